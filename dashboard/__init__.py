@@ -1,0 +1,1 @@
+"""Regional tech investment in China: articles -> deal records -> DuckDB -> Streamlit dashboard."""
