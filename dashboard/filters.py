@@ -140,7 +140,7 @@ def from_params(params: Mapping[str, Iterable[str] | str], options: Options) -> 
     >>> p.filters.cities, p.filters.date_from
     (('Harbin',), None)
     >>> p.notices
-    ["Ignored city 'Atlantis': no records have it.", "Ignored from '2020-13-01': not a date (use YYYY-MM-DD).", "Ignored unknown URL parameter 'x'."]
+    ["Ignored unknown URL parameter 'x'.", "Ignored city 'Atlantis': no records have it.", "Ignored from '2020-13-01': not a date (use YYYY-MM-DD)."]
     """
     notices: list[str] = []
     values: dict = {}
