@@ -1,0 +1,102 @@
+"""Find the names of companies and projects in a sentence (English and Chinese).
+
+General patterns (legal-form endings, a short list of well-known brands, the
+subject of an investing verb), never names written for one article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.extract.name_words import (BRANDS, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES,
+                                          PROJECT_NOUNS)
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+
+
+_CAP = r"(?:[A-Z][\w&.\-]*(?:['’](?!s\b)\w*)?|\([A-Z][\w ]*\)|&|\+)"
+_COMPANY_EN = re.compile(
+    rf"(?<![\w-])((?:{_CAP}\s+){{0,7}}{_CAP}?\s*(?:{'|'.join(COMPANY_ENDINGS_EN)}))(?![\w])")
+_COMPANY_ZH = re.compile(
+    rf"([\u4e00-\u9fff（）()A-Za-z]{{2,22}}?(?:{'|'.join(COMPANY_ENDINGS_ZH)}))")
+_ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目)")
+_BRAND = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, BRANDS), key=len, reverse=True)) + r")(?![a-z])")
+_SUBJECT = re.compile(r"""
+    (?:^|[,;:]\s+|\band\s+)
+    ((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*)   # a capitalised name
+    \s+(?:,[^,]{0,60},\s+)?                      # an optional apposition: ", the home appliance maker,"
+    (?:is\s+investing|invest(?:s|ed)?|will\s+(?:invest|build|set\s+up|establish|construct)|plans?\s+to|
+       signed|inked|put\s+pen|is\s+also\s+putting|has\s+signed|agreed)
+""", re.X)
+_QUOTED = re.compile(r"[\"“]([^\"”]{4,90})[\"”]")
+_PROJECT_EN = re.compile(
+    rf"((?:(?:[A-Z0-9][\w&'’+\-]*|of|and|for|the|\+)\s+){{1,10}}(?:{'|'.join(PROJECT_NOUNS)}))\b")
+
+
+def _clean_en(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower().strip(",") in LEADING_WORDS:
+        words.pop(0)
+    return " ".join(words).strip(" ,")
+
+
+def companies(text: str) -> list[Name]:
+    """Company names in text order, longest first where they overlap.
+
+    >>> [n.text for n in companies("It is reported that Interstellar (Beijing) Technology Co., Ltd. will invest.")]
+    ['Interstellar (Beijing) Technology Co., Ltd.']
+    >>> [n.text for n in companies("此外,北京奕斯伟科技有限公司也在本次开工项目之列")]
+    ['北京奕斯伟科技有限公司']
+    >>> [n.text for n in companies("Eswin is investing a total of 11 billion RMB in a plant.")]
+    ['Eswin']
+    """
+    found: list[Name] = []
+
+    def add(start: int, end: int, name: str) -> None:
+        if len(name) < 2 or name.lower() in NOT_NAMES:
+            return
+        if any(n.start <= start and end <= n.end for n in found):
+            return
+        found[:] = [n for n in found if not (start <= n.start and n.end <= end)]
+        found.append(Name(start, end, name))
+
+    for m in _COMPANY_EN.finditer(text):
+        name = _clean_en(m.group(1))
+        if name and len(name.split()) >= 2 or (name and name.split()[0] not in COMPANY_ENDINGS_EN):
+            start = m.start(1) + m.group(1).find(name)
+            add(start, start + len(name), name)
+    for m in _COMPANY_ZH.finditer(text):
+        name = _ZH_BREAK.sub("", m.group(1))
+        if len(name) >= 3:
+            start = m.end(1) - len(name)
+            add(start, m.end(1), name)
+    for m in _BRAND.finditer(text):
+        add(m.start(1), m.end(1), m.group(1))
+    for m in _SUBJECT.finditer(text):
+        name = _clean_en(m.group(1))
+        if name and name.lower() not in NOT_NAMES and not name.isupper() or name in BRANDS:
+            start = m.start(1) + m.group(1).find(name)
+            add(start, start + len(name), name)
+    return sorted(found, key=lambda n: n.start)
+
+
+def projects(text: str) -> list[Name]:
+    """Project names: quoted names, then capitalised phrases ending in a project noun.
+
+    >>> [n.text for n in projects('the "Weifang City-level Smart Digital Parking Project" participated')]
+    ['Weifang City-level Smart Digital Parking Project']
+    """
+    found: list[Name] = []
+    for m in _QUOTED.finditer(text):
+        found.append(Name(m.start(1), m.end(1), m.group(1).strip()))
+    for m in _PROJECT_EN.finditer(text):
+        name = _clean_en(m.group(1))
+        if len(name.split()) >= 2 and not any(n.start <= m.start(1) < n.end for n in found):
+            start = m.start(1) + m.group(1).find(name)
+            found.append(Name(start, start + len(name), name))
+    return sorted(found, key=lambda n: n.start)
