@@ -1,0 +1,49 @@
+# The two commands of the README:
+#   make run    set up everything on a fresh clone and serve the dashboard on the shipped articles
+#   make test   set up everything and run all the tests, the browser test included
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= data/deals.duckdb
+PORT   ?= 8501
+
+.PHONY: run test install db chromium bench score clean
+
+run: install db
+	$(BIN)/streamlit run dashboard/streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: install chromium
+	$(BIN)/python -m pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Builds the database from the shipped articles; ingest is idempotent, so running it again is cheap.
+db: install
+	DASHBOARD_DB=$(DB) $(BIN)/python -m dashboard ingest data/articles
+
+# The browser test drives Debian's chromium; Playwright cannot download browsers here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser test ..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "could not install chromium: the browser test will be skipped (install it with: sudo apt-get install chromium)"; \
+	  else \
+	    echo "chromium not found: the browser test will be skipped. Install it with: sudo apt-get install chromium"; \
+	  fi; }
+
+bench: install
+	$(BIN)/python -m dashboard.bench
+
+score: install
+	$(BIN)/python ../shared/extraction/score.py --gold ../shared/extraction/gold/seeds.jsonl --articles data/articles
+	$(BIN)/python ../shared/extraction/score.py --gold ../shared/extraction/gold/dev.jsonl --articles ../shared/extraction/dev
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal
