@@ -109,6 +109,7 @@ FINDS = [
     ("Peng Yuhang, party secretary, and President Xi Jinping", None, []),
     ("Initiated by Jincheng Community, Shiyang Street", None, []),
     ("Chen Long Visits Shenzhen", None, [("Shenzhen", "Shenzhen")]),
+    ("A Guide to Boxing: Dean and Mulan, 5 Yuan", None, []),
     ("Harbin, capital of Heilongjiang; Wuchang Daoxiang Township", None,
      [("Harbin", "Harbin"), ("Heilongjiang", "Heilongjiang"), ("Wuchang", "Wuchang")]),
 ]

@@ -104,7 +104,8 @@ ENGLISH_STOPWORDS: frozenset[str] = frozenset({
     "Jiaozuo", "Kaiyuan", "Linking", "Longan", "Pingan", "Ping'an", "Qingshan",
     "Shanghai", "Tongren", "Xinhua", "Zhongshan", "Xinxing", "Minzhu", "Renmin",
     "Huaxin", "Jinshan", "Changan", "Chang'an", "Xingfu", "Heping", "Guangming",
-    "Anning", "Yongan", "Yong'an", "Meili", "Hanshan", "Taiping",
+    "Anning", "Yongan", "Guide", "Dean", "Lean", "Yuan", "Pan", "Boxing", "Mile", "Saga",
+    "Lop", "Gar", "Nima", "Mulan", "Yong'an", "Meili", "Hanshan", "Taiping",
 })
 # ...but these stay findable as prefecture cities even if listed above.
 ENGLISH_STOPWORDS_KEEP_CITY: frozenset[str] = frozenset({"Shanghai", "Zhongshan", "Hami", "Dali", "Tongren", "Jiaozuo", "Baiyin", "Ali"})
