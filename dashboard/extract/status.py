@@ -1,0 +1,117 @@
+"""Status of a project from the words that report it: signed, started, completed, ...
+
+`status_of` reads one text (a sentence, a headline) for cue words in English and
+Chinese and returns a CONTRACT.md status, or None when there is no cue. Cues
+that are plans ("will start construction", "预计明年投产") or negated ("has not
+been announced") do not count.
+"""
+from __future__ import annotations
+
+import re
+
+# (status, strong?, pattern). A strong cue reports the event itself; a weak one
+# ("agreement", "key projects") only when no strong cue is there.
+_CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, re.compile(p, re.X | re.I)) for s, strong, p in [
+    ("completed", True, r"""
+        \bput\s+(?:in)?to\s+(?:operation|production|use|service)\b
+      | \b(?:went|go(?:es)?|came|come)\s+into\s+(?:operation|production|service)\b
+      | \b(?:began|begun|started|starts?|commenced)\s+(?:a\s+)?(?:trial|mass|full)[\s-]+(?:production|run|operation)
+      | \btrial[\s-]+(?:production|run|operation)\b
+      | \b(?:was|were|been|is|are|has\s+been|have\s+been)\s+(?:officially\s+)?(?:completed|finished|commissioned)\b
+      | \b(?:became|is\s+now|are\s+now)\s+operational\b | \bcame\s+online\b | \bwent\s+online\b
+      | \bcompleted\s+and\s+(?:put|opened)\b | \bcompletion\s+ceremony\b
+      | 投产 | 竣工 | 建成 | 完工 | 试生产 | 试运行 | 试投产 | 投入使用 | 投入运营 | 投入运行 | 正式运营 | 量产 | 达产 | 落成"""),
+    ("started", True, r"""
+        \bbr(?:oke|eak|eaks|eaking)\s+ground\b | \bground[\s-]?breaking\b
+      | \bconstruction\s+(?:began|begins|started|starts|commenced|kicked\s+off|got\s+under\s*way|is\s+under\s*way|was\s+launched)\b
+      | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
+      | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
+      | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
+      | 开工 | 动工 | 奠基 | 开建 | 破土 | 在建 | 开始建设 | 启动建设"""),
+    ("signed", True, r"""
+        \bsign(?:s|ed|ing)?\b | \bsignature\b | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
+      | \bpen(?:ned)?\s+(?:a|an|the)\s+(?:deal|agreement|contract)\b | \bclinched\b | \bsealed\s+(?:a|the)\s+deal\b
+      | 签约 | 签署 | 签订 | 签下 | 签了 | 正式签"""),
+    ("approved", True, r"""
+        \b(?:was|were|been|got|get|gets|is|are)\s+approved\b | \bapproved\s+(?:the|by)\b
+      | \bgreen\s+light\b | \bgot\s+the\s+nod\b | \bgiven\s+the\s+nod\b
+      | \b(?:won|received|obtained|gained|got)\s+(?:official\s+)?approval\b
+      | \bpassed\s+the\s+(?:establishment|review|approval|examination|evaluation)\b
+      | 获批 | 批复 | 批准 | 核准 | 获准"""),
+    ("founded", True, r"""
+        \b(?:was|were|been|is|are|newly|officially|formally|jointly)\s+(?:founded|established|inaugurated|launched)\b
+      | \b(?:founded|established|inaugurated)\s+(?:a|an|the)\b
+      | \b(?:set\s+up|launched|formed|unveiled|welcomed)\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:first\s+)?
+          (?:[\w-]+\s+){0,4}(?:alliance|association|federation|consortium|union)\b
+      | \bestablishment\s+of\s+the\s+(?:[\w-]+\s+){0,4}(?:alliance|association|federation)
+      | 成立 | 揭牌 | 挂牌 | 组建"""),
+    ("listed", True, r"""
+        \b(?:key|major|priority)\s+(?:[\w-]+\s+){0,3}projects?\s+list\b | \blist\s+of\s+(?:[\w-]+\s+){0,3}projects?\b
+      | \b(?:released|issued|published|unveiled|announced)\s+(?:the\s+)?(?:[\d,]+\s+)?(?:[\w\"“”-]+\s+){0,4}key\s+(?:[\w-]+\s+){0,3}projects?\b
+      | \bincluded\s+in\s+the\s+(?:[\w-]+\s+){0,4}list\b | \b(?:listed|included)\s+(?:[\w-]+\s+){0,5}as\s+key\b
+      | \bthe\s+list\s+(?:also\s+)?(?:includes|covers|contains)\b | \bon\s+the\s+list\b
+      | 重点项目名单 | 重点项目清单 | 重点项目计划 | 列入 | 纳入"""),
+    ("announced", True, r"""
+        \bannounce[ds]?\b | \bannouncement\b | \bunveil(?:s|ed)?\b | \bwent\s+public\s+with\b
+      | \bmade\s+public\b | \bmake\s+public\b | \bdisclosed\b | \brevealed\b
+      | 宣布 | 公布 | 公告 | 披露"""),
+    # Weak cues.
+    ("signed", False, r"""
+        \bagreements?\b | \bcontracts?\b | \bcontracted\b | \bmemorandum\b | \bMoU\b | \bMOU\b
+      | \bsettled?\s+(?:in|down)\b | \bsettles\s+(?:in|down)\b | \blanded\b | \blanding\s+in\b
+      | 协议 | 合同 | 落户 | 入驻 | 落地"""),
+    ("listed", False, r"""
+        \b(?:key|major)\s+(?:[\w-]+\s+){0,2}(?:construction|investment|industrial|industry)\s+projects?\b
+      | 重点项目 | 重点建设项目"""),
+    ("founded", False, r"""\balliance\b | \bfederation\b | 联盟"""),
+    ("announced", False, r"""\breleased\b | 发布"""),
+]]
+
+# Precedence among strong cues found together: the latest stage wins
+# ("the project signed last year went into production").
+_RANK = ["completed", "started", "signed", "approved", "founded", "listed", "announced"]
+
+# Plans and negations in the few words before a cue make it no event.
+_PLANNED = re.compile(r"""(?:
+        \b(?:will|would|shall|to|plan(?:s|ned|ning)?\s+to|expects?|expected|scheduled|aims?|aiming|
+           hopes?|hoped|strive|striving|intends?|set\s+to|about\s+to|is\s+to|are\s+to|
+           before|until|once|after|when|if)\b(?:\s+\w+){0,3}\s*$
+      | (?:将|将于|将在|计划|预计|拟|力争|争取|有望|即将|准备|待|后|前)\s*\S{0,3}$ )""", re.X | re.I)
+_NEGATED = re.compile(r"""(?:\b(?:not|no|never|yet\s+to)\b(?:\s+\w+){0,2}\s*$ | (?:未|尚未|没有|暂未)\s*\S{0,2}$)""",
+                      re.X | re.I)
+_LISTED_COMPANY = re.compile(r"listed\s+(?:company|companies|firm|group|enterprise)|上市公司", re.I)
+_PLAN_OK = {"listed", "announced"}   # a list or an announcement is itself the event
+
+
+def _cues(text: str) -> list[tuple[int, int, str, bool]]:
+    found = []
+    for status, strong, pattern in _CUES:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if _NEGATED.search(before) or (status not in _PLAN_OK and _PLANNED.search(before)):
+                continue
+            found.append((m.start(), m.end(), status, strong))
+    return found
+
+
+def status_of(text: str) -> str | None:
+    """The status the text reports, or None if it has no cue.
+
+    >>> status_of("On June 9 the firm started a trial run of its wafer line")
+    'completed'
+    >>> status_of("Suzhou Serangte put pen to paper on June 7")
+    'signed'
+    >>> status_of("3月13日，15个重大产业化项目集中开工")
+    'started'
+    >>> status_of("Both are expected to be put into operation in 2024") is None
+    True
+    """
+    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
+    strong = {status for _, _, status, s in found if s}
+    weak = {status for _, _, status, s in found if not s}
+    if strong == {"announced"} and "signed" in weak:
+        return "signed"          # "made public a framework agreement": the agreement is signed
+    for statuses in (strong, weak):
+        if statuses:
+            return min(statuses, key=_RANK.index)
+    return None

@@ -1,0 +1,99 @@
+"""Status of a project from the words that report it."""
+import pytest
+
+from dashboard.extract.status import status_of
+
+CUES = [
+    # signed
+    ("The zone and the firm signed a cooperation agreement.", "signed"),
+    ("Twelve projects were inked at the fair.", "signed"),
+    ("The county put pen to paper with a chipmaker.", "signed"),
+    ("A signing ceremony was held in the hall.", "signed"),
+    ("双方签署战略合作协议", "signed"),
+    ("8个项目集中签约", "signed"),
+    ("As per the contract, the firm will build a base.", "signed"),          # weak cue
+    ("项目正式落户高新区", "signed"),                                              # weak cue
+    ("The company made public a framework agreement with the city.", "signed"),
+    # started
+    ("Construction began on 30 projects.", "started"),
+    ("The plant broke ground on Monday.", "started"),
+    ("A groundbreaking ceremony was held.", "started"),
+    ("The vaccine center is being built by the lab.", "started"),
+    ("15个重大项目集中开工", "started"),
+    ("新厂房奠基", "started"),
+    # completed
+    ("The line was put into operation last week.", "completed"),
+    ("The fab started a trial run of wafer output.", "completed"),
+    ("The first phase has been completed.", "completed"),
+    ("项目建成投产", "completed"),
+    ("新生产线试生产", "completed"),
+    # listed
+    ("The province released 120 key projects for 2021.", "listed"),
+    ("The plant was included in the provincial key project list.", "listed"),
+    ("The list also includes a solar farm.", "listed"),
+    ("The city will carry out 200 key industrial projects this year.", "listed"),
+    ("项目列入省重点项目名单", "listed"),
+    # approved
+    ("The industrial park was given the green light.", "approved"),
+    ("The department passed the establishment of a blockchain park.", "approved"),
+    ("The plan was approved by the State Council.", "approved"),
+    ("产业园获批设立", "approved"),
+    # founded
+    ("An industry alliance was established in the city.", "founded"),
+    ("The province welcomed its first blockchain innovation alliance.", "founded"),
+    ("产业联盟正式成立", "founded"),
+    # announced
+    ("The county went public with a plan to build a park.", "announced"),
+    ("The firm announced a 5 billion yuan investment.", "announced"),
+    ("公司宣布投资建设新基地", "announced"),
+]
+
+
+@pytest.mark.parametrize("text, status", CUES)
+def test_cues(text, status):
+    assert status_of(text) == status
+
+
+NO_STATUS = [
+    "The project covers 40 acres of land.",
+    "Both plants are expected to be put into operation in 2025.",     # a plan
+    "It will start construction next year.",
+    "项目预计明年投产",
+    "Investors include several listed companies.",
+    "It has not been announced whether chips are involved.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NO_STATUS)
+def test_no_status(text):
+    assert status_of(text) is None
+
+
+LATEST_STAGE_WINS = [
+    ("The project, signed last year, went into production today.", "completed"),
+    ("Signed in March, the plant broke ground in May.", "started"),
+]
+
+
+@pytest.mark.parametrize("text, status", LATEST_STAGE_WINS)
+def test_several_cues(text, status):
+    assert status_of(text) == status
+
+
+KNOWN_FAILURES = [
+    # "to sign" reads as a purpose, so the founding wins; the projects were signed.
+    pytest.param("A federation was set up to sign agreements with 31 firms.", "signed",
+                 marks=pytest.mark.xfail(strict=True, reason="purpose clause read as a plan")),
+    # Both happened the same day; the sentence holds two records, we return one.
+    pytest.param("Construction began on 5 projects and 6 more were signed.", "signed",
+                 marks=pytest.mark.xfail(strict=True, reason="one status per text")),
+    # "kickstarted" says neither signed nor started clearly.
+    pytest.param("The bio-town kickstarted 23 projects.", "signed",
+                 marks=pytest.mark.xfail(strict=True, reason="vague verb")),
+]
+
+
+@pytest.mark.parametrize("text, status", KNOWN_FAILURES)
+def test_known_failures(text, status):
+    assert status_of(text) == status
