@@ -1,0 +1,287 @@
+"""Every read of the app: parameterised SQL over one filtered base, returned as DataFrames.
+
+Datasette's way: `Filters.where()` gives a condition and its parameters, the
+base is `SELECT * FROM ledger WHERE <condition>`, and each figure, count and
+list wraps that same base, so they always agree. Values reach DuckDB only as
+parameters; the only names put into SQL text are the dimensions of
+`DIMENSIONS`, a fixed whitelist. Aggregation happens in DuckDB; a total is
+always SUM(contribution) (see the `ledger` view in schema.sql).
+"""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+
+from dashboard.filters import Filters, Options
+
+# The dimensions a figure can be cut by, and the SQL label of each. A record
+# with no value still has a label, so the bars of a chart add up to the total;
+# the label is also what a click on a bar passes back as `value`.
+DIMENSIONS = {
+    "city": "coalesce(city, province || ' (province-wide)', '(no place)')",
+    "province": "coalesce(province, '(no province)')",
+    "sector": "coalesce(sector, '(no sector)')",
+    "park": "coalesce(park, '(no park)')",
+    "status": "coalesce(status, '(no status)')",
+    "kind": "kind",
+    "year": "coalesce(CAST(year(date_start) AS VARCHAR), '(no date)')",
+}
+
+RECORD_COLUMNS = (
+    "record_id", "article_id", "kind", "project", "investors", "partners", "city", "province",
+    "district", "park", "sector", "subsector", "amount", "currency", "amount_cny", "qualifier",
+    "date", "status", "part_of", "n_projects", "counts_in_totals", "contribution", "n_sources",
+    "flags", "evidence")
+ARTICLE_COLUMNS = ("title", "published", "file_name")
+# Extra columns of records(), after those agreed: why a record adds what it adds.
+MORE_RECORD_COLUMNS = ("repeat_of", "corrected", "date_start", "date_end")
+
+
+class UnknownDimension(ValueError):
+    """A dimension name that is not in DIMENSIONS."""
+
+
+def _label(dim: str) -> str:
+    try:
+        return DIMENSIONS[dim]
+    except KeyError:
+        raise UnknownDimension(f"unknown dimension {dim!r}; use one of {', '.join(DIMENSIONS)}") from None
+
+
+def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
+    """The filtered base every query wraps: SQL and its parameters.
+
+    `dim`/`value` narrow it to one bar of a chart (value is the bar's label).
+
+    >>> base(Filters(cities=("Chengdu",)), "year", "2020")
+    ("SELECT * FROM ledger WHERE city IN (?) AND coalesce(CAST(year(date_start) AS VARCHAR), '(no date)') = ?", ['Chengdu', '2020'])
+    """
+    where, params = f.where()
+    if dim is not None:
+        where = f"{where} AND {_label(dim)} = ?"
+        params = [*params, value]
+    return f"SELECT * FROM ledger WHERE {where}", params
+
+
+def _df(con, sql: str, params: list) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+def _one(con, sql: str, params: list | None = None) -> tuple | None:
+    """The first row of a query, or None. Reads the whole result: DuckDB 2 keeps a
+    half-read result open and then refuses other work on the connection."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
+def _lists(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """List columns as plain Python lists (DuckDB gives numpy arrays)."""
+    for c in columns:
+        if c in df:
+            df[c] = [list(v) if v is not None else [] for v in df[c]]
+    return df
+
+
+# --- figures -------------------------------------------------------------------------------
+
+def options(con) -> Options:
+    """The values that exist, for the sidebar and for checking URL parameters."""
+    row = _one(con, """
+        SELECT list_sort(list(DISTINCT province) FILTER (province IS NOT NULL)),
+               list_sort(list(DISTINCT city) FILTER (city IS NOT NULL)),
+               list_sort(list(DISTINCT sector) FILTER (sector IS NOT NULL)),
+               list_sort(list(DISTINCT status) FILTER (status IS NOT NULL)),
+               list_sort(list(DISTINCT kind) FILTER (kind IS NOT NULL)),
+               min(date_start), max(date_end)
+        FROM records_fixed""")
+    lists = [tuple(v or ()) for v in row[:5]]
+    return Options(*lists, first_date=row[5], last_date=row[6])
+
+
+def headline(con, f: Filters) -> dict:
+    """The numbers above the charts: total, and counts of what it is made of."""
+    sql, params = base(f)
+    row = _one(con, f"""
+        SELECT coalesce(sum(contribution), 0)               AS total_cny,
+               count(*)                                     AS records,
+               count(*) FILTER (kind = 'deal')              AS deals,
+               count(*) FILTER (kind = 'bundle')            AS bundles,
+               count(*) FILTER (kind = 'event')             AS events,
+               count(DISTINCT city)                         AS cities,
+               count(DISTINCT article_id)                   AS articles,
+               count(*) FILTER (kind <> 'event' AND amount_cny IS NULL) AS undisclosed,
+               count(*) FILTER (repeat_of IS NOT NULL)      AS repeats
+        FROM ({sql})""", params)
+    keys = ("total_cny", "records", "deals", "bundles", "events", "cities", "articles", "undisclosed", "repeats")
+    out = dict(zip(keys, row))
+    out["total_cny"] = float(out["total_cny"])
+    return out
+
+
+def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFrame:
+    """Total, records and articles per value of `dim`, biggest first (years in time order).
+
+    With `limit`, at most that many rows: ask for one more than you show to know
+    whether there are more.
+    """
+    label = _label(dim)
+    sql, params = base(f)
+    order = "label" if dim == "year" else "total_cny DESC, records DESC, label"
+    limit_sql = "LIMIT ?" if limit is not None else ""
+    return _df(con, f"""
+        SELECT {label} AS label, coalesce(sum(contribution), 0) AS total_cny,
+               count(*) AS records, count(DISTINCT article_id) AS articles
+        FROM ({sql})
+        GROUP BY label ORDER BY {order} {limit_sql}""",
+               [*params, *([limit] if limit is not None else [])])
+
+
+def count_records(con, f: Filters, dim: str | None = None, value: str | None = None) -> int:
+    sql, params = base(f, dim, value)
+    return _one(con, f"SELECT count(*) FROM ({sql})", params)[0]
+
+
+def records(con, f: Filters, dim: str | None = None, value: str | None = None,
+            limit: int = 500, offset: int = 0) -> pd.DataFrame:
+    """One page of the records behind a figure, biggest contribution first, with their article."""
+    sql, params = base(f, dim, value)
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    df = _df(con, f"""
+        WITH page AS (
+            SELECT * FROM ({sql})
+            ORDER BY contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id
+            LIMIT ? OFFSET ?)
+        SELECT {cols}, a.title, a.published, a.file_name
+        FROM page r JOIN articles a USING (article_id)
+        ORDER BY r.contribution DESC, r.amount_cny DESC NULLS LAST, r.date_start DESC NULLS LAST, r.record_id
+        """, [*params, limit, offset])
+    return _lists(df, "investors", "partners", "flags")
+
+
+def sources(con, f: Filters, dim: str | None = None, value: str | None = None,
+            limit: int | None = 1000) -> pd.DataFrame:
+    """The articles behind a figure (the whole filtered view, or one bar), biggest first."""
+    sql, params = base(f, dim, value)
+    limit_sql = "LIMIT ?" if limit is not None else ""
+    return _df(con, f"""
+        SELECT a.article_id, a.title, a.publisher, a.published, a.file_name, a.url,
+               s.records, s.total_cny
+        FROM (SELECT article_id, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny
+              FROM ({sql}) GROUP BY article_id) s
+        JOIN articles a USING (article_id)
+        ORDER BY s.total_cny DESC, a.published DESC NULLS LAST, a.file_name {limit_sql}""",
+               [*params, *([limit] if limit is not None else [])])
+
+
+def map_points(con, f: Filters) -> pd.DataFrame:
+    """Totals per point on the map: a record's park when the gazetteer places it, else its city.
+
+    Records whose park and city are both unknown to the gazetteer are not on the map.
+    """
+    sql, params = base(f)
+    # Resolve each distinct (park, city, province) once, then join the records to
+    # the one point chosen for it: several places of one name (two Fuzhous) must
+    # never fan a record out into two points.
+    return _df(con, f"""
+        WITH filtered AS ({sql}),
+        spot AS (SELECT DISTINCT park, city, province FROM filtered),
+        point_of AS (
+            SELECT s.park, s.city, s.province,
+                   coalesce(p.name, c.name) AS name,
+                   CASE WHEN p.name IS NOT NULL THEN 'park' ELSE 'city' END AS kind,
+                   coalesce(p.city, s.city) AS point_city,
+                   coalesce(p.province, c.province, s.province) AS point_province,
+                   coalesce(p.lat, c.lat) AS lat, coalesce(p.lon, c.lon) AS lon
+            FROM spot s
+            LEFT JOIN places p ON p.kind = 'park' AND lower(p.name) = lower(s.park)
+                 AND p.lat IS NOT NULL AND (s.province IS NULL OR p.province IS NULL OR p.province = s.province)
+            LEFT JOIN places c ON c.kind = 'city' AND c.name = s.city
+                 AND c.lat IS NOT NULL AND (s.province IS NULL OR c.province = s.province)
+            WHERE coalesce(p.name, c.name) IS NOT NULL
+            QUALIFY row_number() OVER (
+                PARTITION BY s.park, s.city, s.province
+                ORDER BY (p.province = s.province) DESC NULLS LAST, p.name, p.lat, c.name, c.lat) = 1
+        )
+        SELECT o.name, o.kind, any_value(o.point_city) AS city, any_value(o.point_province) AS province,
+               o.lat, o.lon, coalesce(sum(r.contribution), 0) AS total_cny,
+               count(*) AS records, count(DISTINCT r.article_id) AS articles
+        FROM filtered r
+        JOIN point_of o ON o.park IS NOT DISTINCT FROM r.park AND o.city IS NOT DISTINCT FROM r.city
+                       AND o.province IS NOT DISTINCT FROM r.province
+        GROUP BY o.name, o.kind, o.lat, o.lon
+        ORDER BY total_cny DESC, records DESC, o.name""", params)
+
+
+# --- articles ------------------------------------------------------------------------------
+
+def articles(con, f: Filters, limit: int | None = None) -> pd.DataFrame:
+    """Articles with their records and total under the filters, newest first.
+
+    With no filter, every stored article is listed, also those with no records
+    (`problem` then says why, when extraction failed).
+    """
+    sql, params = base(f)
+    join = "LEFT JOIN" if f.is_empty() else "JOIN"
+    limit_sql = "LIMIT ?" if limit is not None else ""
+    return _df(con, f"""
+        WITH per_article AS (
+            SELECT article_id, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny
+            FROM ({sql}) GROUP BY article_id
+        ), problem AS (
+            SELECT article_id, arg_max(CASE WHEN status = 'failed' THEN message END, "at") AS problem
+            FROM ingest_log WHERE article_id IS NOT NULL GROUP BY article_id
+        )
+        SELECT a.article_id, a.title, a.publisher, a.published, a.file_name,
+               coalesce(s.records, 0) AS records, coalesce(s.total_cny, 0) AS total_cny,
+               a.url, a.language, p.problem
+        FROM articles a {join} per_article s USING (article_id)
+        LEFT JOIN problem p USING (article_id)
+        ORDER BY a.published DESC NULLS LAST, a.file_name {limit_sql}""",
+               [*params, *([limit] if limit is not None else [])])
+
+
+def article(con, article_id: str) -> dict | None:
+    row = _one(con, """
+        SELECT article_id, file_name, title, publisher, published, url, language, text
+        FROM articles WHERE article_id = ?""", [article_id])
+    if row is None:
+        return None
+    keys = ("article_id", "file_name", "title", "publisher", "published", "url", "language", "text")
+    return dict(zip(keys, row))
+
+
+def article_records(con, article_id: str) -> pd.DataFrame:
+    """Every record of one article, in article order, with evidence offsets into its text."""
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS, "evidence_start", "evidence_end"))
+    df = _df(con, f"""
+        SELECT {cols}, a.title, a.published, a.file_name
+        FROM ledger r JOIN articles a USING (article_id)
+        WHERE r.article_id = ?
+        ORDER BY r.ordinal""", [article_id])
+    return _lists(df, "investors", "partners", "flags")
+
+
+def extracted_records(con, article_id: str) -> list[dict]:
+    """An article's records as the extractor gave them (CONTRACT.md form, no corrections)."""
+    cur = con.execute("""
+        SELECT r.local_id AS id, a.file_name AS article, r.kind, r.investors, r.partners, r.project,
+               r.city, r.province, r.district, r.park, r.sector, r.subsector, r.amount, r.currency,
+               r.amount_cny, r.qualifier, r.date, r.status,
+               CASE WHEN r.part_of IS NOT NULL THEN substr(r.part_of, length(r.article_id) + 2) END AS part_of,
+               r.n_projects, r.counts_in_totals, r.evidence, r.flags, r.extra
+        FROM records r JOIN articles a USING (article_id)
+        WHERE r.article_id = ? ORDER BY r.ordinal""", [article_id])
+    names = [d[0] for d in cur.description]
+    out = []
+    for row in cur.fetchall():
+        record = dict(zip(names, row))
+        extra = record.pop("extra")
+        out.append({**record, **(json.loads(extra) if extra else {})})
+    return out
+
+
+def ingest_log(con, limit: int = 200) -> pd.DataFrame:
+    """The latest ingest messages, newest first: what was stored, skipped or failed, and why."""
+    return _df(con, 'SELECT * FROM ingest_log ORDER BY "at" DESC, file_name LIMIT ?', [limit])

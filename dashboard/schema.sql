@@ -1,0 +1,231 @@
+-- The dashboard's DuckDB schema, all of it: tables, macros and the views that queries wrap.
+--
+-- Written only by dashboard/store.py (ingest); read by dashboard/query.py.
+-- Running this file again on an existing database is safe: tables are created
+-- if missing, macros and views are replaced. A change to a table bumps
+-- SCHEMA_VERSION in store.py and in the `meta` row at the end.
+--
+-- Layers, bottom up:
+--   articles, records, corrections   what was read, extracted, and fixed by people
+--   same_deal, places, ingest_log    derived or reference data, rebuilt by ingest
+--   records_fixed (view)             records with the latest correction of each field applied
+--   ledger (view)                    records_fixed plus what each record adds to totals
+--                                    (`contribution`) and how many articles report it
+--                                    (`n_sources`): every query wraps this view.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id        VARCHAR PRIMARY KEY,   -- hash of the clean text (Article.article_id)
+    file_name         VARCHAR NOT NULL,
+    title             VARCHAR,
+    url               VARCHAR,
+    publisher         VARCHAR,
+    published         DATE,
+    language          VARCHAR,
+    text              VARCHAR NOT NULL,      -- kept even when extraction fails: evidence offsets point into it
+    extractor_version VARCHAR,               -- NULL when extraction failed, so the next ingest tries again
+    ingested_at       TIMESTAMP
+);
+
+-- One row per extracted record, in the form of shared/extraction/CONTRACT.md.
+-- investors, partners and flags are lists in the row rather than a parties
+-- table: a record reads back exactly as written (order included), and no join
+-- can fan a record out into several rows and count its amount twice.
+CREATE TABLE IF NOT EXISTS records (
+    record_id        VARCHAR PRIMARY KEY,    -- article_id || ':' || local id
+    article_id       VARCHAR NOT NULL,
+    local_id         VARCHAR NOT NULL,       -- the contract's `id`, e.g. 'a3'
+    ordinal          INTEGER NOT NULL,       -- position in the extractor's output: article order
+    kind             VARCHAR NOT NULL,       -- deal | bundle | event
+    investors        VARCHAR[] NOT NULL,
+    partners         VARCHAR[] NOT NULL,
+    project          VARCHAR,
+    city             VARCHAR,
+    province         VARCHAR,
+    district         VARCHAR,
+    park             VARCHAR,
+    sector           VARCHAR,
+    subsector        VARCHAR,
+    amount           DOUBLE,
+    currency         VARCHAR,
+    amount_cny       DOUBLE,
+    qualifier        VARCHAR,
+    date             VARCHAR,                -- as given: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'
+    date_start       DATE,                   -- first day `date` can mean (else the article's date)
+    date_end         DATE,                   -- last day `date` can mean (else the article's date)
+    status           VARCHAR,
+    part_of          VARCHAR,                -- the bundle's record_id, not its local id
+    n_projects       INTEGER,
+    counts_in_totals BOOLEAN NOT NULL,       -- as extracted: false for a repeat inside its own article
+    evidence         VARCHAR,
+    evidence_start   INTEGER,                -- character offsets of `evidence` in articles.text
+    evidence_end     INTEGER,
+    flags            VARCHAR[] NOT NULL,
+    extra            JSON                    -- optional contract fields this schema has no column for yet
+);
+
+-- Human fixes. Keyed by record_id, so they survive re-extraction of the
+-- article; the latest row per (record_id, field) wins; value NULL sets the
+-- field to NULL; list fields take a JSON array ('["Tencent"]').
+CREATE TABLE IF NOT EXISTS corrections (
+    record_id VARCHAR NOT NULL,
+    field     VARCHAR NOT NULL,
+    value     VARCHAR,
+    author    VARCHAR NOT NULL,
+    "at"      TIMESTAMP NOT NULL,   -- quoted: AT is a keyword in DuckDB
+    note      VARCHAR
+);
+
+-- Records of different articles that report the same deal, rebuilt by every
+-- ingest. Every member of a group has a row; deal_id is the member that is
+-- counted (from the earliest article), the others add nothing to totals.
+CREATE TABLE IF NOT EXISTS same_deal (
+    record_id VARCHAR PRIMARY KEY,
+    deal_id   VARCHAR NOT NULL,
+    n_sources INTEGER NOT NULL,              -- articles in the group
+    reason    VARCHAR
+);
+
+-- The gazetteer (dashboard.extract.places), copied in so the app can map records.
+CREATE TABLE IF NOT EXISTS places (
+    name     VARCHAR NOT NULL,
+    name_zh  VARCHAR,
+    kind     VARCHAR NOT NULL,               -- province | city | district | park
+    province VARCHAR,
+    city     VARCHAR,
+    district VARCHAR,
+    lat      DOUBLE,
+    lon      DOUBLE,
+    source   VARCHAR                         -- where the coordinates came from
+);
+
+CREATE TABLE IF NOT EXISTS ingest_log (
+    file_name  VARCHAR NOT NULL,
+    article_id VARCHAR,                      -- NULL when the file could not be read
+    status     VARCHAR NOT NULL,             -- stored | re-extracted | skipped | failed
+    message    VARCHAR,
+    "at"       TIMESTAMP NOT NULL    -- quoted: AT is a keyword in DuckDB
+);
+
+-- First and last day a contract date can mean: '2021' spans the year, '2021-07' the month.
+-- Anything else that is not a date gives NULL.
+CREATE OR REPLACE MACRO date_first_day(d) AS
+    TRY_CAST(CASE length(d) WHEN 4 THEN d || '-01-01' WHEN 7 THEN d || '-01' ELSE d END AS DATE);
+CREATE OR REPLACE MACRO date_last_day(d) AS
+    CASE length(d)
+        WHEN 4 THEN TRY_CAST(d || '-12-31' AS DATE)
+        WHEN 7 THEN last_day(TRY_CAST(d || '-01' AS DATE))
+        ELSE TRY_CAST(d AS DATE)
+    END;
+
+-- Words that name a company or body, less the ones every name has, for
+-- telling whether two records name the same investors ("Tencent" and
+-- "Tencent Holdings Ltd." both give ['tencent']).
+CREATE OR REPLACE MACRO party_tokens(names) AS
+    list_sort(list_distinct(list_filter(
+        regexp_split_to_array(lower(array_to_string(names, ' ')), '[^a-z0-9\x{4e00}-\x{9fff}]+'),
+        lambda t: length(t) > 1 AND NOT list_contains(
+            ['co', 'ltd', 'limited', 'company', 'group', 'inc', 'corp', 'corporation', 'holding',
+             'holdings', 'the', 'and', 'of', 'technology', 'technologies', 'tech', 'china',
+             '有限公司', '股份有限公司', '集团'], t))));
+-- A project name reduced to letters and digits, for comparing names across articles.
+CREATE OR REPLACE MACRO project_key(p) AS
+    nullif(regexp_replace(lower(p), '[^a-z0-9\x{4e00}-\x{9fff}]+', '', 'g'), '');
+
+-- A corrected value when there is one for the field, else the extracted one.
+-- `fix` is a MAP(field -> value) of a record's latest corrections.
+CREATE OR REPLACE MACRO fixed_text(fix, field, extracted) AS
+    CASE WHEN map_contains(fix, field) THEN fix[field] ELSE extracted END;
+CREATE OR REPLACE MACRO fixed_number(fix, field, extracted) AS
+    CASE WHEN map_contains(fix, field) THEN TRY_CAST(fix[field] AS DOUBLE) ELSE extracted END;
+CREATE OR REPLACE MACRO fixed_integer(fix, field, extracted) AS
+    CASE WHEN map_contains(fix, field) THEN TRY_CAST(fix[field] AS INTEGER) ELSE extracted END;
+CREATE OR REPLACE MACRO fixed_list(fix, field, extracted) AS
+    CASE WHEN map_contains(fix, field) THEN coalesce(from_json(fix[field], '["VARCHAR"]'), []) ELSE extracted END;
+
+CREATE OR REPLACE VIEW records_fixed AS
+WITH latest AS (
+    SELECT record_id, field, value
+    FROM corrections
+    QUALIFY row_number() OVER (PARTITION BY record_id, field ORDER BY "at" DESC) = 1
+), fixes AS (
+    SELECT record_id, map(list(field), list(value)) AS fix FROM latest GROUP BY record_id
+)
+SELECT
+    r.record_id, r.article_id, r.local_id, r.ordinal,
+    fixed_text(f.fix, 'kind', r.kind)                    AS kind,
+    fixed_list(f.fix, 'investors', r.investors)          AS investors,
+    fixed_list(f.fix, 'partners', r.partners)            AS partners,
+    fixed_text(f.fix, 'project', r.project)              AS project,
+    fixed_text(f.fix, 'city', r.city)                    AS city,
+    fixed_text(f.fix, 'province', r.province)            AS province,
+    fixed_text(f.fix, 'district', r.district)            AS district,
+    fixed_text(f.fix, 'park', r.park)                    AS park,
+    fixed_text(f.fix, 'sector', r.sector)                AS sector,
+    fixed_text(f.fix, 'subsector', r.subsector)          AS subsector,
+    fixed_number(f.fix, 'amount', r.amount)              AS amount,
+    fixed_text(f.fix, 'currency', r.currency)            AS currency,
+    fixed_number(f.fix, 'amount_cny', r.amount_cny)      AS amount_cny,
+    fixed_text(f.fix, 'qualifier', r.qualifier)          AS qualifier,
+    fixed_text(f.fix, 'date', r.date)                    AS date,
+    CASE WHEN map_contains(f.fix, 'date') THEN date_first_day(f.fix['date']) ELSE r.date_start END AS date_start,
+    CASE WHEN map_contains(f.fix, 'date') THEN date_last_day(f.fix['date']) ELSE r.date_end END AS date_end,
+    fixed_text(f.fix, 'status', r.status)                AS status,
+    CASE WHEN map_contains(f.fix, 'part_of')             -- a person writes the local id ('a7')
+         THEN CASE WHEN f.fix['part_of'] LIKE '%:%' THEN f.fix['part_of']
+                   ELSE r.article_id || ':' || f.fix['part_of'] END
+         ELSE r.part_of END                              AS part_of,
+    fixed_integer(f.fix, 'n_projects', r.n_projects)     AS n_projects,
+    CASE WHEN map_contains(f.fix, 'counts_in_totals')
+         THEN coalesce(TRY_CAST(f.fix['counts_in_totals'] AS BOOLEAN), r.counts_in_totals)
+         ELSE r.counts_in_totals END                     AS counts_in_totals,
+    fixed_text(f.fix, 'evidence', r.evidence)            AS evidence,
+    r.evidence_start, r.evidence_end,
+    fixed_list(f.fix, 'flags', r.flags)                  AS flags,
+    f.record_id IS NOT NULL                              AS corrected
+FROM records r
+LEFT JOIN fixes f USING (record_id);
+
+-- Totals (CONTRACT.md): a counted deal adds its amount; a counted bundle adds
+-- only its remainder, its amount less what its counted components already
+-- add; events and repeats add nothing. A component without an amount that is
+-- itself a bundle passes its own priced components up, so with nested bundles
+-- each amount is subtracted once, from the nearest priced bundle above it.
+CREATE OR REPLACE VIEW ledger AS
+WITH RECURSIVE
+climb(record_id, amount, parent, depth) AS (
+    -- every counted, priced component, walking up through unpriced counted
+    -- bundles until it reaches a priced bundle (depth bounds a cycle of part_of)
+    SELECT record_id, amount_cny, part_of, 1
+    FROM records_fixed
+    WHERE counts_in_totals AND amount_cny IS NOT NULL AND part_of IS NOT NULL
+    UNION ALL
+    SELECT c.record_id, c.amount, p.part_of, c.depth + 1
+    FROM climb c JOIN records_fixed p ON p.record_id = c.parent
+    WHERE p.amount_cny IS NULL AND p.counts_in_totals AND p.part_of IS NOT NULL AND c.depth < 8
+),
+covered AS (
+    SELECT b.record_id, sum(c.amount) AS covered
+    FROM climb c JOIN records_fixed b ON b.record_id = c.parent
+    WHERE b.amount_cny IS NOT NULL
+    GROUP BY b.record_id
+)
+SELECT
+    r.* REPLACE (r.counts_in_totals AND (s.deal_id IS NULL OR s.deal_id = r.record_id) AS counts_in_totals),
+    CASE WHEN s.deal_id <> r.record_id THEN s.deal_id END AS repeat_of,
+    coalesce(s.n_sources, 1) AS n_sources,
+    CASE
+        WHEN NOT r.counts_in_totals OR s.deal_id <> r.record_id THEN 0.0
+        WHEN r.kind = 'deal' THEN coalesce(r.amount_cny, 0.0)
+        WHEN r.kind = 'bundle' THEN greatest(0.0, coalesce(r.amount_cny, 0.0) - coalesce(cv.covered, 0.0))
+        ELSE 0.0
+    END AS contribution
+FROM records_fixed r
+LEFT JOIN same_deal s USING (record_id)
+LEFT JOIN covered cv USING (record_id);
+
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '1');

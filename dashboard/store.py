@@ -1,0 +1,626 @@
+"""The DuckDB file: opening it, and `ingest`, its only writer.
+
+`ingest` reads article files, extracts their records and stores both, with
+three promises (DESIGN.md): idempotent (an article is the hash of its text,
+stored once; re-extracted only when the extractor's version changes),
+atomic (it works on a copy beside the file and swaps it in at the end, so a
+crash leaves the previous database as it was), and it keeps every article's
+text, with the reason, even when extraction fails. It also links records of
+different articles that report the same deal, so the deal is counted once.
+The schema is `schema.sql`; the reads are in `query.py`.
+"""
+from __future__ import annotations
+
+import csv
+import fcntl
+import json
+import os
+import shutil
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from math import isfinite
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from dashboard.articles import Article, ArticleError, article_files, read_article
+
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+SCHEMA_VERSION = 1
+# Bump when the extractor changes: ingest then re-extracts every stored article.
+# (Belongs with the extractor; kept here until dashboard.extract exports one.)
+EXTRACTOR_VERSION = "0.1"
+
+KINDS = ("deal", "bundle", "event")
+CORRECTABLE = ("kind", "investors", "partners", "project", "city", "province", "district", "park",
+               "sector", "subsector", "amount", "currency", "amount_cny", "qualifier", "date",
+               "status", "part_of", "n_projects", "counts_in_totals", "evidence", "flags")
+# Contract fields with a column of their own; any other field goes into `extra`.
+CONTRACT_FIELDS = ("id", "article", *CORRECTABLE)
+
+# Same deal in two articles (see link_same_deals).
+SAME_AMOUNT = 0.02      # amounts within 2 % of the larger
+SAME_DAYS = 90          # dates (as intervals) within 90 days of each other
+
+
+class StoreError(Exception):
+    """The database cannot be used as asked; the message says what to do."""
+
+
+class RecordError(ValueError):
+    """An extracted record that does not follow CONTRACT.md."""
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def default_db_path() -> str:
+    """$DASHBOARD_DB, else data/deals.duckdb of the repository."""
+    return os.environ.get("DASHBOARD_DB") or str(repo_root() / "data" / "deals.duckdb")
+
+
+def articles_dir() -> Path:
+    return repo_root() / "data" / "articles"
+
+
+def _is_remote(db: str) -> bool:
+    return db.startswith("md:") or db.startswith("motherduck:")
+
+
+def _one(con, sql: str, params: list | None = None) -> tuple | None:
+    """The first row of a query, or None. Reads the whole result: DuckDB 2 keeps a
+    half-read result open and then refuses other work on the connection."""
+    rows = con.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
+# --- opening -------------------------------------------------------------------------------
+
+def connect(db: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the database. Read-only (the app) checks that it is a dashboard database;
+    read-write (ingest, test builders) creates the schema when missing.
+
+    A hosted name ("md:...") is passed through to DuckDB.
+    """
+    db = str(db)
+    if read_only and not _is_remote(db) and db != ":memory:":
+        if not Path(db).exists():
+            raise StoreError(f"{db}: no database here yet; build it with "
+                             f"`python -m dashboard ingest data/articles --db {db}`")
+        if Path(db).is_dir():
+            raise StoreError(f"{db}: is a folder, not a database file")
+    try:
+        con = duckdb.connect(db, read_only=read_only and db != ":memory:")
+    except duckdb.Error as e:
+        raise StoreError(f"{db}: cannot be opened as a DuckDB database ({_first_line(e)}); "
+                         f"if it is damaged, move it away and ingest again") from None
+    try:
+        if read_only:
+            _check_schema(con, db)
+        else:
+            create_schema(con, db)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version written in the database; None when it has no dashboard schema."""
+    try:
+        row = _one(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    except duckdb.CatalogException:
+        return None
+    return int(row[0]) if row else None
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, db: str) -> None:
+    version = _schema_version(con)
+    if version is None:
+        raise StoreError(f"{db}: a DuckDB file without the dashboard's tables; "
+                         f"point DASHBOARD_DB at the file `python -m dashboard ingest` wrote")
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"{db}: written with schema version {version}, this code reads version "
+                         f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
+    """Create the tables (when missing) and replace the macros and views."""
+    version = _schema_version(con)
+    if version is not None and version != SCHEMA_VERSION:
+        raise StoreError(f"{db}: written with schema version {version}, this code writes version "
+                         f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
+    con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def _writable(db: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection whose work lands all at once or not at all.
+
+    A local file is copied beside itself, the copy is written, checkpointed and
+    closed, and only then renamed over the original (a rename within one folder is
+    atomic). Readers keep the old file open until they reconnect. A hosted database
+    gets one transaction instead.
+    """
+    if _is_remote(db):
+        con = connect(db, read_only=False)
+        con.begin()
+        try:
+            yield con
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        finally:
+            con.close()
+        return
+
+    path = Path(db)
+    if path.is_dir():
+        raise StoreError(f"{db}: is a folder, not a database file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    work = path.with_name(f".{path.name}.ingest-{os.getpid()}")
+    with _lock(path):
+        try:
+            for leftover in (work, _wal(work)):
+                leftover.unlink(missing_ok=True)
+            if path.exists():
+                shutil.copyfile(path, work)
+                if _wal(path).exists():  # a crashed writer's log: DuckDB replays it on open
+                    shutil.copyfile(_wal(path), _wal(work))
+            try:
+                con = connect(work, read_only=False)
+            except StoreError as e:  # name the user's file, not the copy
+                raise StoreError(str(e).replace(str(work), str(path))) from None
+            try:
+                yield con
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            with open(work, "rb+") as f:  # on disk before the rename makes it the database
+                os.fsync(f.fileno())
+            os.replace(work, path)
+            _wal(path).unlink(missing_ok=True)  # belonged to the file just replaced
+        finally:
+            for leftover in (work, _wal(work)):
+                leftover.unlink(missing_ok=True)
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+@contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    """One ingest at a time per file; the OS releases the lock if the process dies."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"{path}: another ingest is writing this database; "
+                             f"wait for it to finish and run this one again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+@dataclass
+class IngestReport:
+    db: str
+    articles_read: int = 0          # files read as articles: new, re-extracted or skipped
+    articles_new: int = 0
+    articles_reextracted: int = 0   # stored before by another extractor version (or it failed)
+    articles_skipped: int = 0       # already stored by this extractor version
+    failed: list[tuple[str, str]] = field(default_factory=list)   # (file name, reason)
+    records_by_kind: dict[str, int] = field(default_factory=dict)  # written in this run
+    repeats: int = 0                # records counted once, as the same deal as an earlier article's
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"{self.articles_read} articles read: {self.articles_new} new, "
+                 f"{self.articles_reextracted} re-extracted, {self.articles_skipped} already stored."]
+        if self.records_by_kind:
+            kinds = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}"
+                              for kind, n in sorted(self.records_by_kind.items()))
+            lines.append(f"Records written: {kinds}.")
+        else:
+            lines.append("No records written.")
+        if self.repeats:
+            lines.append(f"{self.repeats} records repeat a deal of an earlier article and are counted once.")
+        lines.extend(self.notes)
+        if self.failed:
+            lines.append(f"{len(self.failed)} files failed (the others were stored):")
+            lines.extend(f"  {name}: {reason}" for name, reason in self.failed)
+        lines.append(f"Database: {self.db}")
+        return "\n".join(lines)
+
+
+def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
+           progress: Callable[[int, int, str], None] | None = None,
+           extractor: Callable[[Article], list[dict]] | None = None,
+           gazetteer: Callable[[], list] | None = None,
+           corrections: str | Path | None = None) -> IngestReport:
+    """Read, extract and store articles (files or folders) in the database `db`.
+
+    `extractor` defaults to dashboard.extract.extract and `gazetteer` to
+    dashboard.extract.places.gazetteer; `corrections` is an optional CSV file
+    (record_id, field, value, author, at, note) of human fixes to add.
+    An unreadable file or a failed extraction is logged and counted in
+    `report.failed`; the other files go on. Anything else (a crash, Ctrl-C)
+    leaves the database as it was before.
+    """
+    db = str(db or default_db_path())
+    if extractor is None:
+        from dashboard.extract import extract as extractor
+    files = article_files(list(paths))
+    report = IngestReport(db=db)
+    with _writable(db) as con:
+        stored = {aid: (version, name) for aid, version, name in
+                  con.execute("SELECT article_id, extractor_version, file_name FROM articles").fetchall()}
+        for done, path in enumerate(files, 1):
+            _ingest_file(con, Path(path), extractor, stored, report)
+            if progress:
+                progress(done, len(files), Path(path).name)
+        if corrections:
+            n = add_corrections(con, corrections)
+            report.notes.append(f"{n} new corrections read from {corrections}.")
+        report.repeats = link_same_deals(con)
+        _refresh_places(con, gazetteer, report)
+    return report
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _log(con, file_name: str, article_id: str | None, status: str, message: str | None) -> None:
+    con.execute("INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?)",
+                [file_name, article_id, status, message, _now()])
+
+
+def _ingest_file(con, path: Path, extractor, stored: dict, report: IngestReport) -> None:
+    try:
+        article = read_article(path)
+    except ArticleError as e:
+        report.failed.append((path.name, str(e)))
+        _log(con, path.name, None, "failed", str(e))
+        return
+    report.articles_read += 1
+    aid = article.article_id
+    before = stored.get(aid)
+    if before and before[0] == EXTRACTOR_VERSION:
+        report.articles_skipped += 1
+        same_as = f" as {before[1]}" if before[1] != path.name else ""
+        _log(con, path.name, aid, "skipped", f"already stored{same_as} (extractor {EXTRACTOR_VERSION})")
+        return
+
+    # A file whose text changed since it was stored: the new text replaces the old article.
+    notes = []
+    old_ids = [old_id for old_id, (_, name) in stored.items() if name == path.name and old_id != aid]
+    for old_id in old_ids:
+        con.execute("DELETE FROM records WHERE article_id = ?", [old_id])
+        con.execute("DELETE FROM articles WHERE article_id = ?", [old_id])
+        del stored[old_id]
+        notes.append(f"replaces an earlier text of this file ({old_id})")
+
+    try:
+        rows = record_rows(article, extractor(article))
+        error = None
+    except Exception as e:  # any extractor bug is this article's failure, not the run's
+        rows, error = [], f"extraction failed: {type(e).__name__}: {_first_line(e)}"
+
+    con.execute("DELETE FROM records WHERE article_id = ?", [aid])
+    con.execute("DELETE FROM articles WHERE article_id = ?", [aid])
+    con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [aid, article.file_name, article.title, article.url, article.publisher,
+                 article.published, article.language, article.text,
+                 None if error else EXTRACTOR_VERSION, _now()])
+    _insert_records(con, rows, article.published)
+    stored[aid] = (None if error else EXTRACTOR_VERSION, path.name)
+
+    if error:
+        report.failed.append((path.name, error))
+        _log(con, path.name, aid, "failed", "; ".join([error, "text kept", *notes]))
+        return
+    if before:
+        report.articles_reextracted += 1
+    else:
+        report.articles_new += 1
+    for row in rows:
+        report.records_by_kind[row["kind"]] = report.records_by_kind.get(row["kind"], 0) + 1
+    _log(con, path.name, aid, "re-extracted" if before else "stored",
+         "; ".join([f"{len(rows)} records", *notes]))
+
+
+# --- records -------------------------------------------------------------------------------
+
+RECORD_ARROW = pa.schema([
+    ("record_id", pa.string()), ("article_id", pa.string()), ("local_id", pa.string()),
+    ("ordinal", pa.int32()), ("kind", pa.string()),
+    ("investors", pa.list_(pa.string())), ("partners", pa.list_(pa.string())),
+    ("project", pa.string()), ("city", pa.string()), ("province", pa.string()),
+    ("district", pa.string()), ("park", pa.string()), ("sector", pa.string()),
+    ("subsector", pa.string()), ("amount", pa.float64()), ("currency", pa.string()),
+    ("amount_cny", pa.float64()), ("qualifier", pa.string()), ("date", pa.string()),
+    ("status", pa.string()), ("part_of", pa.string()), ("n_projects", pa.int32()),
+    ("counts_in_totals", pa.bool_()), ("evidence", pa.string()),
+    ("evidence_start", pa.int32()), ("evidence_end", pa.int32()),
+    ("flags", pa.list_(pa.string())), ("extra", pa.string()),
+])
+
+
+def _text(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise RecordError(f"record {record.get('id')!r}: {key} should be text, not {value!r}")
+
+
+def _names(record: dict, key: str) -> list[str]:
+    value = record.get(key) or []
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise RecordError(f"record {record.get('id')!r}: {key} should be a list of text, not {value!r}")
+
+
+def _number(record: dict, key: str) -> float | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and isfinite(value):
+        return float(value)
+    raise RecordError(f"record {record.get('id')!r}: {key} should be a number, not {value!r}")
+
+
+def record_rows(article: Article, records: list[dict]) -> list[dict]:
+    """The extractor's records as rows of the `records` table; RecordError when one breaks the contract."""
+    if not isinstance(records, list):
+        raise RecordError(f"the extractor returned {type(records).__name__}, not a list of records")
+    rows, seen = [], set()
+    aid = article.article_id
+    for ordinal, r in enumerate(records):
+        if not isinstance(r, dict):
+            raise RecordError(f"record {ordinal} is {type(r).__name__}, not an object")
+        local_id = r.get("id")
+        if not isinstance(local_id, str) or not local_id:
+            raise RecordError(f"record {ordinal} has no id")
+        if local_id in seen:
+            raise RecordError(f"two records have the id {local_id!r}")
+        seen.add(local_id)
+        if r.get("kind") not in KINDS:
+            raise RecordError(f"record {local_id!r}: kind {r.get('kind')!r} is not one of {', '.join(KINDS)}")
+        sector = r.get("sector")
+        if isinstance(sector, list):  # gold files allow several; the first is the extractor's choice
+            sector = sector[0] if sector else None
+        n_projects = r.get("n_projects")
+        if n_projects is not None and (not isinstance(n_projects, int) or isinstance(n_projects, bool)
+                                       or not 0 <= n_projects < 2**31):
+            raise RecordError(f"record {local_id!r}: n_projects should be a count, not {n_projects!r}")
+        counts = r.get("counts_in_totals", True)
+        if not isinstance(counts, bool):
+            raise RecordError(f"record {local_id!r}: counts_in_totals should be true or false")
+        part_of = _text(r, "part_of")
+        evidence = _text(r, "evidence")
+        start, end = r.get("evidence_start"), r.get("evidence_end")
+        if not (isinstance(start, int) and isinstance(end, int)):
+            start = article.text.find(evidence) if evidence else -1
+            start, end = (start, start + len(evidence)) if start >= 0 else (None, None)
+        extra = {k: v for k, v in r.items() if k not in CONTRACT_FIELDS
+                 and k not in ("evidence_start", "evidence_end")}
+        rows.append({
+            "record_id": f"{aid}:{local_id}", "article_id": aid, "local_id": local_id,
+            "ordinal": ordinal, "kind": r["kind"],
+            "investors": _names(r, "investors"), "partners": _names(r, "partners"),
+            "project": _text(r, "project"), "city": _text(r, "city"), "province": _text(r, "province"),
+            "district": _text(r, "district"), "park": _text(r, "park"),
+            "sector": _text({"id": local_id, "sector": sector}, "sector"),
+            "subsector": _text(r, "subsector"),
+            "amount": _number(r, "amount"), "currency": _text(r, "currency"),
+            "amount_cny": _number(r, "amount_cny"), "qualifier": _text(r, "qualifier"),
+            "date": _text(r, "date"), "status": _text(r, "status"),
+            "part_of": f"{aid}:{part_of}" if part_of else None,
+            "n_projects": n_projects, "counts_in_totals": counts,
+            "evidence": evidence, "evidence_start": start, "evidence_end": end,
+            "flags": _names(r, "flags"),
+            "extra": json.dumps(extra, ensure_ascii=False) if extra else None,
+        })
+    return rows
+
+
+def _insert_records(con, rows: list[dict], published) -> None:
+    """Write rows in one statement; date_start/date_end come from the schema's macros,
+    falling back to the article's date when the record gives none."""
+    if not rows:
+        return
+    incoming = pa.Table.from_pylist(rows, schema=RECORD_ARROW)
+    con.register("incoming_records", incoming)
+    try:
+        con.execute("""
+            INSERT INTO records BY NAME
+            SELECT * EXCLUDE (extra),
+                   coalesce(date_first_day(date), ?::DATE) AS date_start,
+                   coalesce(date_last_day(date), ?::DATE) AS date_end,
+                   extra::JSON AS extra
+            FROM incoming_records""", [published, published])
+    finally:
+        con.unregister("incoming_records")
+
+
+# --- corrections ---------------------------------------------------------------------------
+
+def add_corrections(con, csv_path: str | Path) -> int:
+    """Add the rows of a corrections CSV that the database does not hold yet; returns how many.
+
+    Columns: record_id, field, value, author, at (ISO time), note. An empty value sets
+    the field to NULL. Only ingest calls this, so ingest stays the only writer.
+    """
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    added = 0
+    for i, row in enumerate(rows, 2):
+        missing = [k for k in ("record_id", "field", "author", "at") if not (row.get(k) or "").strip()]
+        if missing:
+            raise StoreError(f"{csv_path}, line {i}: {', '.join(missing)} missing")
+        if row["field"] not in CORRECTABLE:
+            raise StoreError(f"{csv_path}, line {i}: {row['field']!r} is not a field that can be "
+                             f"corrected ({', '.join(CORRECTABLE)})")
+        try:
+            at = datetime.fromisoformat(row["at"].strip())
+        except ValueError:
+            raise StoreError(f"{csv_path}, line {i}: at {row['at']!r} is not an ISO time") from None
+        value = row.get("value")
+        value = value if value not in (None, "") else None
+        exists = _one(con, 'SELECT count(*) FROM corrections WHERE record_id = ? AND field = ? AND "at" = ?',
+                      [row["record_id"], row["field"], at])[0]
+        if not exists:
+            con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
+                        [row["record_id"], row["field"], value, row["author"], at, row.get("note") or None])
+            added += 1
+    return added
+
+
+# --- the same deal in several articles -----------------------------------------------------
+
+def link_same_deals(con) -> int:
+    """Rebuild `same_deal`: group records of different articles that report one deal.
+
+    Two counted records are the same deal when they are of one kind, in one city,
+    name the same investors (one's name words contain the other's) or the same
+    project, have amounts within 2 % (or both none, and the same project) and
+    dates within 90 days. The record from the earliest article is counted; the
+    others add nothing. Returns how many records became repeats.
+    """
+    pairs = con.execute(f"""
+        WITH candidate AS (
+            SELECT r.record_id, r.article_id, r.kind, r.city, r.amount_cny, r.date_start, r.date_end,
+                   party_tokens(r.investors) AS tokens, project_key(r.project) AS project,
+                   -- amounts in buckets 3 % wide (in log scale): amounts within 2 % are in the
+                   -- same or neighbouring buckets, so the join compares neighbours, not a whole city
+                   CASE WHEN r.amount_cny > 0 THEN floor(ln(r.amount_cny) / ln(1.03))::BIGINT END AS bucket
+            FROM records_fixed r
+            WHERE r.counts_in_totals AND r.city IS NOT NULL AND r.date_start IS NOT NULL
+        ), priced AS (
+            SELECT a.record_id AS a_id, b.record_id AS b_id, a.tokens AS a_tokens, b.tokens AS b_tokens,
+                   a.project AS a_project, b.project AS b_project
+            FROM (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS near FROM candidate
+                  WHERE bucket IS NOT NULL) a
+            JOIN candidate b ON b.city = a.city AND b.kind = a.kind AND b.bucket = a.near
+            WHERE a.record_id < b.record_id AND a.article_id <> b.article_id
+              AND abs(a.amount_cny - b.amount_cny) <= {SAME_AMOUNT} * greatest(a.amount_cny, b.amount_cny)
+              AND a.date_start <= b.date_end + {SAME_DAYS} AND b.date_start <= a.date_end + {SAME_DAYS}
+        ), unpriced AS (
+            SELECT a.record_id, b.record_id, a.tokens, b.tokens, a.project, b.project
+            FROM candidate a
+            JOIN candidate b ON b.city = a.city AND b.kind = a.kind AND b.project = a.project
+            WHERE a.amount_cny IS NULL AND b.amount_cny IS NULL
+              AND a.record_id < b.record_id AND a.article_id <> b.article_id
+              AND a.date_start <= b.date_end + {SAME_DAYS} AND b.date_start <= a.date_end + {SAME_DAYS}
+        )
+        SELECT a_id, b_id, a_project = b_project AS same_project
+        FROM (SELECT * FROM priced UNION ALL SELECT * FROM unpriced)
+        WHERE a_project = b_project
+           OR (len(a_tokens) > 0 AND len(b_tokens) > 0
+               AND (list_has_all(a_tokens, b_tokens) OR list_has_all(b_tokens, a_tokens)))
+        ORDER BY a_id, b_id""").fetchall()
+
+    members = sorted({rid for a, b, _ in pairs for rid in (a, b)})
+    order = {}
+    if members:
+        con.register("linked_ids", pa.table({"record_id": members}))
+        try:
+            # earliest article first: its record is the one counted
+            order = {rid: rank for rank, (rid,) in enumerate(con.execute("""
+                SELECT r.record_id FROM linked_ids l
+                JOIN records r USING (record_id) JOIN articles a USING (article_id)
+                ORDER BY a.published NULLS LAST, r.date_start NULLS LAST, a.file_name, r.record_id
+                """).fetchall())}
+        finally:
+            con.unregister("linked_ids")
+
+    # Union-find over the pairs, never putting two records of one article in a group:
+    # those are two deals the extractor told apart.
+    parent = {rid: rid for rid in members}
+    articles = {rid: {rid.rsplit(":", 1)[0]} for rid in members}
+    why = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, same_project in pairs:
+        ra, rb = root(a), root(b)
+        if ra == rb or articles[ra] & articles[rb]:
+            continue
+        keep, other = (ra, rb) if order[ra] < order[rb] else (rb, ra)
+        parent[other] = keep
+        articles[keep] |= articles.pop(other)
+        basis = "same project" if same_project else "same investors"
+        why.setdefault(a, basis)
+        why.setdefault(b, basis)
+
+    rows = []
+    for rid in members:
+        deal = root(rid)
+        n = len(articles[deal])
+        if n < 2:
+            continue
+        reason = (f"counted here; also in {n - 1} other article{'s' if n > 2 else ''}" if rid == deal else
+                  f"same deal as {deal} ({why.get(rid, 'same investors')}, city, amount, date)")
+        rows.append({"record_id": rid, "deal_id": deal, "n_sources": n, "reason": reason})
+    con.execute("DELETE FROM same_deal")
+    if rows:
+        con.register("incoming_links", pa.Table.from_pylist(rows))
+        try:
+            con.execute("INSERT INTO same_deal BY NAME SELECT * FROM incoming_links")
+        finally:
+            con.unregister("incoming_links")
+    return sum(1 for r in rows if r["record_id"] != r["deal_id"])
+
+
+# --- places --------------------------------------------------------------------------------
+
+PLACE_FIELDS = ("name", "name_zh", "kind", "province", "city", "district", "lat", "lon", "source")
+
+
+def _refresh_places(con, gazetteer, report: IngestReport) -> None:
+    if gazetteer is None:
+        try:
+            from dashboard.extract.places import gazetteer
+        except ImportError as e:
+            report.notes.append(f"Places not updated: the gazetteer is not available ({_first_line(e)}).")
+            return
+    try:
+        places = list(gazetteer())
+    except Exception as e:  # the map loses points; the records are still right
+        report.notes.append(f"Places not updated: the gazetteer failed ({type(e).__name__}: {_first_line(e)}).")
+        return
+    store_places(con, places)
+
+
+def store_places(con, places: list) -> None:
+    """Replace the places table with the gazetteer's places (all of them: a few thousand rows)."""
+    rows = [{k: getattr(p, k, None) for k in PLACE_FIELDS} for p in places]
+    con.execute("DELETE FROM places")
+    if not rows:
+        return
+    schema = pa.schema([(k, pa.float64() if k in ("lat", "lon") else pa.string()) for k in PLACE_FIELDS])
+    con.register("incoming_places", pa.Table.from_pylist(rows, schema=schema))
+    try:
+        con.execute("INSERT INTO places BY NAME SELECT * FROM incoming_places")
+    finally:
+        con.unregister("incoming_places")

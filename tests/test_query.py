@@ -1,0 +1,209 @@
+"""The query layer: every function, filters combined, dimensions whitelisted, values as parameters."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from conftest import CHENGDU_H01, PLACES, FakePlace, article, record
+from dashboard import query, store
+from dashboard.filters import Filters
+
+DIMS = list(query.DIMENSIONS)
+
+
+@pytest.fixture
+def deals(build, con):
+    """Three articles: the h01 nested bundles, a Tencent deal reported twice, a Hefei deal."""
+    build.add(article("h01.txt", published=date(2022, 7, 7)), CHENGDU_H01)
+    build.add(article("tencent.txt", published=date(2020, 8, 21)),
+              [record("a1", investors=["Tencent"], amount=5e9, date="2020-08-20", park="Chengdu Hi-Tech Zone",
+                      sector="Digital creative", project="Tencent HQ")])
+    build.add(article("again.txt", published=date(2020, 9, 1)),
+              [record("a1", investors=["Tencent Holdings"], amount=5e9, date="2020-08", sector="Digital creative",
+                      project="Tencent HQ"),
+               record("a2", amount=1e9, city="Hefei", province="Anhui", date="2021", sector="Biotechnology",
+                      status="announced"),
+               record("a3", amount=2e9, city=None, province="Sichuan", date="2021-03", sector="Other")])
+    build.finish()
+    return con
+
+
+# --- figures --------------------------------------------------------------------------------
+
+def test_headline(deals):
+    h = query.headline(deals, Filters())
+    assert math.isclose(h["total_cny"], 83.8e9 + 5e9 + 1e9 + 2e9)
+    assert h == {**h, "records": 10, "deals": 7, "bundles": 2, "events": 1, "cities": 2, "articles": 3,
+                 "undisclosed": 3, "repeats": 1}
+
+
+def test_headline_of_nothing(deals):
+    h = query.headline(deals, Filters(cities=("Atlantis",)))
+    assert (h["total_cny"], h["records"], h["articles"]) == (0, 0, 0)
+
+
+def test_totals_by_city_names_province_wide_records(deals):
+    df = query.totals_by(deals, Filters(), "city")
+    assert list(df.columns) == ["label", "total_cny", "records", "articles"]
+    got = dict(zip(df.label, df.total_cny))
+    assert math.isclose(got["Chengdu"], 88.8e9)
+    assert got["Sichuan (province-wide)"] == 2e9 and got["Hefei"] == 1e9
+    assert list(df.label) == ["Chengdu", "Sichuan (province-wide)", "Hefei"]  # biggest first
+
+
+def test_totals_by_year_in_time_order(deals):
+    df = query.totals_by(deals, Filters(), "year")
+    assert list(df.label) == ["2020", "2021", "2022"]
+    assert list(df.records) == [2, 2, 6]
+
+
+def test_totals_by_limit(deals):
+    assert len(query.totals_by(deals, Filters(), "city", limit=2)) == 2
+
+
+@pytest.mark.parametrize("dim", DIMS)
+def test_totals_by_every_dimension_adds_up(random_con, dim):
+    f = Filters(sectors=("Biotechnology", "New energy"), date_from=date(2020, 1, 1))
+    df = query.totals_by(random_con, f, dim)
+    h = query.headline(random_con, f)
+    assert math.isclose(df.total_cny.sum(), h["total_cny"])
+    assert df.records.sum() == h["records"] == query.count_records(random_con, f)
+    # every bar's label leads back to exactly its own records
+    for label, n in zip(df.label, df.records):
+        assert query.count_records(random_con, f, dim, label) == n
+
+
+def test_unknown_dimension_is_rejected(deals):
+    for bad in ("investor", "city; DROP TABLE records", ""):
+        with pytest.raises(query.UnknownDimension):
+            query.totals_by(deals, Filters(), bad)
+        with pytest.raises(query.UnknownDimension):
+            query.records(deals, Filters(), bad, "x")
+
+
+def test_filters_combined(deals):
+    f = Filters(cities=("Chengdu",), sectors=("Digital creative",), date_from=date(2020, 8, 1),
+                date_to=date(2020, 8, 31))
+    df = query.records(deals, f)
+    assert sorted(df.file_name) == ["again.txt", "tencent.txt"]  # "2020-08" overlaps the range
+    assert query.headline(deals, f)["total_cny"] == 5e9
+    f = Filters(provinces=("Sichuan", "Anhui"), statuses=("announced",), kinds=("deal",))
+    assert list(query.records(deals, f).city) == ["Hefei"]
+    assert query.count_records(deals, Filters(date_from=date(2023, 1, 1))) == 0
+
+
+def test_values_are_parameters_not_sql(deals):
+    evil = "x'); DROP TABLE records; --"
+    f = Filters(cities=(evil,), sectors=(evil,))
+    assert query.count_records(deals, f) == 0
+    assert query.count_records(deals, Filters(), "city", evil) == 0
+    assert query.sources(deals, Filters(), "park", evil).empty
+    assert query.article(deals, evil) is None
+    assert deals.execute("SELECT count(*) FROM records").fetchall() == [(10,)]
+    # and a real value with a quote in it is found like any other
+    store._insert_records(deals, store.record_rows(article("q.txt"), [record("a1", city="Xi'an", amount=1.0)]), None)
+    assert query.count_records(deals, Filters(cities=("Xi'an",))) == 1
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+def test_records_columns_and_order(deals):
+    df = query.records(deals, Filters())
+    agreed = ["record_id", "article_id", "kind", "project", "investors", "partners", "city", "province",
+              "district", "park", "sector", "subsector", "amount", "currency", "amount_cny", "qualifier",
+              "date", "status", "part_of", "n_projects", "counts_in_totals", "contribution", "n_sources",
+              "flags", "evidence", "title", "published", "file_name"]
+    assert set(agreed) <= set(df.columns)
+    assert list(df.contribution) == sorted(df.contribution, reverse=True)
+    assert df["investors"].map(type).eq(list).all() and df["flags"].map(type).eq(list).all()
+    kept = df[df.file_name == "tencent.txt"].iloc[0]
+    assert (kept.n_sources, kept.contribution, kept.investors) == (2, 5e9, ["Tencent"])
+
+
+def test_records_pages(deals):
+    whole = query.records(deals, Filters())
+    pages = [query.records(deals, Filters(), limit=4, offset=o) for o in (0, 4, 8)]
+    assert [len(p) for p in pages] == [4, 4, 2]
+    assert sum((list(p.record_id) for p in pages), []) == list(whole.record_id)
+
+
+def test_records_of_one_bar(deals):
+    df = query.records(deals, Filters(), "city", "Sichuan (province-wide)")
+    assert list(df.amount_cny) == [2e9]
+    assert query.count_records(deals, Filters(), "kind", "bundle") == 2
+
+
+def test_sources(deals):
+    df = query.sources(deals, Filters())
+    assert list(df.columns) == ["article_id", "title", "publisher", "published", "file_name", "url",
+                                "records", "total_cny"]
+    assert list(df.file_name) == ["h01.txt", "tencent.txt", "again.txt"]
+    assert math.isclose(df.total_cny.sum(), query.headline(deals, Filters())["total_cny"])
+    one = query.sources(deals, Filters(), "city", "Hefei")
+    assert list(one.file_name) == ["again.txt"] and list(one.records) == [1]
+
+
+def test_articles(deals):
+    df = query.articles(deals, Filters())
+    assert {"article_id", "title", "publisher", "published", "file_name", "records", "total_cny"} <= set(df.columns)
+    assert list(df.file_name) == ["h01.txt", "again.txt", "tencent.txt"]  # newest first
+    assert list(query.articles(deals, Filters(cities=("Hefei",))).file_name) == ["again.txt"]
+
+
+def test_article_and_its_records(deals):
+    aid = deals.execute("SELECT article_id FROM articles WHERE file_name = 'h01.txt'").fetchone()[0]
+    a = query.article(deals, aid)
+    assert a["file_name"] == "h01.txt" and a["text"] == "Text of h01.txt." and a["published"] == date(2022, 7, 7)
+    df = query.article_records(deals, aid)
+    assert list(df.record_id) == [f"{aid}:a{i}" for i in range(1, 7)]  # article order
+    assert {"evidence_start", "evidence_end"} <= set(df.columns)
+    assert df.part_of.isna()[0] and list(df.part_of[1:3]) == [f"{aid}:a1", f"{aid}:a2"]
+    assert query.article(deals, "nope") is None
+    assert query.article_records(deals, "nope").empty
+
+
+def test_evidence_offsets_point_into_the_text(con, build):
+    art = article("x.txt", text="Headline\n\nFirst sentence. Tencent will invest 5 billion yuan. Last.")
+    build.add(art, [record("a1", evidence="Tencent will invest 5 billion yuan."), record("a2", evidence="Not there.")])
+    df = query.article_records(con, art.article_id)
+    start, end = int(df.evidence_start[0]), int(df.evidence_end[0])
+    assert art.text[start:end] == "Tencent will invest 5 billion yuan."
+    assert df.evidence_start.isna()[1]
+
+
+def test_options(deals):
+    o = query.options(deals)
+    assert o.cities == ("Chengdu", "Hefei")
+    assert o.provinces == ("Anhui", "Sichuan")
+    assert o.kinds == ("bundle", "deal", "event")
+    assert (o.first_date, o.last_date) == (date(2020, 8, 1), date(2022, 7, 7))
+
+
+# --- map ------------------------------------------------------------------------------------
+
+def test_map_points(deals):
+    df = query.map_points(deals, Filters())
+    assert list(df.columns) == ["name", "kind", "city", "province", "lat", "lon", "total_cny", "records", "articles"]
+    points = {(n, k): (t, r) for n, k, t, r in zip(df.name, df.kind, df.total_cny, df.records)}
+    assert points[("Chengdu Hi-Tech Zone", "park")] == (5e9, 1)
+    assert math.isclose(points[("Chengdu", "city")][0], 83.8e9)
+    assert points[("Hefei", "city")] == (1e9, 1)
+    assert len(df) == 3  # the province-wide record has no point
+
+
+def test_map_never_counts_a_record_at_two_places(con, build):
+    build.add(article("x.txt"), [record("a1", city="Fuzhou", province="Jiangxi", amount=1e9),
+                                 record("a2", city="Fuzhou", province=None, amount=2e9)])
+    build.finish(places=[*PLACES, FakePlace("Chengdu Hi-Tech Zone", "park", None, lat=1.0, lon=1.0)])
+    df = query.map_points(con, Filters())
+    assert df.total_cny.sum() == 3e9
+    jiangxi = df[df.province == "Jiangxi"]
+    assert list(jiangxi.lat) == [27.95]
+
+
+def test_ingest_log(db_file):
+    con = store.connect(db_file)
+    log = query.ingest_log(con)
+    assert set(log.status) == {"stored"} and len(log) == 2
