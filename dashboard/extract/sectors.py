@@ -3,7 +3,7 @@
 `classify` weighs the keywords of sector_words.py found in a text (English and
 Chinese) and returns a (sector, subsector) pair from CONTRACT.md's lists, "Other"
 when nothing fits. Callers that weigh several texts (sentence, paragraph,
-headline) add up `sector_scores` / `subsector_scores` and call `choose`.
+headline) add up their `sector_scores` and call `choose` on the sum.
 """
 from __future__ import annotations
 
@@ -97,15 +97,19 @@ def _hits(text: str) -> list[tuple[str, str | None, float]]:
 
 
 def sector_scores(text: str) -> dict[str, float]:
-    """Evidence for each sector in the text (sectors with none are left out).
+    """Evidence for each sector in the text, plus "Sector/Subsector" keys for the
+    subsector evidence, so that callers can add up the scores of several texts
+    and pass the sum to `choose`. Sectors with no evidence are left out.
 
     >>> sector_scores("a wafer fab and a vaccine plant")
-    {'Next-generation IT': 3.0, 'Biotechnology': 3.0}
+    {'Next-generation IT': 3.0, 'Next-generation IT/Semiconductors': 3.0, 'Biotechnology': 3.0, 'Biotechnology/Biopharma': 3.0}
     """
     scores: dict[str, float] = {}
     for sector, sub, weight in _hits(text):
         share = FUNCTION_SHARE.get(sub, 1.0) if sub else 1.0
         scores[sector] = scores.get(sector, 0.0) + weight * share
+        if sub:
+            scores[f"{sector}/{sub}"] = scores.get(f"{sector}/{sub}", 0.0) + weight
     return scores
 
 
@@ -123,7 +127,16 @@ def subsector_scores(text: str) -> dict[str, float]:
 
 
 def choose(sectors: dict[str, float], subsectors: dict[str, float] | None = None) -> tuple[str, str | None]:
-    """The (sector, subsector) that the scores point to; ties go to the earlier sector in the contract."""
+    """The (sector, subsector) that the scores point to; ties go to the earlier sector in the contract.
+
+    Without `subsectors`, the "Sector/Subsector" keys of `sectors` give them.
+    """
+    if subsectors is None:
+        subsectors = {}
+        for key, score in sectors.items():
+            if "/" in key:
+                sub = key.split("/", 1)[1]
+                subsectors[sub] = subsectors.get(sub, 0.0) + score
     best = max(SECTORS, key=lambda s: (sectors.get(s, 0.0), -SECTORS.index(s)))
     if sectors.get(best, 0.0) < MIN_SECTOR:
         best = OTHER
@@ -150,4 +163,4 @@ def classify(text: str) -> tuple[str, str | None]:
     >>> classify("Harbin held a cloud signing ceremony for 117 projects")
     ('Other', None)
     """
-    return choose(sector_scores(text), subsector_scores(text))
+    return choose(sector_scores(text))
