@@ -26,7 +26,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"error: {e}", file=sys.stderr)
             failed += 1
             continue
-        for record in extract(article):
+        try:
+            records = extract(article)
+        except Exception as e:  # one article's bug must not cost the others their records
+            print(f"error: {path}: extraction failed ({type(e).__name__}: {e})", file=sys.stderr)
+            failed += 1
+            continue
+        for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 1 if failed else 0
 

@@ -1,6 +1,601 @@
-"""Record assembly: sentences, amounts, places, dates and sectors become CONTRACT.md records."""
+"""Record assembly: sentences, amounts, places, dates and sectors become CONTRACT.md records.
+
+The steps, each a small function over an `ArticleContext`:
+1. every money figure that states an investment (not a target, revenue, capital
+   or threshold; not a repeat) becomes a deal, or a bundle when it totals
+   several projects; "respectively" and "each ..., namely A, B and C" spread
+   figures over named projects;
+2. signings, groundbreakings and listings without a figure become deals,
+   founded alliances and approved parks become events;
+3. deals and smaller bundles that follow a bundle in the same section, place
+   and status become its components (`part_of`), so totals count money once;
+4. each record gets its place (where the money lands, not the ceremony's
+   venue), date, sector, status and evidence sentence.
+"""
 from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.extract import fx
+from dashboard.extract.amounts import Money, find_amounts
+from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
+from dashboard.extract.names import companies, projects
+from dashboard.extract.places import PlaceMention, find_places
+from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
+                                            PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
+                                            TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER)
+from dashboard.extract.sectors import sector_scores
+from dashboard.extract.segments import Sentence, sentences
+from dashboard.extract.status import status_of
+
+EXTRACTOR_VERSION = "2026.11.23-1"
+PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
+
+
+@dataclass
+class Draft:
+    """A record being assembled; becomes a CONTRACT.md dict at the end."""
+    kind: str
+    sent: Sentence
+    money: Money | None = None
+    n_projects: int | None = None
+    investors: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    project: str | None = None
+    place_text: str | None = None     # the text the record's own place is read from (a clause, for "respectively")
+    parent: "Draft | None" = None
+    counts_in_totals: bool = True
+    standalone: bool = False          # "Chengdu also inked agreements with ...": not a component of the bundle before
+    status: str | None = None
+    date: str | None = None
+    date_rank: int = 9                # how directly the date was stated (0 = in the record's own sentence)
+    city: str | None = None
+    province: str | None = None
+    district: str | None = None
+    park: str | None = None
+    sector: str = "Other"
+    subsector: str | None = None
+    flags: list[str] = field(default_factory=list)
+    date_hint: Sentence | None = None  # another sentence about the same deal that may carry its date
+    amount_cny: float | None = None
+
+
+class ArticleContext:
+    """Everything about one article that the steps share, computed once."""
+
+    def __init__(self, article) -> None:
+        self.article = article
+        self.text: str = article.text
+        self.sentences = sentences(self.text)
+        self.ref: date | None = article.published
+        self.ref_year = article.published.year if article.published else infer_year(self.text)
+        self.places = find_places(self.text, context=self.text)
+        self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
+        self.header_end = self._header_end()
+        self.title_para = next((s.para for s in self.sentences if s.text.strip() == article.title.strip()), -1)
+        self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
+                              for n in companies(s.text)]
+        self.main_city = self._main_city()
+        self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
+
+    def _header_end(self) -> int:
+        """Where the header (title, dateline, "Updated: ...") ends: its dates are publication dates, not events."""
+        if not self.ref:
+            return 0
+        for start, end, d in full_dates(self.text[:HEADER_CHARS]):
+            if d == self.ref:
+                nl = self.text.find("\n", end)
+                return len(self.text) if nl < 0 else nl
+        return 0
+
+    # --- places -------------------------------------------------------------------------------------------------
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        """Places named in a span where money may land: not inside a company's name, not a ceremony's venue."""
+        out = []
+        for m in self.places:
+            if not (start <= m.start and m.end <= end):
+                continue
+            if any(a <= m.start and m.end <= b for a, b in self.company_spans):
+                continue
+            if m.place.kind in ("city", "province") and VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
+                continue
+            if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
+                continue  # "Sichuan University" names a university, not where money lands
+            out.append(m)
+        return out
+
+    def _main_city(self) -> str | None:
+        counts = Counter(m.place.city for m in self.places_in(0, len(self.text)) if m.place.city)
+        if not counts:
+            return None
+        city, n = counts.most_common(1)[0]
+        return city if n >= 0.6 * sum(counts.values()) else None
+
+    # --- dates --------------------------------------------------------------------------------------------------
+    def dates_in(self, start: int, end: int) -> list:
+        return [d for d in self.dates if start <= d.start and d.end <= end and not d.prospective
+                and d.start >= self.header_end]
+
+    def sentence_date(self, s: Sentence) -> str | None:
+        found = self.dates_in(s.start, s.end)
+        if not found:
+            return None
+        # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
+        return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
+
+
+def _words_before(text: str, pos: int, n: int = 60) -> str:
+    return text[max(0, pos - n):pos]
+
+
+def _is_not_investment(text: str, m: Money, earlier_amounts: int) -> bool:
+    """A figure that is a target, revenue, capital, threshold or a share of another figure."""
+    before, after = _words_before(text, m.start), text[m.end:m.end + 50]
+    if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
+        return True
+    if earlier_amounts and SUB_ALLOCATION.search(_words_before(text, m.start, 25)):
+        return True
+    if SUPERLATIVE.search(before) and not companies(text):
+        return True
+    return False
+
+
+def _count_projects(text: str, before: int) -> int | None:
+    """The number of projects a figure totals: the nearest "N projects" before it in the sentence."""
+    best = None
+    for m in BUNDLE_COUNT.finditer(text[:before]):
+        best = m
+    if not best:
+        return None
+    word = (best.group("n") or best.group("n_zh")).lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return n if n and n >= 2 else None
+
+
+def _enumeration(text: str) -> list[str]:
+    """Items named after "namely", "——", "分别是", "include": ['A项目', 'B项目', 'C项目']."""
+    m = ENUMERATION.search(text)
+    if not m:
+        return []
+    rest = text[m.end():]
+    if "、" in rest:  # Chinese lists: items split by 、 and 和, the list ends at the next comma
+        rest = re.split(r"[,，;；。]", rest)[0]
+        items = re.split(r"\s*(?:、|和|及|以及)\s*", rest)
+    else:
+        rest = re.split(r"[;；。]|\.(?:\s|$)", rest)[0]
+        items = re.split(r"\s*(?:,|，|\band\b)\s*", rest)
+    items = [re.sub(r"^(?:the|a|an)\s+|等$|\betc\.?$", "", i.strip(" \"“”'")).strip() for i in items]
+    return [i for i in items if len(i) >= 2]
+
+
+def _project_name(text: str, investors: list[str]) -> str | None:
+    names = projects(text)
+    if names:
+        return names[0].text
+    m = OBJECT_AFTER_VERB.search(text)
+    if m:
+        thing = m.group("thing").strip(" ,")
+        return f"{investors[0]} {thing}" if investors and investors[0] not in thing else thing
+    return f"{investors[0]} project" if investors else None
+
+
+def _bundle_name(ctx: ArticleContext, s: Sentence) -> str:
+    text = s.text
+    if len(text.split()) < 8 and len(re.findall(r"[\u4e00-\u9fff]", text)) < 12:
+        prev = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
+        if prev:
+            text = prev[-1].text + " " + text
+    text = re.sub(r"^(?:On|In|At)\s+[^,]{3,30},\s*", "", text)
+    words = text.split()
+    return " ".join(words[:16]).rstrip(",.;") if len(words) > 1 else text[:60]
+
+
+def _parties(text: str) -> tuple[list[str], list[str]]:
+    """Investors (companies) and partners (governments, zones, universities) named in a text."""
+    between = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+?)(?:[,.;]|$)", text)
+    scope = between.group(0) if between else text
+    investors = [n.text for n in companies(scope)]
+    partners = [m.group(1).strip() for m in GOVERNMENT_BODY.finditer(scope)]
+    investors = [i for i in investors if not any(i in p for p in partners)]
+    return list(dict.fromkeys(investors)), list(dict.fromkeys(partners))
+
+
+# --- step 1: figures -----------------------------------------------------------------------------------------
+def amount_drafts(ctx: ArticleContext) -> list[Draft]:
+    drafts: list[Draft] = []
+    body_values = Counter()
+    found: list[tuple[Sentence, list[Money]]] = []
+    for s in ctx.sentences:
+        if s.para == ctx.title_para:
+            continue
+        ms = find_amounts(s.text)
+        found.append((s, ms))
+        if not s.heading:
+            body_values.update(round(m.value) for m in ms)
+    seen: list[Draft] = []
+    for idx, (s, ms) in enumerate(found):
+        kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, m, i)]
+        if s.heading:
+            kept = [m for m in kept if body_values[round(m.value)] == 0]
+        if not kept:
+            continue
+        investors, partners = _parties(s.text)
+        if not investors:
+            investors = _look_back_companies(ctx, s)
+        # "500 million yuan and 1 billion yuan, respectively": one deal per project named before
+        if len(kept) >= 2 and RESPECTIVELY.search(s.text):
+            clauses = _previous_clauses(ctx, s, len(kept))
+            for m, clause in zip(kept, clauses or [None] * len(kept)):
+                d = Draft("deal", s, m, investors=[] if clauses else investors, partners=partners)
+                if clause:
+                    d.project = _clause_name(clause)
+                    d.place_text = clause
+                drafts.append(d)
+            continue
+        for m in kept:
+            items = _enumeration(s.text[m.end:])
+            if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
+                for item in items:
+                    drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item))
+                continue
+            if m.each:
+                continue  # "five projects each over 5 billion": a threshold, nobody named
+            n = _count_projects(s.text, m.start)
+            plural = PLURAL_PROJECTS.search(s.text[:m.start])
+            together = TOGETHER.search(s.text)
+            if n is None and together:
+                n = max(2, len(re.findall(r"\bprojects?\b", s.text[:m.start])))
+            if n is None and plural:
+                n = _count_in_previous(ctx, s)
+            kind = "bundle" if (n or plural or together) else "deal"
+            d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
+                      investors=[] if kind == "bundle" else investors, partners=partners)
+            d.project = _bundle_name(ctx, s) if kind == "bundle" else _project_name(s.text, investors)
+            if _repeats(d, seen, s):
+                continue
+            seen.append(d)
+            drafts.append(d)
+    return drafts
+
+
+def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
+    """Companies named earlier in the same paragraph, or in the paragraph before within the section."""
+    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
+                       and s.para - p.para <= 1 and not p.heading]):
+        names = _parties(p.text)[0]
+        if names:
+            return names
+    return []
+
+
+def _previous_clauses(ctx: ArticleContext, s: Sentence, n: int) -> list[str]:
+    """The n clauses of the enumeration before a "respectively" sentence, one per project."""
+    before = [p for p in ctx.sentences if p.end <= s.start and p.section == s.section][-4:]
+    for p in reversed(before):
+        parts = [c for c in re.split(r";\s*|；", p.text) if c.strip()]
+        if len(parts) == n:
+            return parts
+        parts = [c for c in re.split(r",?\s+and\s+(?=[A-Z])|、", p.text) if c.strip()]
+        if len(parts) == n:
+            return parts
+    return []
+
+
+def _clause_name(clause: str) -> str:
+    head = re.split(r",|，", clause)[0]
+    head = re.sub(r"^\s*(?:and\s+)?(?:these are|this is|they are|namely)?\s*(?:the\s+)?", "", head, flags=re.I)
+    return head.strip()[:120]
+
+
+def _count_in_previous(ctx: ArticleContext, s: Sentence) -> int | None:
+    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section][-3:]):
+        n = _count_projects(p.text, len(p.text))
+        if n:
+            return n
+    return None
+
+
+def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
+    """A second mention of a figure already recorded in this article (not a list of equal figures)."""
+    if s.list_item:
+        return False
+    for other in seen:
+        if other.money.currency == d.money.currency and abs(other.money.value - d.money.value) <= 0.005 * d.money.value:
+            if other.kind != d.kind or (other.sent.section != s.section and not set(d.investors) & set(other.investors)):
+                continue
+            if other.kind == d.kind == "bundle" and other.n_projects and d.n_projects and other.n_projects != d.n_projects:
+                continue
+            if d.kind == "deal" and d.investors and other.investors and not set(d.investors) & set(other.investors):
+                continue
+            other.date_hint = other.date_hint or s  # the repeat may carry the date the first mention lacked
+            return True
+    return False
+
+
+# --- step 2: records without figures -------------------------------------------------------------------------
+def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for s in ctx.sentences:
+        if s.heading or s.para == ctx.title_para or s.start in taken:
+            continue
+        status = status_of(s.text)
+        if status in ("founded", "approved") and EVENT_OBJECT.search(s.text):
+            investors, partners = _parties(s.text)
+            names = projects(s.text)
+            d = Draft("event", s, investors=investors, partners=partners,
+                      project=names[0].text if names else EVENT_OBJECT.search(s.text).group(0))
+            d.status = status
+            drafts.append(d)
+        elif SIGNING.search(s.text):
+            investors, partners = _parties(s.text)
+            if not investors:
+                investors = _look_back_companies(ctx, s)
+            if not investors:
+                continue
+            d = Draft("deal", s, investors=investors, partners=partners,
+                      project=_project_name(s.text, investors))
+            d.standalone = bool(ALSO_SIGNING.search(s.text))
+            drafts.append(d)
+    return drafts
+
+
+def _merge_plain(drafts: list[Draft]) -> list[Draft]:
+    """A signing without a figure and a figure for the same investors in the same section are one deal."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.kind == "deal" and d.money is None:
+            twin = next((o for o in drafts if o.money and o.kind == "deal" and o.sent.section == d.sent.section
+                         and (set(o.investors) & set(d.investors) or not o.investors)), None)
+            if twin:
+                twin.investors = twin.investors or d.investors
+                twin.partners = list(dict.fromkeys(twin.partners + d.partners))
+                twin.date_hint = twin.date_hint or d.sent
+                continue
+        out.append(d)
+    return out
+
+
+# --- step 3: bundles and their components --------------------------------------------------------------------
+def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
+    """Two bundles of the same N projects at the same place: keep the more precise figure."""
+    out = list(drafts)
+    for a in drafts:
+        for b in drafts:
+            if a is b or a.kind != "bundle" or b.kind != "bundle" or a not in out or b not in out:
+                continue
+            if a.n_projects and a.n_projects == b.n_projects and (a.park, a.city) == (b.park, b.city) and a.money and b.money:
+                digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
+                out.remove(a if digits(a) < digits(b) else b)
+    return out
+
+
+def link_components(drafts: list[Draft]) -> None:
+    open_bundles: list[Draft] = []
+    for d in drafts:
+        if d.kind == "event":
+            continue
+        for b in reversed(open_bundles):
+            if not _fits(b, d, drafts):
+                continue
+            d.parent = b
+            break
+        if d.kind == "bundle":
+            open_bundles.append(d)
+
+
+def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
+    if b.sent.section != d.sent.section or d.standalone:
+        return False
+    if b.province and d.province and b.province != d.province:
+        return False
+    if b.city and d.city and b.city != d.city:
+        return False
+    if b.status and d.status and b.status != d.status:
+        return False
+    if d.kind == "bundle":
+        if not (b.n_projects and d.n_projects and d.n_projects < b.n_projects):
+            return False
+    if b.money and d.money:
+        used = sum(c.amount_cny or 0 for c in drafts if c.parent is b)
+        if used + (d.amount_cny or 0) > b.amount_cny * 1.02:
+            return False
+    return True
+
+
+# --- step 4: fields ------------------------------------------------------------------------------------------
+def _own_place(ctx: ArticleContext, d: Draft) -> None:
+    """Place from the record's own words, then its paragraph, then its section's heading."""
+    s = d.sent
+    spans: list[tuple[int, int]] = []
+    if d.place_text:
+        off = ctx.text.find(d.place_text, s.start - 2000 if s.start > 2000 else 0)
+        if off >= 0:
+            spans.append((off, off + len(d.place_text)))
+    spans.append((s.start, s.end))
+    same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
+    spans += [(p.start, p.end) for p in reversed(same_para)]
+    earlier = [p for p in ctx.sentences if p.section == s.section and p.para < s.para and not p.heading]
+    spans += [(p.start, p.end) for p in reversed(earlier)][:6]
+    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading), None)
+    if heading:
+        spans.append((heading.start, heading.end))
+    for a, b in spans:
+        mentions = ctx.places_in(a, b)
+        if mentions:
+            _apply_place(d, mentions)
+            return
+
+
+def _apply_place(d: Draft, mentions: list[PlaceMention]) -> None:
+    best = min(mentions, key=lambda m: (PLACE_RANK.get(m.place.kind, 9), m.start))
+    p = best.place
+    d.province = p.province
+    d.city = p.city
+    d.district = p.district if p.kind in ("district", "park") else None
+    d.park = p.name if p.kind == "park" else None
+    if p.kind == "province":
+        d.city = None
+
+
+def _date_for(ctx: ArticleContext, d: Draft) -> None:
+    s = d.sent
+    own = ctx.sentence_date(s)
+    hint = d.date_hint
+    if own:
+        d.date, d.date_rank = own, 0
+        return
+    if hint is not None and ctx.sentence_date(hint):
+        d.date, d.date_rank = ctx.sentence_date(hint), 1
+        return
+    for p in reversed([p for p in ctx.sentences if p.para == s.para and p.end <= s.start]):
+        value = ctx.sentence_date(p)
+        if value and len(value) > 4:
+            d.date, d.date_rank = value, 2
+            return
+    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading and ctx.sentence_date(p)), None)
+    if heading:
+        d.date, d.date_rank = ctx.sentence_date(heading), 3
+        return
+    if d.parent and d.parent.date:
+        d.date, d.date_rank = d.parent.date, 4
+        return
+    for p in reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]):
+        value = ctx.sentence_date(p)
+        if value and len(value) > 4:
+            d.date, d.date_rank = value, 5
+            return
+    event_dates = [x for x in ctx.dates_in(0, len(ctx.text)) if len(x.value) == 10
+                   and x.start > ctx.text.find(ctx.article.title) + len(ctx.article.title)]
+    if event_dates:
+        d.date, d.date_rank = event_dates[0].value, 6
+    elif ctx.ref:
+        d.date, d.date_rank = ctx.ref.isoformat()[:7], 7
+    elif ctx.ref_year:
+        d.date, d.date_rank = str(ctx.ref_year), 8
+
+
+def _sector_for(ctx: ArticleContext, d: Draft) -> None:
+    s = d.sent
+    scores = Counter()
+    for text, weight in ((s.text, 1.0), (d.project or "", 1.0), (d.place_text or "", 1.0)):
+        for k, v in sector_scores(text).items():
+            scores[k] += v * weight
+    para = " ".join(p.text for p in ctx.sentences if p.para == s.para and p is not s)
+    for k, v in sector_scores(para).items():
+        scores[k] += v * 0.3
+    sector_only = {k: v for k, v in scores.items() if "/" not in k}
+    if not any(v > 0 for v in sector_only.values()) and d.parent:
+        d.sector, d.subsector = d.parent.sector, d.parent.subsector
+        return
+    if not any(v > 0 for v in sector_only.values()):
+        scores = Counter(ctx.article_sector)
+    d.sector, d.subsector = _best(scores)
+
+
+def _best(scores: dict[str, float]) -> tuple[str, str | None]:
+    sectors = {k: v for k, v in scores.items() if "/" not in k and v > 0}
+    subs = {k.split("/", 1)[1]: v for k, v in scores.items() if "/" in k and v > 0}
+    sector = max(sectors, key=sectors.get) if sectors else "Other"
+    sub = max(subs, key=subs.get) if subs else None
+    return sector, sub
+
+
+def _status_for(ctx: ArticleContext, d: Draft) -> str:
+    s = d.sent
+    if d.status:
+        return d.status
+    for p in [s] + list(reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]))[:4]:
+        st = status_of(p.text)
+        if st:
+            return st
+    if d.parent:
+        return _status_for(ctx, d.parent)
+    return status_of(ctx.article.title) or "signed"
+
+
+def _money_fields(d: Draft) -> dict:
+    m = d.money
+    if m is None:
+        return {"amount": None, "currency": None, "amount_cny": None, "qualifier": None}
+    return {"amount": m.value, "currency": m.currency, "amount_cny": d.amount_cny, "qualifier": m.qualifier}
+
+
+def _convert(d: Draft) -> None:
+    m = d.money
+    if m is None:
+        return
+    if m.alt is not None and m.alt.currency == "CNY" and m.currency != "CNY":
+        d.amount_cny = m.alt.value
+    else:
+        d.amount_cny = fx.to_cny(m.value, m.currency, d.date)
+    if m.alt is not None and fx.disagree(m, m.alt, d.date):
+        d.flags.append("currency_mismatch")
+    if m.currency_implied:
+        d.flags.append("currency_assumed_cny")
 
 
 def extract(article) -> list[dict]:
-    raise NotImplementedError("record assembly is being written")
+    """All records of one article, in article order, in the form of CONTRACT.md."""
+    ctx = ArticleContext(article)
+    drafts = amount_drafts(ctx)
+    taken = {d.sent.start for d in drafts}
+    drafts = sorted(drafts + plain_drafts(ctx, taken), key=lambda d: (d.sent.start, d.money.start if d.money else 0))
+    drafts = _merge_plain(drafts)
+    for d in drafts:
+        d.status = d.status or status_of(d.sent.text)
+        _own_place(ctx, d)
+    drafts = _drop_repeated_bundles(drafts)
+    for d in drafts:
+        _date_for(ctx, d) if d.parent is None else None
+        _convert(d)
+    link_components(drafts)
+    for d in drafts:
+        if d.city is None and d.province is None and d.parent:
+            d.city, d.province, d.park, d.district = d.parent.city, d.parent.province, d.parent.park, d.parent.district
+        if d.city is None and d.province is None and ctx.main_city:
+            _apply_main_city(ctx, d)
+        if d.date_rank > 3 and d.parent and d.parent.date:
+            d.date = d.parent.date
+        _sector_for(ctx, d)
+        d.status = _status_for(ctx, d)
+    return [_record(ctx, i, d, drafts) for i, d in enumerate(drafts)]
+
+
+def _apply_main_city(ctx: ArticleContext, d: Draft) -> None:
+    for m in ctx.places:
+        if m.place.city == ctx.main_city:
+            d.city, d.province = m.place.city, m.place.province
+            return
+
+
+def _record(ctx: ArticleContext, i: int, d: Draft, drafts: list[Draft]) -> dict:
+    ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
+    return {
+        "id": ids[id(d)],
+        "article": ctx.article.file_name,
+        "kind": d.kind,
+        "investors": d.investors,
+        "partners": d.partners + ([d.park] if d.park and d.park not in d.partners else []),
+        "project": d.project,
+        "city": d.city,
+        "province": d.province,
+        "district": d.district,
+        "park": d.park,
+        "sector": d.sector,
+        "subsector": d.subsector,
+        **_money_fields(d),
+        "date": d.date,
+        "status": d.status,
+        "part_of": ids[id(d.parent)] if d.parent else None,
+        "n_projects": d.n_projects,
+        "counts_in_totals": d.counts_in_totals,
+        "evidence": d.sent.text,
+        "evidence_start": d.sent.start,
+        "evidence_end": d.sent.end,
+        "amount_text": d.money.text if d.money else None,
+        "flags": d.flags,
+    }

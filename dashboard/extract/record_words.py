@@ -1,0 +1,78 @@
+"""Cue words that decide what a sentence's figure is (data only: compiled patterns, English and Chinese)."""
+import re
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+                "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+# A figure preceded by these is not money put into a project.
+NOT_INVESTMENT_BEFORE = re.compile(r"""
+    (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
+      |registered\s+capital|net\s+assets?|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
+      |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
+      |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
+      |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后)
+    [^.;。；]{0,40}$
+""", re.X | re.I)
+
+# A figure followed by these is not money put into a project.
+NOT_INVESTMENT_AFTER = re.compile(r"""
+    \s*(?:\)|）)?\s*(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
+      |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
+      |\s*of\s+(?:registered\s+)?capital)
+""", re.X | re.I)
+
+# "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
+TARGET_AFTER = re.compile(r"""
+    \s*(?:-?\s*level|级|量级)?\s*(?:\w+\s+){0,3}(?:industry|industrial)?\s*(?:cluster|clusters|产业集群|集群|产业链)
+""", re.X | re.I)
+
+# "of this, 500 million yuan ...", "其中": a share of the figure before.
+SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+# "其中最大的一个项目投资达400亿元", "the largest of which": one unnamed item of a list.
+SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$", re.I)
+
+# "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
+BUNDLE_COUNT = re.compile(r"""
+    (?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
+    \s+(?:(?:[\w-]+\s+){0,3}?(?:projects|deals|agreements|contracts|companies|enterprises)\b|of\s+(?:them|the\s+projects))
+  | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
+""", re.X | re.I)
+# "the projects", "these projects", "the two projects": a plural subject that totals.
+PLURAL_PROJECTS = re.compile(r"""
+    (?<!of\s)(?<!among\s)\b(?:the|these|those|all)\s+(?:\w+\s+)?projects\b     # not "one of the projects"
+  | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,80}\b(?:total|add\s+up|in\s+all)
+  | 项目(?:合计|总投资|共)
+""", re.X | re.I)
+TOGETHER = re.compile(r"\btogether\s+(?:received|receive|involve|attract|with\s+an?\s+investment)|\bcombined\b|共同获得", re.I)
+# "百亿元以上的项目有4个——A、B、C和D", "... over 5 billion yuan each, namely A, B and C": names follow the figure.
+ENUMERATION_AFTER_FIGURE = re.compile(r"[^.;。；]{0,20}?(?:——|—|namely|分别是|分别为|:|：)", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b|分别为|分别是", re.I)
+ENUMERATION = re.compile(r"(?:——|—|namely|分别是|分别为|包括|including|include[sd]?|项目有\d*个?[:：]?|:|：)\s*", re.I)
+
+# A signing without a figure.
+SIGNING = re.compile(r"""
+    \b(?:signed|inked|sign|signing|put\s+pen\s+to\s+paper)\b[^.;]{0,80}\b(?:agreements?|contracts?|deals?|MoU|memorandum)\b
+  | \b(?:framework|cooperation|investment|strategic)\s+(?:cooperation\s+)?agreements?\b
+  | \bsigned\s+(?:a|an|the)\b | \binked\b | 签约 | 签署 | 签订
+""", re.X | re.I)
+# "Chengdu also inked cooperation agreements with ...": a separate signing, not a bundle's component.
+ALSO_SIGNING = re.compile(r"\balso\s+(?:inked|signed)\b|\bon\s+the\s+same\s+day\b", re.I)
+# What a founded or approved event is about.
+EVENT_OBJECT = re.compile(
+    r"(?:[A-Z][\w-]*\s+){0,6}(?:Alliance|alliance|industrial\s+park|Industrial\s+Park|park|Park|zone|Zone|联盟|产业园|园区)")
+GOVERNMENT_BODY = re.compile(
+    r"((?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){1,7}(?:Government|Bureau|Commission|Committee|University|Office|"
+    r"Hi-?[Tt]ech\s+Zone|New\s+Area|Development\s+Zone|Development\s+District))")
+# The thing built: "plans to build an innovative business center in CDHT" -> "innovative business center".
+OBJECT_AFTER_VERB = re.compile(
+    r"\b(?:build|set\s+up|establish|construct|create|open)\s+(?:an?|the|its)?\s*(?P<thing>[\w“”\"'\- ]{4,70}?)"
+    r"(?=\s+(?:in|at|to|for|with|which|that|and|covering)\b|[,.;]|$)", re.I)
+# "took place in Shenzhen", "held in ...", "a delegation to ...": where the ceremony was, not where money lands.
+VENUE_BEFORE = re.compile(
+    r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
+    r"campaign\s+in|based\s+in|headquartered\s+in|in\s+Shenzhen\s+for)\s*$", re.I)
+
+# "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
+INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|大学|学院|银行|日报)")
