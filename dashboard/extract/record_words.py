@@ -41,8 +41,8 @@ BUNDLE_COUNT = re.compile(r"""
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
-    (?<!of\s)(?<!among\s)\b(?:the|these|those|all)\s+(?:\w+\s+)?projects\b     # not "one of the projects"
-  | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,80}\b(?:total|add\s+up|in\s+all)
+    (?<!one\sof\s)(?<!among\s)\b(?:the|these|those|all)\s+(?:\w+\s+)?projects\b   # not "one of the projects"
+  | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,150}\b(?:total|add\s+up|in\s+all)
   | 项目(?:合计|总投资|共)
 """, re.X | re.I)
 TOGETHER = re.compile(r"\btogether\s+(?:received|receive|involve|attract|with\s+an?\s+investment)|\bcombined\b|共同获得", re.I)
@@ -76,3 +76,6 @@ VENUE_BEFORE = re.compile(
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
 INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|大学|学院|银行|日报)")
+
+# "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
+COUNT_IS_PART = re.compile(r"\d+\s+of\s+which|accounts?\s+for\s+\d+|其中\d+个", re.I)

@@ -27,8 +27,9 @@ from dashboard.extract.places import PlaceMention, find_places
 from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
-                                            TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER)
-from dashboard.extract.sectors import sector_scores
+                                            TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
+                                            COUNT_IS_PART)
+from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 
@@ -148,7 +149,8 @@ def _count_projects(text: str, before: int) -> int | None:
     """The number of projects a figure totals: the nearest "N projects" before it in the sentence."""
     best = None
     for m in BUNDLE_COUNT.finditer(text[:before]):
-        best = m
+        if not re.search(r"\b(?:among|of|from)\s+(?:the|these|those)\s+$", text[max(0, m.start() - 16):m.start()], re.I):
+            best = m  # "among the four projects" names the parent's count, not this figure's
     if not best:
         return None
     word = (best.group("n") or best.group("n_zh")).lower()
@@ -223,24 +225,27 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             kept = [m for m in kept if body_values[round(m.value)] == 0]
         if not kept:
             continue
-        investors, partners = _parties(s.text)
-        if not investors:
-            investors = _look_back_companies(ctx, s)
+        sentence_investors, partners = _parties(s.text)
+        if not sentence_investors:
+            sentence_investors = _look_back_companies(ctx, s)
         # "500 million yuan and 1 billion yuan, respectively": one deal per project named before
         if len(kept) >= 2 and RESPECTIVELY.search(s.text):
             clauses = _previous_clauses(ctx, s, len(kept))
             for m, clause in zip(kept, clauses or [None] * len(kept)):
-                d = Draft("deal", s, m, investors=[] if clauses else investors, partners=partners)
+                d = Draft("deal", s, m, investors=[] if clauses else sentence_investors, partners=partners)
                 if clause:
                     d.project = _clause_name(clause)
                     d.place_text = clause
                 drafts.append(d)
             continue
-        for m in kept:
+        for k, m in enumerate(kept):
+            clause = _clause_of(s.text, kept, k)
+            investors = (_parties(clause)[0] or sentence_investors) if clause else sentence_investors
             items = _enumeration(s.text[m.end:])
             if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
                 for item in items:
-                    drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item))
+                    drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
+                                        place_text=item))
                 continue
             if m.each:
                 continue  # "five projects each over 5 billion": a threshold, nobody named
@@ -248,18 +253,28 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             plural = PLURAL_PROJECTS.search(s.text[:m.start])
             together = TOGETHER.search(s.text)
             if n is None and together:
-                n = max(2, len(re.findall(r"\bprojects?\b", s.text[:m.start])))
+                n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
             if n is None and plural:
                 n = _count_in_previous(ctx, s)
             kind = "bundle" if (n or plural or together) else "deal"
             d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
                       investors=[] if kind == "bundle" else investors, partners=partners)
-            d.project = _bundle_name(ctx, s) if kind == "bundle" else _project_name(s.text, investors)
+            d.place_text = clause
+            d.project = _bundle_name(ctx, s) if kind == "bundle" else _project_name(clause or s.text, investors)
             if _repeats(d, seen, s):
                 continue
             seen.append(d)
             drafts.append(d)
     return drafts
+
+
+def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
+    """With several figures in one sentence, the words that belong to figure k: from the end of the
+    figure before it to the end of this one ("A ..., with 2.8 billion yuan, and B ..., with 2.16 billion yuan")."""
+    if len(kept) < 2:
+        return None
+    start = kept[k - 1].end if k else 0
+    return text[start:kept[k].end].strip(" ,;，、")
 
 
 def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
@@ -323,7 +338,12 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         if s.heading or s.para == ctx.title_para or s.start in taken:
             continue
         status = status_of(s.text)
-        if status in ("founded", "approved") and EVENT_OBJECT.search(s.text):
+        n = _count_projects(s.text, len(s.text))
+        if n and status and not find_amounts(s.text) and not COUNT_IS_PART.search(s.text):
+            d = Draft("bundle", s, n_projects=n, project=_bundle_name(ctx, s))
+            d.status = status
+            drafts.append(d)
+        elif status in ("founded", "approved") and EVENT_OBJECT.search(s.text):
             investors, partners = _parties(s.text)
             names = projects(s.text)
             d = Draft("event", s, investors=investors, partners=partners,
@@ -481,10 +501,17 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
 def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     s = d.sent
     scores = Counter()
-    for text, weight in ((s.text, 1.0), (d.project or "", 1.0), (d.place_text or "", 1.0)):
+    own = d.place_text or s.text
+    if d.kind == "bundle" and (d.n_projects or 0) >= 100 and not sector_scores(own):
+        d.sector, d.subsector = "Other", None  # a province's list of a thousand projects spans every industry
+        return
+    before = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
+    previous = before[-1].text if before else ""
+    for text, weight in ((own, 1.0), (d.project or "", 1.0), (s.text if d.place_text else "", 0.3),
+                         (previous, 0.5)):
         for k, v in sector_scores(text).items():
             scores[k] += v * weight
-    para = " ".join(p.text for p in ctx.sentences if p.para == s.para and p is not s)
+    para = " ".join(p.text for p in ctx.sentences if p.para == s.para and p is not s and p.text != previous)
     for k, v in sector_scores(para).items():
         scores[k] += v * 0.3
     sector_only = {k: v for k, v in scores.items() if "/" not in k}
@@ -493,15 +520,7 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
         return
     if not any(v > 0 for v in sector_only.values()):
         scores = Counter(ctx.article_sector)
-    d.sector, d.subsector = _best(scores)
-
-
-def _best(scores: dict[str, float]) -> tuple[str, str | None]:
-    sectors = {k: v for k, v in scores.items() if "/" not in k and v > 0}
-    subs = {k.split("/", 1)[1]: v for k, v in scores.items() if "/" in k and v > 0}
-    sector = max(sectors, key=sectors.get) if sectors else "Other"
-    sub = max(subs, key=subs.get) if subs else None
-    return sector, sub
+    d.sector, d.subsector = choose(dict(scores))
 
 
 def _status_for(ctx: ArticleContext, d: Draft) -> str:
