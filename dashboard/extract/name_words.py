@@ -56,3 +56,7 @@ LEADING_WORDS = {
     "as", "recently", "then", "both", "in addition", "besides", "furthermore", "afterwards", "finally", "while",
     "when", "where", "which", "them", "they", "he", "she", "we", "under", "through", "via", "there", "here",
 }
+
+# Last words of zones, places and public bodies: a capitalised subject ending so is not a company.
+PLACE_OR_BODY_ENDINGS = {"area", "zone", "district", "city", "province", "county", "government", "park", "bureau",
+                         "committee", "commission", "office", "municipality", "region", "town", "village"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.extract.name_words import (BRANDS, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES,
+from dashboard.extract.name_words import (BRANDS, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
                                           PROJECT_NOUNS)
 
 
@@ -79,6 +79,8 @@ def companies(text: str) -> list[Name]:
         add(m.start(1), m.end(1), m.group(1))
     for m in _SUBJECT.finditer(text):
         name = _clean_en(m.group(1))
+        if name.split() and name.split()[-1].lower() in PLACE_OR_BODY_ENDINGS:
+            continue  # "Jiangbei New Area signed ...": a zone or government, not a company
         if name and name.lower() not in NOT_NAMES and not name.isupper() or name in BRANDS:
             start = m.start(1) + m.group(1).find(name)
             add(start, start + len(name), name)

@@ -163,8 +163,8 @@ def _enumeration(text: str) -> list[str]:
     m = ENUMERATION.search(text)
     if not m:
         return []
-    rest = text[m.end():]
-    if "、" in rest:  # Chinese lists: items split by 、 and 和, the list ends at the next comma
+    rest = text[m.end():].lstrip("—-:： ")
+    if re.match(r"\s*[\u4e00-\u9fff]", rest):  # Chinese lists: items split by 、 and 和, ending at a comma
         rest = re.split(r"[,，;；。]", rest)[0]
         items = re.split(r"\s*(?:、|和|及|以及)\s*", rest)
     else:

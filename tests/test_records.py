@@ -1,0 +1,152 @@
+"""Record assembly on short articles written for the purpose, one table per pattern.
+
+Each article is in our own words (not copied from the shipped articles); each row says
+what records a researcher would expect from it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.articles import parse_article
+from dashboard.extract import extract
+
+
+def records_of(text: str, name: str = "t.txt") -> list[dict]:
+    return extract(parse_article(text.encode("utf-8"), name))
+
+
+def with_amount(recs: list[dict]) -> list[dict]:
+    return [r for r in recs if r["amount_cny"]]
+
+
+HEADER = "Local news desk\n\nA headline about investment in a Chinese city today\n\nUpdated: 2021-05-12\n\n"
+
+# --- figures that are deals, and figures that are not -------------------------------------------------------
+DEALS = [
+    ("plain yuan", "On May 10, Xiaomi signed an agreement with Wuhan to invest 3 billion yuan in a smartphone plant.",
+     [(3e9, "CNY", "exact")]),
+    ("approx RMB first", "ByteDance plans to invest approximately RMB 8 billion in a data center in Hefei.",
+     [(8e9, "CNY", "approx")]),
+    ("hundred million", "The Foobar chip packaging project in Changsha, worth 15 hundred million yuan, was signed.",
+     [(1.5e9, "CNY", "exact")]),
+    ("dollars converted", "A medical device project in Suzhou getting $50 million of investment was signed on May 3.",
+     [(50e6, "USD", "exact")]),
+    ("more than", "Huawei signed to invest more than 2 billion yuan in a cloud base in Guiyang.",
+     [(2e9, "CNY", "at_least")]),
+]
+
+NOT_DEALS = [
+    ("target cluster", "The city will build a 100-billion-yuan new energy industry cluster by 2025."),
+    ("revenue", "Tencent's game revenue grew 20% to RMB 50 billion last year."),
+    ("registered capital", "The joint venture in Xiamen has a registered capital of 2 billion yuan."),
+    ("output value", "When completed, the plant's output value is expected to reach 30 billion yuan."),
+    ("threshold", "Five projects each involve an investment of more than 5 billion yuan."),
+    ("area and jobs", "The park in Nanning covers 300,000 square meters and will create 6,000 jobs."),
+]
+
+
+@pytest.mark.parametrize("why,sentence,expected", DEALS, ids=[d[0] for d in DEALS])
+def test_figures_that_are_deals(why, sentence, expected):
+    recs = with_amount(records_of(HEADER + sentence))
+    assert [(r["amount"], r["currency"], r["qualifier"]) for r in recs] == expected
+    assert all(r["amount_cny"] > 0 for r in recs)
+
+
+@pytest.mark.parametrize("why,sentence", NOT_DEALS, ids=[d[0] for d in NOT_DEALS])
+def test_figures_that_are_not_deals(why, sentence):
+    assert with_amount(records_of(HEADER + sentence)) == []
+
+
+def test_usd_is_converted_at_the_deals_year_rate():
+    (rec,) = with_amount(records_of(HEADER + DEALS[3][1]))
+    assert 6.0 * 50e6 < rec["amount_cny"] < 7.5 * 50e6
+
+
+def test_bracketed_second_currency_disagreeing_is_flagged():
+    text = HEADER + "On May 2, Alibaba signed to invest RMB 4 billion ($9000 million) in a logistics hub in Xi'an."
+    (rec,) = with_amount(records_of(text))
+    assert rec["amount"] == 4e9 and rec["currency"] == "CNY"
+    assert "currency_mismatch" in rec["flags"]
+
+
+def test_a_repeated_figure_is_one_deal():
+    text = HEADER + ("On May 6, BOE signed to build a display panel line in Mianyang with an investment of "
+                     "20 billion yuan.\n\nThe 20 billion yuan project is the biggest in the province.")
+    assert len(with_amount(records_of(text))) == 1
+
+
+# --- bundles: totals, components, nesting ---------------------------------------------------------------------
+BUNDLE = HEADER + (
+    "On May 11, Nanjing Jiangbei New Area signed 12 projects with a total investment of 30 billion yuan.\n\n"
+    "Among them, Foocorp Semiconductor Co., Ltd. will invest 8 billion yuan in a wafer fab.\n\n"
+    "A biomedicine base of Barpharma Group gets 2 billion yuan of investment.")
+
+
+def test_bundle_and_its_components():
+    recs = records_of(BUNDLE)
+    bundle = next(r for r in recs if r["kind"] == "bundle")
+    assert bundle["amount_cny"] == 30e9 and bundle["n_projects"] == 12
+    parts = [r for r in recs if r["part_of"] == bundle["id"]]
+    assert sorted(r["amount_cny"] for r in parts) == [2e9, 8e9]
+    assert {r["city"] for r in recs} == {"Nanjing"}
+    assert {r["province"] for r in recs} == {"Jiangsu"}
+
+
+def test_nested_bundle():
+    text = HEADER + ("On May 9, Wuxi signed 20 major projects, and the agreed amount adds up to 50 billion yuan. "
+                     "There are 15 manufacturing projects, with agreement amount of 40 billion yuan in total.")
+    recs = records_of(text)
+    outer, inner = [r for r in recs if r["kind"] == "bundle"]
+    assert inner["part_of"] == outer["id"] and inner["n_projects"] == 15
+
+
+def test_each_with_names_spreads_over_named_projects():
+    text = ("合肥日报\n\n合肥签约重大项目\n\n2022-03-01\n\n"
+            "3月1日,合肥签约6个项目,总投资300亿元。其中投资超过50亿元的项目有2个——甲公司芯片项目和乙集团电池项目。")
+    recs = records_of(text, "zh.txt")
+    bundle = next(r for r in recs if r["kind"] == "bundle")
+    assert bundle["amount_cny"] == 30e9 and bundle["n_projects"] == 6
+    parts = [r for r in recs if r["part_of"] == bundle["id"]]
+    assert [r["amount_cny"] for r in parts] == [5e9, 5e9]
+    assert {r["qualifier"] for r in parts} == {"at_least"}
+    assert {r["city"] for r in recs} == {"Hefei"}
+
+
+# --- places ----------------------------------------------------------------------------------------------------
+def test_money_lands_where_the_zone_is_not_where_the_ceremony_was():
+    text = HEADER + ("On May 8, a promotion event took place in Shanghai, where the Wuhan Economic and Technological "
+                     "Development Zone signed a 4 billion yuan auto parts project with Foo Auto Co.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == ("Wuhan", "Hubei")
+
+
+@pytest.mark.parametrize("province,city", [("Jiangxi", "Fuzhou"), ("Fujian", "Fuzhou")])
+def test_ambiguous_city_takes_the_province_of_the_article(province, city):
+    text = HEADER + f"On May 4, {province} Province announced that Fuzhou signed a 1 billion yuan battery plant."
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (city, province)
+
+
+def test_county_level_city_belongs_to_its_prefecture():
+    text = HEADER + "On May 5, Dongyang in Zhejiang signed a 2 billion yuan film studio project with Foo Media Co."
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["district"]) == ("Jinhua", "Dongyang")
+
+
+# --- dates -----------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase,expected", [
+    ("On May 3,", "2021-05-03"),
+    ("Yesterday afternoon,", "2021-05-11"),
+    ("Last month,", "2021-04"),
+])
+def test_dates_resolve_against_the_article_date(phrase, expected):
+    text = HEADER + f"{phrase} Lenovo signed an agreement to invest 1 billion yuan in a server plant in Hefei."
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == expected
+
+
+# --- evidence --------------------------------------------------------------------------------------------------
+def test_evidence_offsets_point_at_the_sentence():
+    article = parse_article((HEADER + DEALS[0][1]).encode(), "t.txt")
+    (rec,) = with_amount(extract(article))
+    assert article.text[rec["evidence_start"]:rec["evidence_end"]] == rec["evidence"]
