@@ -1,0 +1,47 @@
+"""Deals: every record of the filtered view in a table, with its article one click away."""
+import math
+
+import streamlit as st
+
+from dashboard import ui
+
+PAGE_SIZE = 100
+
+f = ui.current_filters()
+ui.filter_caption(f)
+h = ui.headline(f)
+n = ui.count_records(f)
+if not n:
+    st.info("No records match these filters. Remove a filter in the sidebar to see more.")
+    st.stop()
+
+c = st.columns(4)
+c[0].metric("Total invested", ui.money(h["total_cny"]), help=f"{ui.yi(h['total_cny'])} yuan")
+c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events")
+c[2].metric("Articles", f"{h['articles']:,}")
+c[3].metric("No amount disclosed", f"{h['undisclosed']:,}")
+
+pages = math.ceil(n / PAGE_SIZE)
+page = 1
+if pages > 1:
+    raw = st.query_params.get("p", "1")
+    if "deals_page" not in st.session_state:
+        ok = raw.isdigit() and 1 <= int(raw) <= pages
+        if not ok:
+            st.warning(f"Ignored p '{raw}': pages run from 1 to {pages}.")
+        st.session_state["deals_page"] = int(raw) if ok else 1
+    st.session_state["deals_page"] = min(st.session_state["deals_page"], pages)
+    page = st.number_input(f"Page (of {pages}, {PAGE_SIZE} records each)", 1, pages, key="deals_page")
+    if page > 1:
+        st.query_params["p"] = str(page)
+    else:
+        st.query_params.pop("p", None)
+else:
+    st.query_params.pop("p", None)
+
+recs = ui.records(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, "
+           "biggest first. 'open ↗' shows the article with the record's sentence highlighted.")
+ui.records_table(recs, f)
+with st.expander("Sources of this view"):
+    ui.sources_panel(f, title="Articles behind these records", limit=50)

@@ -1,0 +1,136 @@
+"""Plotly figures and money formatting for the pages.
+
+Pure functions: DataFrames in, `go.Figure` (or text) out; no Streamlit and no
+database, so every figure can be built and checked in a plain test.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+BLUE = "#1f5f99"
+PARK = "#d9822b"
+GREY = "#8a94a3"
+FONT = dict(family="sans-serif", size=13, color="#1c2430")
+
+
+def money(cny: float | None, currency: str = "CNY") -> str:
+    """An amount the way a reader says it: English units first, one decimal.
+
+    >>> money(25_400_000_000), money(830_000_000), money(0), money(None)
+    ('¥25.4 bn', '¥830 m', '¥0', 'undisclosed')
+    >>> money(1_500_000_000, "USD"), money(2e12)
+    ('USD 1.5 bn', '¥2.0 tn')
+    """
+    if cny is None or (isinstance(cny, float) and math.isnan(cny)):
+        return "undisclosed"
+    sign = "¥" if currency in ("CNY", "RMB", None) else f"{currency} "
+    x = abs(float(cny))
+    for size, unit, digits in ((1e12, "tn", 1), (1e9, "bn", 1), (1e6, "m", 0), (1e3, "k", 0)):
+        if x >= size:
+            text = f"{x / size:,.{digits}f} {unit}"
+            break
+    else:
+        text = f"{x:,.0f}"
+    return f"{'-' if cny < 0 else ''}{sign}{text}"
+
+
+def yi(cny: float | None) -> str:
+    """The same amount in 亿 (100 million), the unit Chinese sources use.
+
+    >>> yi(25_400_000_000), yi(None)
+    ('254 亿', '')
+    """
+    if cny is None or (isinstance(cny, float) and math.isnan(cny)):
+        return ""
+    return f"{cny / 1e8:,.{0 if cny >= 1e10 else 1}f} 亿"
+
+
+def _layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT,
+                      plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
+                      hoverlabel=dict(bgcolor="white"))
+    return fig
+
+
+def _hover(df: pd.DataFrame) -> list[str]:
+    return [f"<b>{label}</b><br>{money(t)} ({yi(t)})<br>{r} record{'s' * (r != 1)} from "
+            f"{a} article{'s' * (a != 1)}"
+            for label, t, r, a in zip(df["label"], df["total_cny"].fillna(0), df["records"], df["articles"])]
+
+
+def totals_bar(df: pd.DataFrame, max_bars: int = 15) -> go.Figure:
+    """Horizontal bars of totals (`label, total_cny, records, articles`), biggest on top.
+
+    Bars are in billions of CNY so the axis reads like the headline; the label of
+    each bar is kept in `customdata` so a click can say which one was chosen.
+    """
+    df = df.head(max_bars).iloc[::-1]  # plotly draws the first row at the bottom
+    total = df["total_cny"].fillna(0)
+    fig = go.Figure(go.Bar(
+        x=total / 1e9, y=df["label"], orientation="h", marker_color=BLUE,
+        text=[money(t) for t in total], textposition="outside", cliponaxis=False,
+        customdata=df["label"], hovertext=_hover(df), hoverinfo="text"))
+    # Room on the right for the label of the longest bar.
+    fig.update_xaxes(title="CNY billion", gridcolor="#e6e9ee", zeroline=False,
+                     range=[0, max(float(total.max()) / 1e9, 0.001) * 1.2])
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, height=max(220, 36 * len(df) + 70))
+
+
+def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.Figure:
+    """Parks and cities as markers sized by total, on a map that needs no tiles.
+
+    `points`: name, kind ("park"|"city"), city, province, lat, lon, total_cny,
+    records, articles. `context` (name, lat, lon) is drawn underneath as small grey
+    labelled dots so a reader can place the markers without any map tiles: the
+    "white-bg" style loads nothing from the internet, where every tiled style
+    would go blank offline.
+    """
+    fig = go.Figure()
+    if context is not None and len(context):
+        fig.add_trace(go.Scattermap(
+            lat=context["lat"], lon=context["lon"], mode="markers+text", text=context["name"],
+            textposition="top center", textfont=dict(size=10, color=GREY),
+            marker=dict(size=4, color="#c3c9d2"), hoverinfo="skip", name="Province (for orientation)"))
+    pts = points.dropna(subset=["lat", "lon"])
+    peak = max(float(pts["total_cny"].fillna(0).max() or 0), 1.0) if len(pts) else 1.0
+    for kind, color, label in (("city", BLUE, "City"), ("park", PARK, "Park or zone")):
+        sub = pts[pts["kind"] == kind]
+        if sub.empty:
+            continue
+        total = sub["total_cny"].fillna(0)
+        # Area, not radius, follows the total; undisclosed places still show as dots.
+        size = 8 + 42 * (total / peak) ** 0.5
+        hover = [f"<b>{n}</b> ({label.lower()}{', ' + c if kind == 'park' and c else ''})<br>"
+                 f"{money(t)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
+                 for n, c, t, r, a in zip(sub["name"], sub["city"], total, sub["records"], sub["articles"])]
+        fig.add_trace(go.Scattermap(
+            lat=sub["lat"], lon=sub["lon"], mode="markers", name=label, customdata=sub["name"],
+            marker=dict(size=size, color=color, opacity=0.7, sizemode="diameter"),
+            hovertext=hover, hoverinfo="text"))
+    center, zoom = _view(pts)
+    fig.update_layout(map=dict(style="white-bg", center=center, zoom=zoom))
+    fig = _layout(fig, height=520)
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0))
+    return fig
+
+
+def _view(pts: pd.DataFrame, width: int = 500, height: int = 440) -> tuple[dict, float]:
+    """Centre and zoom that frame the markers in a map of about width x height pixels.
+
+    At zoom z the world is 512 * 2**z pixels wide (MapLibre's 512-pixel tiles), so a
+    span of d degrees of longitude takes 512 * 2**z * d / 360 pixels; latitude is treated
+    as 1.25 times longer, which is close enough for China's latitudes.
+    """
+    if pts.empty:
+        return dict(lat=35.0, lon=105.0), 2.5
+    lat0, lat1 = float(pts["lat"].min()), float(pts["lat"].max())
+    lon0, lon1 = float(pts["lon"].min()), float(pts["lon"].max())
+    # at least a few degrees, so one city still shows its neighbours for orientation
+    lon_span = max(lon1 - lon0, 5.0) * 1.25  # margin for the markers' size
+    lat_span = max(lat1 - lat0, 4.0) * 1.25 * 1.25
+    zoom = min(math.log2(width * 360 / (512 * lon_span)), math.log2(height * 360 / (512 * lat_span)))
+    return dict(lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2), max(1.5, min(8.0, zoom))

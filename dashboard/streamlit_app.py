@@ -1,0 +1,92 @@
+"""The dashboard's entry: page setup, the database, the shared sidebar filters and their
+URL state, and navigation over the pages in app_pages/.
+
+Run with `streamlit run dashboard/streamlit_app.py`; the database is $DASHBOARD_DB,
+else data/deals.duckdb, built from data/articles/ at start when it is missing.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+# `streamlit run` puts only this file's folder on sys.path; the package lives one up.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import store, ui  # noqa: E402
+from dashboard.articles import article_files  # noqa: E402
+
+log = logging.getLogger("dashboard.app")
+REBUILD_HINT = ("Rebuild it with `python -m dashboard ingest data/articles --db {db}`, "
+                "or move the file away and reload this page: the app then builds a new one from data/articles.")
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    # Sessions opened together must not both build the database.
+    return threading.Lock()
+
+
+def build_database(db: str) -> None:
+    """Build the missing database from the shipped articles, showing progress."""
+    files = article_files([store.articles_dir()])
+    if not files:
+        st.error(f"There is no database at `{db}` and no articles in `{store.articles_dir()}` to build one from.")
+        st.stop()
+    with _build_lock():
+        if Path(db).exists():  # another session built it while this one waited
+            return
+        bar = st.progress(0.0, text="Building the database from the articles…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / total if total else 1.0, text=f"Reading articles: {done}/{total} {name}")
+
+        try:
+            report = store.ingest(files, db, progress=progress)
+        except store.StoreError as e:
+            st.error(f"The database could not be built: {e}")
+            st.stop()
+        bar.empty()
+    if report.failed:
+        st.warning(f"Built the database; {len(report.failed)} article file(s) could not be read:\n\n"
+                   + "\n".join(f"- {ui.md_escape(name)}: {ui.md_escape(reason)}" for name, reason in report.failed))
+
+
+st.set_page_config(page_title="Tech investment in China", page_icon=":material/factory:", layout="wide")
+
+db = ui.db_path()
+if not db.startswith("md:") and not Path(db).exists():
+    build_database(db)
+try:
+    opts = ui.options()
+except store.StoreError as e:
+    st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
+    st.stop()
+
+ui.load_url_once(opts)
+ui.sidebar(opts)
+page = st.navigation([
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+    st.Page("app_pages/map.py", title="Map", icon=":material/map:"),
+    st.Page("app_pages/deals.py", title="Deals", icon=":material/table:"),
+    st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
+], position="top")
+# After st.navigation (which drops the previous page's parameters) and before the page
+# runs, so the URL of every page carries the filters.
+ui.write_url(ui.current_filters())
+
+st.title("Tech investment in China's regions")
+ui.show_notices()
+try:
+    page.run()
+except store.StoreError as e:
+    st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
+except Exception:  # a viewer gets a message; the traceback goes to the server log
+    log.exception("page %s failed", page.title)
+    st.error("This view could not be drawn. Try removing a filter or reloading; "
+             "if it keeps happening, tell the dashboard's maintainers.", icon=":material/error:")

@@ -1,0 +1,370 @@
+"""Shared page pieces: the database connection, cached queries, the sidebar filters
+and their URL state, the Sources panel, and text helpers for untrusted article text.
+
+Pages import this and `dashboard.query`'s vocabulary, never `duckdb`.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, query, store
+from dashboard.filters import DATE_PARAMS, LIST_PARAMS, Filters, Options, from_params
+
+TTL = 600  # seconds: a re-ingested database shows up within ten minutes even if its mtime lies
+# URL parameters that belong to one page, not to the shared filters.
+PAGE_PARAMS = ("article", "show", "p")
+# Filters field -> session-state key of its sidebar widget (the URL name, prefixed).
+STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.items()}
+ARTICLE_PAGE = "app_pages/article.py"
+DEALS_PAGE = "app_pages/deals.py"
+money, yi = charts.money, charts.yi
+
+
+# --- database and cached queries -------------------------------------------------------
+
+def db_path() -> str:
+    return store.default_db_path()
+
+
+def db_version(db: str) -> float:
+    """Changes when ingest replaces the file, so caches and the connection follow it."""
+    try:
+        return os.stat(db).st_mtime
+    except OSError:
+        return 0.0
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(db: str, version: float):
+    return store.connect(db, read_only=True)
+
+
+@st.cache_data(ttl=TTL, max_entries=1000, show_spinner=False)
+def _cached(fn: str, db: str, version: float, *args):
+    # One cursor per call: a DuckDB connection must not be shared by threads (sessions).
+    con = _connection(db, version).cursor()
+    try:
+        return getattr(query, fn)(con, *args)
+    finally:
+        con.close()
+
+
+def _q(fn: str, *args):
+    db = db_path()
+    return _cached(fn, db, db_version(db), *args)
+
+
+def options() -> Options: return _q("options")
+def headline(f: Filters) -> dict: return _q("headline", f)
+def totals_by(f: Filters, dim: str) -> pd.DataFrame: return _q("totals_by", f, dim)
+def map_points(f: Filters) -> pd.DataFrame: return _q("map_points", f)
+def articles(f: Filters) -> pd.DataFrame: return _q("articles", f)
+def article(article_id: str) -> dict | None: return _q("article", article_id)
+def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
+
+
+def sources(f: Filters, dim: str | None = None, value: str | None = None) -> pd.DataFrame:
+    return _q("sources", f, dim, value)
+
+
+def records(f: Filters, dim: str | None = None, value: str | None = None,
+            limit: int = 500, offset: int = 0) -> pd.DataFrame:
+    return _q("records", f, dim, value, limit, offset)
+
+
+def count_records(f: Filters, dim: str | None = None, value: str | None = None) -> int:
+    return _q("count_records", f, dim, value)
+
+
+# --- sidebar filters and URL state (DESIGN.md "URL state across pages") ------------------
+
+def load_url_once(opts: Options) -> None:
+    """Copy the URL's filters into the widgets' session state, once per session.
+
+    Values that no record has, or malformed dates, are dropped with a notice kept
+    in session state (shown until the viewer changes a filter).
+    """
+    if "_url_loaded" in st.session_state:
+        return
+    st.session_state["_url_loaded"] = True
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in PAGE_PARAMS}
+    parsed = from_params(params, opts)
+    for name, key in STATE.items():
+        value = getattr(parsed.filters, name)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state["_url_notices"] = parsed.notices
+    for k in params:  # unknown names leave the URL, so it says what the page shows
+        if k not in LIST_PARAMS and k not in DATE_PARAMS:
+            st.query_params.pop(k, None)
+
+
+def _clear_notices() -> None:
+    st.session_state["_url_notices"] = []
+
+
+def sidebar(opts: Options) -> None:
+    """The shared filters; their keys are the session state the URL is written from."""
+    sb = st.sidebar
+    sb.header("Filters")
+    for label, name, help_ in (("Province", "provinces", None), ("City", "cities", None),
+                               ("Sector", "sectors", "China's Strategic Emerging Industries classification"),
+                               ("Status", "statuses", None), ("Kind", "kinds",
+                                "deal: one project; bundle: a total for many; event: not a project")):
+        sb.multiselect(label, getattr(opts, name), key=STATE[name], placeholder="All",
+                       on_change=_clear_notices, help=help_)
+    chosen = [d for d in (st.session_state.get(STATE["date_from"]), st.session_state.get(STATE["date_to"])) if d]
+    lo = min([d for d in [opts.first_date, *chosen] if d], default=date(2000, 1, 1))
+    hi = max([d for d in [opts.last_date, *chosen] if d], default=date.today())
+    c1, c2 = sb.columns(2)
+    c1.date_input("From", value=None, min_value=lo, max_value=hi, key=STATE["date_from"],
+                  format="YYYY-MM-DD", on_change=_clear_notices)
+    c2.date_input("To", value=None, min_value=lo, max_value=hi, key=STATE["date_to"],
+                  format="YYYY-MM-DD", on_change=_clear_notices)
+    f = current_filters()
+    if st.session_state.get(STATE["date_from"]) and f.date_from is None:
+        sb.warning("'From' is after 'To': the date range is not applied.")
+    if not f.is_empty():
+        sb.button("Clear all filters", on_click=_clear_all, width="stretch")
+
+
+def _clear_all() -> None:
+    for name, key in STATE.items():
+        st.session_state[key] = [] if name in LIST_PARAMS.values() else None
+    _clear_notices()
+
+
+def current_filters() -> Filters:
+    s = st.session_state
+    values = {name: tuple(s.get(key) or ()) for name, key in STATE.items() if name in LIST_PARAMS.values()}
+    d0, d1 = s.get(STATE["date_from"]), s.get(STATE["date_to"])
+    if d0 and d1 and d0 > d1:
+        d0 = d1 = None
+    return Filters(**values, date_from=d0, date_to=d1)
+
+
+def write_url(f: Filters) -> None:
+    """Make the URL's filter parameters say exactly `f` (call after st.navigation)."""
+    want = f.to_params()
+    for param in (*LIST_PARAMS, *DATE_PARAMS):
+        value = want.get(param)
+        if value is None:
+            st.query_params.pop(param, None)
+        elif st.query_params.get_all(param) != (value if isinstance(value, list) else [value]):
+            st.query_params[param] = value
+
+
+def show_notices() -> None:
+    for notice in st.session_state.get("_url_notices") or []:
+        st.warning(notice, icon=":material/link_off:")
+
+
+def filter_caption(f: Filters) -> None:
+    st.caption(f"Showing: {md_escape(f.caption())}")
+
+
+# --- links and sources ------------------------------------------------------------------
+
+def article_params(article_id: str, f: Filters) -> dict:
+    return {"article": article_id, **f.to_params()}
+
+
+def article_url(article_id: str, f: Filters) -> str:
+    """Relative link to the Article page that keeps the filters (works under a base path)."""
+    return "article?" + urlencode(article_params(article_id, f), doseq=True)
+
+
+def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
+                  title: str = "Sources", limit: int = 8) -> None:
+    """The articles behind a figure, each a link to its text with the evidence marked."""
+    df = sources(f, dim, value)
+    n = len(df)
+    st.markdown(f"**{md_escape(title)}** · {n} article{'s' * (n != 1)}")
+    if df.empty:
+        st.caption("No articles behind this figure.")
+        return
+    for row in df.head(limit).itertuples(index=False):
+        st.page_link(ARTICLE_PAGE, label=md_escape(shorten(text_or_none(row.title) or row.file_name, 64)),
+                     query_params=article_params(row.article_id, f), icon=":material/article:")
+        st.caption(md_escape(" · ".join(x for x in (
+            text_or_none(row.publisher), _day(row.published), f"{row.records} record{'s' * (row.records != 1)}",
+            money(row.total_cny) if row.total_cny else None) if x)))
+    if n > limit:
+        st.page_link(DEALS_PAGE, label=f"{n - limit} more: see every record on the Deals page",
+                     query_params=f.to_params(), icon=":material/table:")
+
+
+def text_or_none(value) -> str | None:
+    """A cell as text, or None when it is empty (pandas gives NaN/NA/NaT for SQL NULL)."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return None
+    text = str(value)
+    return text or None
+
+
+def _day(value) -> str | None:
+    text = text_or_none(value)
+    return text[:10] if text else None
+
+
+def shorten(text: str, n: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+_QUALIFIER = {"approx": "≈ ", "at_least": "≥ ", "up_to": "≤ "}
+
+
+def amount_text(amount, currency, qualifier) -> str:
+    """An amount in its own currency with its qualifier: '≈ ¥10.0 bn', '≥ USD 1.5 bn'."""
+    if amount is None or pd.isna(amount):
+        return "undisclosed"
+    q = qualifier if isinstance(qualifier, str) else ""
+    return _QUALIFIER.get(q, "") + money(amount, currency if isinstance(currency, str) else "CNY")
+
+
+def join_names(values) -> str:
+    if values is None or (not isinstance(values, (list, tuple)) and not hasattr(values, "__len__")):
+        return ""
+    return ", ".join(str(v) for v in values if v is not None)
+
+
+def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False) -> None:
+    """Records as a table, each with a link to its article (evidence highlighted there)."""
+    if recs.empty:
+        st.info("No records.")
+        return
+    place = [c if isinstance(c, str) and c else (f"{p} (province-wide)" if isinstance(p, str) else "")
+             for c, p in zip(recs["city"], recs["province"])]
+    out = pd.DataFrame({
+        "Project": recs["project"].fillna("(unnamed)"),
+        "Investors": recs["investors"].map(join_names),
+        "City": place,
+        "Park": recs["park"].fillna(""),
+        "Sector": recs["sector"].fillna(""),
+        "Amount": [amount_text(a, c, q) for a, c, q in zip(recs["amount"], recs["currency"], recs["qualifier"])],
+        "CNY bn": recs["amount_cny"] / 1e9,
+        "Adds to total, bn": recs["contribution"] / 1e9,
+        "Date": recs["date"].astype("string").fillna(""),
+        "Status": recs["status"].fillna(""),
+        "Kind": recs["kind"],
+        "Flags": recs["flags"].map(join_names),
+        "Sources": recs["n_sources"],
+        "Evidence": recs["evidence"],
+        "Article": [article_url(a, f) for a in recs["article_id"]],
+    })
+    if compact:
+        out = out[["Project", "Investors", "Amount", "CNY bn", "Date", "Evidence", "Article"]]
+    st.dataframe(out, hide_index=True, width="stretch", column_config={
+        "CNY bn": st.column_config.NumberColumn(format="%.2f", help="amount in CNY billion"),
+        "Adds to total, bn": st.column_config.NumberColumn(
+            format="%.2f", help="what the record adds to totals: a bundle only adds what its listed "
+                                "projects do not cover; a repeated mention adds nothing"),
+        "Sources": st.column_config.NumberColumn(help="articles that report this record"),
+        "Evidence": st.column_config.TextColumn(width="large", help="the sentence the record comes from"),
+        "Article": st.column_config.LinkColumn(display_text="open ↗", help="the article, evidence highlighted"),
+    })
+
+
+# --- untrusted text -----------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text from articles shown through Markdown: no links, images, HTML or emphasis.
+
+    >>> print(md_escape("[click](javascript:alert(1)) *x*"))
+    \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\*x\\*
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def evidence_spans(text: str, recs: pd.DataFrame) -> list[tuple[int, int, list[int]]]:
+    """Where each record's evidence sits in the text: (start, end, record numbers), merged.
+
+    Offsets from the store are trusted only when they point at the evidence; else the
+    sentence is looked up, and a record whose sentence is not in the text gets no span.
+
+    >>> recs = pd.DataFrame({"evidence": ["b c", "c d", "zz"], "evidence_start": [2, None, 0],
+    ...                      "evidence_end": [5, None, 2]})
+    >>> evidence_spans("a b c d", recs)
+    [(2, 7, [1, 2])]
+    """
+    spans = []
+    for i, row in enumerate(recs.itertuples(index=False), start=1):
+        ev = str(getattr(row, "evidence", "") or "")
+        s, e = getattr(row, "evidence_start", None), getattr(row, "evidence_end", None)
+        ok = not (pd.isna(s) or pd.isna(e)) and 0 <= int(s) < int(e) <= len(text)
+        if ok and ev and text[int(s):int(e)].strip() != ev.strip():
+            ok = False
+        if not ok:
+            at = text.find(ev) if ev else -1
+            if at < 0:
+                continue
+            s, e = at, at + len(ev)
+        spans.append((int(s), int(e), [i]))
+    merged: list[tuple[int, int, list[int]]] = []
+    for s, e, ids in sorted(spans):
+        if merged and s < merged[-1][1]:
+            ps, pe, pids = merged[-1]
+            merged[-1] = (ps, max(pe, e), sorted(set(pids + ids)))
+        else:
+            merged.append((s, e, ids))
+    return merged
+
+
+def highlighted_html(text: str, spans: list[tuple[int, int, list[int]]]) -> str:
+    """The article as escaped HTML with evidence in <mark>; nothing from the text is markup.
+
+    >>> highlighted_html("x <b>y</b> z", [(2, 10, [1])])
+    '<div class="article">x <mark title="record 1">&lt;b&gt;y&lt;/b&gt;<sup>1</sup></mark> z</div>'
+    """
+    out, at = [], 0
+    for s, e, ids in spans:
+        out.append(html.escape(text[at:s]))
+        nums = ",".join(map(str, ids))
+        out.append(f'<mark title="record {nums}">{html.escape(text[s:e])}<sup>{nums}</sup></mark>')
+        at = e
+    out.append(html.escape(text[at:]))
+    return f'<div class="article">{"".join(out)}</div>'
+
+
+ARTICLE_CSS = """<style>
+.article {white-space: pre-wrap; line-height: 1.6; font-size: 0.95rem; max-height: 70vh; overflow-y: auto;
+          padding: 0.75rem 1rem; border: 1px solid #e3e7ee; border-radius: 0.5rem; background: #fbfcfd;}
+.article mark {background: #ffe9a8; padding: 0 2px; border-radius: 3px;}
+.article sup {color: #1f5f99; font-weight: 600; margin-left: 2px;}
+</style>"""
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+# Romanisations that plain pinyin gets wrong or that English readers know by another name.
+_PROVINCE_EN = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "香港": "Hong Kong",
+                "澳门": "Macau"}
+
+
+@st.cache_data(show_spinner=False)
+def province_context() -> pd.DataFrame:
+    """Province names at their capitals' coordinates (from the cpca package), drawn under
+    the map's markers so the tile-less map still tells a reader where things are."""
+    try:
+        import cpca
+        from pypinyin import lazy_pinyin
+        df = pd.read_csv(Path(cpca.__file__).parent / "resources" / "adcodes.csv", dtype={"adcode": str})
+    except Exception:  # context is a nicety: the map still works without it
+        return pd.DataFrame(columns=["name", "lat", "lon"])
+    df = df[df["adcode"].str.endswith("0000000000")].copy()
+    short = df["name"].str.replace(r"(省|市|壮族|回族|维吾尔|自治区|特别行政区)+$", "", regex=True)
+    df["name"] = [_PROVINCE_EN.get(z) or "".join(lazy_pinyin(z)).title() for z in short]
+    return df.rename(columns={"latitude": "lat", "longitude": "lon"})[["name", "lat", "lon"]]
