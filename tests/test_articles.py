@@ -1,0 +1,71 @@
+"""Reading article files: encodings, HTML, headers, and clear errors for what is not an article."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.articles import ArticleError, article_files, parse_article, read_article
+from dashboard.cli import main
+
+ZH = "新闻中心\n\n合肥签约8个重大项目总投资1020亿元\n\n发布日期:2020-02-26\n\n2月25日,合肥举办签约活动。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk"])
+def test_chinese_in_any_common_encoding_reads_the_same(encoding):
+    a = parse_article(ZH.encode(encoding), "zh.txt")
+    assert a.language == "zh"
+    assert a.published == date(2020, 2, 26)
+    assert a.title == "合肥签约8个重大项目总投资1020亿元"
+    assert a.article_id == parse_article(ZH.encode("utf-8"), "other-name.txt").article_id
+
+
+def test_html_is_stripped_and_its_metadata_kept():
+    page = ("<html><head><title>Site</title><meta property='og:title' content='Wuhan signs four projects'>"
+            "<meta property='og:site_name' content='China Daily'><link rel='canonical' href='https://example.org/a'>"
+            "<script>var x = '<p>not text</p>';</script></head><body><p>Updated: 2022-06-01</p>"
+            "<p>On May 21, Wuhan signed four projects &amp; more.</p></body></html>")
+    a = parse_article(page.encode(), "a.html")
+    assert a.title == "Wuhan signs four projects" and a.publisher == "China Daily"
+    assert a.url == "https://example.org/a" and a.published == date(2022, 6, 1)
+    assert "not text" not in a.text and "four projects & more." in a.text
+
+
+@pytest.mark.parametrize("raw,name,reason", [
+    (b"", "empty.txt", "empty"),
+    (b"   \n\n  ", "blank.txt", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.txt", "binary"),
+    (b"some text", "data.pdf", "not an article file"),
+    (bytes([0xFF, 0xFE, 0xFD]) * 10 + b"\x81", "bad.txt", "not UTF-8"),
+])
+def test_what_is_not_an_article_gets_a_reason(raw, name, reason):
+    with pytest.raises(ArticleError, match=reason):
+        parse_article(raw, name)
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_folders_expand_to_article_files_in_name_order(tmp_path):
+    for name in ("b.txt", "a.md", "c.html", "skip.jpg"):
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in article_files([tmp_path])] == ["a.md", "b.txt", "c.html"]
+
+
+def test_extract_command_reports_a_bad_file_and_goes_on(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("News\n\nA headline about a signing in a city\n\n"
+                                       "On May 3, 2021, Xiaomi signed to invest 3 billion yuan in a plant in Wuhan.\n")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "bad.txt: empty" in err
+    assert '"amount": 3000000000.0' in out and out.count("\n") >= 1
+
+
+def test_every_command_is_documented(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "extract" in out and "ingest" in out
