@@ -148,15 +148,12 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     """One page of the records behind a figure, biggest contribution first, with their article."""
     sql, params = base(f, dim, value)
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    order = "contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id"
     df = _df(con, f"""
-        WITH page AS (
-            SELECT * FROM ({sql})
-            ORDER BY contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id
-            LIMIT ? OFFSET ?)
+        WITH page AS (SELECT * FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?)
         SELECT {cols}, a.title, a.published, a.file_name
         FROM page r JOIN articles a USING (article_id)
-        ORDER BY r.contribution DESC, r.amount_cny DESC NULLS LAST, r.date_start DESC NULLS LAST, r.record_id
-        """, [*params, limit, offset])
+        ORDER BY {", ".join("r." + o for o in order.split(", "))}""", [*params, limit, offset])
     return _lists(df, "investors", "partners", "flags")
 
 
@@ -216,7 +213,7 @@ def map_points(con, f: Filters) -> pd.DataFrame:
 
 # --- articles ------------------------------------------------------------------------------
 
-def articles(con, f: Filters, limit: int | None = None) -> pd.DataFrame:
+def articles(con, f: Filters, limit: int | None = 1000) -> pd.DataFrame:
     """Articles with their records and total under the filters, newest first.
 
     With no filter, every stored article is listed, also those with no records

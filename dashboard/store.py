@@ -30,7 +30,7 @@ import pyarrow as pa
 from dashboard.articles import Article, ArticleError, article_files, read_article
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Bump when the extractor changes: ingest then re-extracts every stored article.
 # (Belongs with the extractor; kept here until dashboard.extract exports one.)
 EXTRACTOR_VERSION = "0.1"
@@ -277,7 +277,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
         if corrections:
             n = add_corrections(con, corrections)
             report.notes.append(f"{n} new corrections read from {corrections}.")
-        report.repeats = link_same_deals(con)
+        report.repeats = derive(con)
         _refresh_places(con, gazetteer, report)
     return report
 
@@ -490,6 +490,18 @@ def add_corrections(con, csv_path: str | Path) -> int:
                         [row["record_id"], row["field"], value, row["author"], at, row.get("note") or None])
             added += 1
     return added
+
+
+# --- what is derived from the records ------------------------------------------------------
+
+def derive(con) -> int:
+    """Rebuild what follows from records and corrections: the same-deal links, then
+    the `ledger` table that every query reads (see schema.sql for why it is a table).
+    Returns how many records are repeats of a deal in an earlier article."""
+    repeats = link_same_deals(con)
+    con.execute("CREATE OR REPLACE TABLE ledger AS "
+                "SELECT * FROM ledger_live ORDER BY province, city, date_start, record_id")
+    return repeats
 
 
 # --- the same deal in several articles -----------------------------------------------------

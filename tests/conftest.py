@@ -82,23 +82,27 @@ def gazetteer() -> list[FakePlace]:
 
 
 class Builder:
-    """Writes articles and records into a connection the way ingest stores them."""
+    """Writes articles and records into a connection the way ingest stores them.
 
-    def __init__(self, con):
+    Like ingest, each `add` ends with store.derive (same-deal links and the ledger).
+    """
+
+    def __init__(self, con, places=PLACES):
         self.con = con
         store.create_schema(con)
+        store.store_places(con, places)
 
     def add(self, art: Article, records: list[dict]) -> "Builder":
-        self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                         [art.article_id, art.file_name, art.title, art.url, art.publisher,
-                          art.published, art.language, art.text, store.EXTRACTOR_VERSION])
-        store._insert_records(self.con, store.record_rows(art, records), art.published)
-        return self
+        return self.add_many([(art, records)])
 
-    def finish(self, places=PLACES) -> None:
-        """What ingest does after the articles: link repeats, copy the gazetteer."""
-        store.link_same_deals(self.con)
-        store.store_places(self.con, places)
+    def add_many(self, articles: list[tuple[Article, list[dict]]]) -> "Builder":
+        for art, records in articles:
+            self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                             [art.article_id, art.file_name, art.title, art.url, art.publisher,
+                              art.published, art.language, art.text, store.EXTRACTOR_VERSION])
+            store._insert_records(self.con, store.record_rows(art, records), art.published)
+        store.derive(self.con)
+        return self
 
 
 def random_records(rng: random.Random, n_articles: int = 40) -> list[tuple[Article, list[dict]]]:
@@ -160,10 +164,7 @@ def build(con):
 @pytest.fixture
 def random_con(con):
     """An in-memory database of ~180 seeded random records."""
-    b = Builder(con)
-    for art, recs in random_records(random.Random(20240611)):
-        b.add(art, recs)
-    b.finish()
+    Builder(con).add_many(random_records(random.Random(20240611)))
     return con
 
 
@@ -205,9 +206,6 @@ if __name__ == "__main__":  # write the random test database to a file to look a
     import duckdb
     target = sys.argv[1] if len(sys.argv) > 1 else "test-random.duckdb"
     c = duckdb.connect(target)
-    b = Builder(c)
-    for art, recs in random_records(random.Random(20240611)):
-        b.add(art, recs)
-    b.finish()
+    Builder(c).add_many(random_records(random.Random(20240611)))
     c.close()
     print(f"wrote {target}")

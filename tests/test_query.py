@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import CHENGDU_H01, PLACES, FakePlace, article, record
+from conftest import CHENGDU_H01, PLACES, Builder, FakePlace, article, record
 from dashboard import query, store
 from dashboard.filters import Filters
 
@@ -26,7 +26,6 @@ def deals(build, con):
                record("a2", amount=1e9, city="Hefei", province="Anhui", date="2021", sector="Biotechnology",
                       status="announced"),
                record("a3", amount=2e9, city=None, province="Sichuan", date="2021-03", sector="Other")])
-    build.finish()
     return con
 
 
@@ -104,6 +103,7 @@ def test_values_are_parameters_not_sql(deals):
     assert deals.execute("SELECT count(*) FROM records").fetchall() == [(10,)]
     # and a real value with a quote in it is found like any other
     store._insert_records(deals, store.record_rows(article("q.txt"), [record("a1", city="Xi'an", amount=1.0)]), None)
+    store.derive(deals)
     assert query.count_records(deals, Filters(cities=("Xi'an",))) == 1
 
 
@@ -193,12 +193,14 @@ def test_map_points(deals):
     assert len(df) == 3  # the province-wide record has no point
 
 
-def test_map_never_counts_a_record_at_two_places(con, build):
-    build.add(article("x.txt"), [record("a1", city="Fuzhou", province="Jiangxi", amount=1e9),
-                                 record("a2", city="Fuzhou", province=None, amount=2e9)])
-    build.finish(places=[*PLACES, FakePlace("Chengdu Hi-Tech Zone", "park", None, lat=1.0, lon=1.0)])
+def test_map_never_counts_a_record_at_two_places(con):
+    # two Fuzhous, and a second park of the same name: each record still lands once
+    Builder(con, places=[*PLACES, FakePlace("Chengdu Hi-Tech Zone", "park", None, lat=1.0, lon=1.0)]).add(
+        article("x.txt"), [record("a1", city="Fuzhou", province="Jiangxi", amount=1e9),
+                           record("a2", city="Fuzhou", province=None, amount=2e9),
+                           record("a3", park="Chengdu Hi-Tech Zone", amount=4e9)])
     df = query.map_points(con, Filters())
-    assert df.total_cny.sum() == 3e9
+    assert df.total_cny.sum() == 7e9
     jiangxi = df[df.province == "Jiangxi"]
     assert list(jiangxi.lat) == [27.95]
 

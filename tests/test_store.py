@@ -111,7 +111,6 @@ def test_same_deal_in_two_articles_counts_once(build, con):
     build.add(article("late.txt", published=date(2020, 9, 2)),
               [tencent(investors=["Tencent Holdings Ltd."], amount=5.08e9, date="2020-09",
                        project="Tencent HQ")])
-    build.finish()
     rows = {r[0]: r[1:] for r in con.execute(
         "SELECT a.file_name, l.contribution, l.n_sources, l.counts_in_totals, l.repeat_of IS NOT NULL "
         "FROM ledger l JOIN articles a USING (article_id)").fetchall()}
@@ -130,7 +129,6 @@ def test_same_deal_in_two_articles_counts_once(build, con):
 def test_different_deals_are_not_linked(build, con, change):
     build.add(article("early.txt", published=date(2020, 8, 21)), [tencent()])
     build.add(article("late.txt", published=date(2020, 9, 2)), [tencent(**change)])
-    build.finish()
     assert con.execute("SELECT count(*) FROM same_deal").fetchone()[0] == 0
     assert total(con) == 5e9 + (change.get("amount") or 5e9)
 
@@ -139,7 +137,6 @@ def test_two_deals_of_one_article_are_never_merged(build, con):
     # both of early's deals look like late's deal; they stay two deals
     build.add(article("early.txt", published=date(2020, 8, 1)), [tencent("a1"), tencent("a2", project="B")])
     build.add(article("late.txt", published=date(2020, 9, 1)), [tencent("a1")])
-    build.finish()
     assert con.execute("SELECT count(*) FROM ledger WHERE repeat_of IS NOT NULL").fetchone()[0] == 1
     assert total(con) == 10e9
 
@@ -150,7 +147,6 @@ def test_repeated_component_still_comes_off_its_bundle(build, con):
     build.add(article("early.txt", published=date(2020, 8, 21)), [tencent()])
     build.add(article("late.txt", published=date(2020, 9, 2)),
               [record("b1", kind="bundle", amount=20e9, date="2020-08"), tencent("b2", part_of="b1")])
-    build.finish()
     assert total(con) == 20e9
 
 
@@ -161,7 +157,6 @@ def test_unpriced_repeats_link_by_project(build, con):
     build.add(article("late.txt", published=date(2020, 4, 20)),
               [record("a1", kind="event", project="Chongqing blockchain innovation alliance",
                       city="Chongqing", province="Chongqing", date="2020-04")])
-    build.finish()
     assert sorted(con.execute("SELECT n_sources FROM ledger").fetchall()) == [(2,), (2,)]
 
 
