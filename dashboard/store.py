@@ -270,8 +270,9 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
     with _writable(db) as con:
         stored = {aid: (version, name) for aid, version, name in
                   con.execute("SELECT article_id, extractor_version, file_name FROM articles").fetchall()}
+        stored_names = {name: aid for aid, (_, name) in stored.items()}
         for done, path in enumerate(files, 1):
-            _ingest_file(con, Path(path), extractor, stored, report)
+            _ingest_file(con, Path(path), extractor, stored, stored_names, report)
             if progress:
                 progress(done, len(files), Path(path).name)
         if corrections:
@@ -291,7 +292,9 @@ def _log(con, file_name: str, article_id: str | None, status: str, message: str 
                 [file_name, article_id, status, message, _now()])
 
 
-def _ingest_file(con, path: Path, extractor, stored: dict, report: IngestReport) -> None:
+def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, report: IngestReport) -> None:
+    """Store one file's article and records. `stored` maps article_id -> (extractor
+    version, file name) of what the database holds; `stored_names` file name -> article_id."""
     try:
         article = read_article(path)
     except ArticleError as e:
@@ -309,8 +312,8 @@ def _ingest_file(con, path: Path, extractor, stored: dict, report: IngestReport)
 
     # A file whose text changed since it was stored: the new text replaces the old article.
     notes = []
-    old_ids = [old_id for old_id, (_, name) in stored.items() if name == path.name and old_id != aid]
-    for old_id in old_ids:
+    old_id = stored_names.get(path.name)
+    if old_id and old_id != aid and old_id in stored:
         con.execute("DELETE FROM records WHERE article_id = ?", [old_id])
         con.execute("DELETE FROM articles WHERE article_id = ?", [old_id])
         del stored[old_id]
@@ -330,6 +333,7 @@ def _ingest_file(con, path: Path, extractor, stored: dict, report: IngestReport)
                  None if error else EXTRACTOR_VERSION, _now()])
     _insert_records(con, rows, article.published)
     stored[aid] = (None if error else EXTRACTOR_VERSION, path.name)
+    stored_names[path.name] = aid
 
     if error:
         report.failed.append((path.name, error))

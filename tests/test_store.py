@@ -222,6 +222,31 @@ def test_new_extractor_version_re_extracts_and_keeps_corrections(tmp_path, write
     assert con.execute("SELECT count(DISTINCT extractor_version) FROM articles").fetchone()[0] == 1
 
 
+def test_an_edited_file_replaces_its_earlier_text(tmp_path, write_articles):
+    db = tmp_path / "d.duckdb"
+    store.ingest(write_articles(TEXTS), db, extractor=extractor, gazetteer=gazetteer)
+    edited = write_articles({"one.txt": TEXTS["one.txt"] + "\nA correction by the editor."})
+    report = store.ingest(edited, db, extractor=extractor, gazetteer=gazetteer)
+    assert report.articles_new == 1
+    con = store.connect(db)
+    assert con.execute("SELECT count(*) FROM articles WHERE file_name = 'one.txt'").fetchall() == [(1,)]
+    assert con.execute("SELECT count(*) FROM records").fetchall() == [(3,)]
+    assert "replaces an earlier text" in con.execute(
+        "SELECT message FROM ingest_log WHERE status = 'stored' ORDER BY \"at\" DESC LIMIT 1").fetchall()[0][0]
+
+
+def test_bad_corrections_file_stops_the_run_and_changes_nothing(tmp_path, write_articles):
+    paths = write_articles(TEXTS)
+    db = tmp_path / "d.duckdb"
+    store.ingest(paths, db, extractor=extractor, gazetteer=gazetteer)
+    before = digest(db)
+    fixes = tmp_path / "corrections.csv"
+    fixes.write_text("record_id,field,value,author,at,note\nx:a1,colour,red,ana,2024-01-01,\n")
+    with pytest.raises(store.StoreError, match="'colour' is not a field that can be corrected"):
+        store.ingest(paths, db, extractor=extractor, gazetteer=gazetteer, corrections=fixes)
+    assert digest(db) == before
+
+
 def test_unreadable_files_and_failed_extraction_are_logged(tmp_path, write_articles):
     paths = write_articles({**TEXTS, "binary.txt": b"\x00\x01\x02", "empty.txt": "  \n",
                             "broken.txt": "An article the extractor trips on\n\nSome text."})
@@ -339,6 +364,13 @@ def test_connect_not_a_duckdb_file(tmp_path):
     p.write_text("just some text, not a database\n" * 100)
     with pytest.raises(store.StoreError, match="cannot be opened as a DuckDB database"):
         store.connect(p)
+
+
+def test_connect_half_written_file(tmp_path, db_file):
+    half = tmp_path / "half.duckdb"
+    half.write_bytes(db_file.read_bytes()[:20_000])
+    with pytest.raises(store.StoreError, match="cannot be opened as a DuckDB database"):
+        store.connect(half)
 
 
 def test_connect_duckdb_without_schema(tmp_path):
