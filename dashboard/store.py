@@ -28,12 +28,11 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.articles import Article, ArticleError, article_files, read_article
+# When the extractor's version changes, ingest re-extracts every stored article.
+from dashboard.extract import EXTRACTOR_VERSION
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = 2
-# Bump when the extractor changes: ingest then re-extracts every stored article.
-# (Belongs with the extractor; kept here until dashboard.extract exports one.)
-EXTRACTOR_VERSION = "0.1"
 
 KINDS = ("deal", "bundle", "event")
 CORRECTABLE = ("kind", "investors", "partners", "project", "city", "province", "district", "park",

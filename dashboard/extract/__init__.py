@@ -3,6 +3,6 @@
 No I/O and no database here; reference data (places, sectors, number words,
 exchange rates) is loaded once from packages and data files.
 """
-from dashboard.extract.records import extract
+from dashboard.extract.records import EXTRACTOR_VERSION, extract
 
-__all__ = ["extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract"]
