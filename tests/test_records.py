@@ -150,3 +150,37 @@ def test_evidence_offsets_point_at_the_sentence():
     article = parse_article((HEADER + DEALS[0][1]).encode(), "t.txt")
     (rec,) = with_amount(extract(article))
     assert article.text[rec["evidence_start"]:rec["evidence_end"]] == rec["evidence"]
+
+
+# --- Chinese press-release patterns ---------------------------------------------------------------------------
+ZH_RELEASE = ("西安日报 2021-04-16\n\n西安高新区一季度重大项目集中签约 总投资286.5亿元\n\n"
+              "4月15日,西安高新区举行2021年第一季度重大项目集中签约仪式,共签约项目32个,总投资286.5亿元。"
+              "其中,投资10亿元以上项目8个。\n\n"
+              "此次签约的项目中,比亚迪将投资50亿元在高新区建设新能源汽车零部件生产基地。\n\n"
+              "另外,陕西光伏科技有限公司计划投资12亿元建设高效光伏组件项目,预计2022年投产,达产后年产值可达30亿元。")
+
+
+def test_chinese_release_bundle_components_and_not_deals():
+    recs = records_of(ZH_RELEASE, "zh_release.txt")
+    assert [(r["kind"], r["amount_cny"]) for r in with_amount(recs)] == [("bundle", 28.65e9), ("deal", 5e9),
+                                                                          ("deal", 1.2e9)]
+    bundle, byd, solar = with_amount(recs)
+    assert bundle["n_projects"] == 32 and bundle["park"] == "Xi'an High-Tech Zone"
+    assert byd["investors"] == ["比亚迪"] and byd["part_of"] == bundle["id"] and byd["sector"] == "New energy vehicles"
+    assert solar["status"] != "completed"          # "预计2022年投产" is a plan
+    assert {r["city"] for r in recs} == {"Xi'an"} and {r["date"] for r in with_amount(recs)} == {"2021-04-15"}
+
+
+def test_a_size_class_of_a_list_is_not_a_deal():
+    text = HEADER + ("On May 2, Zhengzhou signed 41 projects with a total investment of 60 billion yuan. "
+                     "Projects above 1 billion yuan numbered 15.")
+    assert [r["kind"] for r in with_amount(records_of(text))] == ["bundle"]
+
+
+def test_a_zone_named_paragraphs_before_is_not_inherited():
+    text = HEADER + ("On May 7, Foxconn signed to invest 8 billion yuan in a phone plant in the Zhengzhou Airport "
+                     "Economy Zone.\n\nA biotech company agreed to invest $150 million in a drug research center in "
+                     "the city.")
+    plant, lab = with_amount(records_of(text))
+    assert plant["park"] == "Zhengzhou Airport Economy Zone"
+    assert lab["city"] == "Zhengzhou" and lab["park"] is None

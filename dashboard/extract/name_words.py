@@ -60,3 +60,15 @@ LEADING_WORDS = {
 # Last words of zones, places and public bodies: a capitalised subject ending so is not a company.
 PLACE_OR_BODY_ENDINGS = {"area", "zone", "district", "city", "province", "county", "government", "park", "bureau",
                          "committee", "commission", "office", "municipality", "region", "town", "village"}
+
+# Well-known companies as Chinese text names them (matched as plain substrings: Chinese has no spaces).
+BRANDS_ZH = {
+    "华为", "腾讯", "阿里巴巴", "阿里云", "百度", "字节跳动", "小米", "京东", "美团", "网易", "快手", "拼多多", "滴滴",
+    "比亚迪", "宁德时代", "京东方", "中芯国际", "联想", "中兴", "浪潮", "科大讯飞", "海康威视", "大华", "大疆",
+    "蔚来", "理想汽车", "小鹏", "吉利", "长城汽车", "长安汽车", "上汽", "广汽", "一汽", "东风", "格力", "美的", "海尔",
+    "海信", "中国电子", "中国电科", "中国移动", "中国联通", "中国电信", "国家电网", "南方电网", "华润", "中国石化",
+    "中国石油", "中国中车", "中国商飞", "中航工业", "隆基", "通威", "天合光能", "晶科", "阳光电源", "金风科技",
+    "国轩高科", "亿纬锂能", "欣旺达", "立讯精密", "歌尔", "舜宇", "天马", "维信诺", "华星光电", "长江存储",
+    "长鑫存储", "华虹", "紫光", "奇安信", "商汤", "旷视", "寒武纪", "地平线", "富士康", "台积电", "三星",
+    "英特尔", "特斯拉", "苹果", "微软", "亚马逊", "西门子", "博世", "药明康德", "复星", "迈瑞", "华大基因",
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.extract.name_words import (BRANDS, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
+from dashboard.extract.name_words import (BRANDS, BRANDS_ZH, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
                                           PROJECT_NOUNS)
 
 
@@ -26,6 +26,7 @@ _COMPANY_ZH = re.compile(
     rf"([\u4e00-\u9fff（）()A-Za-z]{{2,22}}?(?:{'|'.join(COMPANY_ENDINGS_ZH)}))")
 _ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目)")
 _BRAND = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, BRANDS), key=len, reverse=True)) + r")(?![a-z])")
+_BRAND_ZH = re.compile("|".join(sorted(map(re.escape, BRANDS_ZH), key=len, reverse=True)))
 _SUBJECT = re.compile(r"""
     (?:^|[,;:]\s+|\band\s+)
     ((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*)   # a capitalised name
@@ -77,6 +78,8 @@ def companies(text: str) -> list[Name]:
             add(start, m.end(1), name)
     for m in _BRAND.finditer(text):
         add(m.start(1), m.end(1), m.group(1))
+    for m in _BRAND_ZH.finditer(text):
+        add(m.start(), m.end(), m.group())
     for m in _SUBJECT.finditer(text):
         name = _clean_en(m.group(1))
         if name.split() and name.split()[-1].lower() in PLACE_OR_BODY_ENDINGS:

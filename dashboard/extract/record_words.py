@@ -38,6 +38,7 @@ BUNDLE_COUNT = re.compile(r"""
     (?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
     \s+(?:(?:[\w-]+\s+){0,3}?(?:projects|deals|agreements|contracts|companies|enterprises)\b|of\s+(?:them|the\s+projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
+  | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
@@ -79,3 +80,10 @@ INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academ
 
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
 COUNT_IS_PART = re.compile(r"\d+\s+of\s+which|accounts?\s+for\s+\d+|其中\d+个", re.I)
+
+# "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
+THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
+THRESHOLD_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?\s*(?:的)?(?:重大|产业|重点)?项目(?:\d+|[两二三四五六七八九十]+)个")
+
+# A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
+ANAPHORA = re.compile(r"\s*(?:The|This|Its|It|These|Their)\b(?:\s+\w+){0,2}?\s*(?:project|company|base|plant|park|zone)?|\s*(?:该|这|此|项目)", re.I)

@@ -28,7 +28,7 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
-                                            COUNT_IS_PART)
+                                            COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA)
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
@@ -142,6 +142,9 @@ def _is_not_investment(text: str, m: Money, earlier_amounts: int) -> bool:
         return True
     if SUPERLATIVE.search(before) and not companies(text):
         return True
+    size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before))
+    if size_class and not ENUMERATION_AFTER_FIGURE.match(after):
+        return True
     return False
 
 
@@ -153,7 +156,7 @@ def _count_projects(text: str, before: int) -> int | None:
             best = m  # "among the four projects" names the parent's count, not this figure's
     if not best:
         return None
-    word = (best.group("n") or best.group("n_zh")).lower()
+    word = (best.group("n") or best.group("n_zh") or best.group("n_zh2")).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     return n if n and n >= 2 else None
 
@@ -438,15 +441,20 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     spans.append((s.start, s.end))
     same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
     spans += [(p.start, p.end) for p in reversed(same_para)]
-    earlier = [p for p in ctx.sentences if p.section == s.section and p.para < s.para and not p.heading]
-    spans += [(p.start, p.end) for p in reversed(earlier)][:6]
+    earlier = [p for p in ctx.sentences if p.section == s.section and p.para < s.para and not p.heading][::-1]
+    spans += [(p.start, p.end) for p in earlier[:6]]
     heading = next((p for p in ctx.sentences if p.section == s.section and p.heading), None)
     if heading:
         spans.append((heading.start, heading.end))
-    for a, b in spans:
+    near = len(spans) - len(earlier[:6]) - (1 if heading else 0)  # own words and own paragraph come first
+    far = range(near, near + len(earlier[:6]))
+    anaphoric = bool(ANAPHORA.match(s.text))
+    for i, (a, b) in enumerate(spans):
         mentions = ctx.places_in(a, b)
         if mentions:
             _apply_place(d, mentions)
+            if i in far and not anaphoric:
+                d.park = d.district = None  # a zone named paragraphs before is another deal's: keep its city only
             return
 
 
@@ -476,7 +484,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         if value and len(value) > 4:
             d.date, d.date_rank = value, 2
             return
-    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading and ctx.sentence_date(p)), None)
+    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading and p.para != ctx.title_para
+                    and len(ctx.sentence_date(p) or "") > 4), None)
     if heading:
         d.date, d.date_rank = ctx.sentence_date(heading), 3
         return

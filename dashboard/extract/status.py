@@ -76,7 +76,7 @@ _PLANNED = re.compile(r"""(?:
         \b(?:will|would|shall|to|plan(?:s|ned|ning)?\s+to|expects?|expected|scheduled|aims?|aiming|
            hopes?|hoped|strive|striving|intends?|set\s+to|about\s+to|is\s+to|are\s+to|
            before|until|once|after|when|if)\b(?:\s+\w+){0,3}\s*$
-      | (?:将|将于|将在|计划|预计|拟|力争|争取|有望|即将|准备|待|后|前)\s*\S{0,3}$ )""", re.X | re.I)
+      | (?:将|将于|将在|计划|预计|拟|力争|争取|有望|即将|准备|待|后|前)\s*[^,，。;；]{0,8}$ )""", re.X | re.I)
 _NEGATED = re.compile(r"""(?:\b(?:not|no|never|yet\s+to)\b(?:\s+\w+){0,2}\s*$ | (?:未|尚未|没有|暂未)\s*\S{0,2}$)""",
                       re.X | re.I)
 _LISTED_COMPANY = re.compile(r"listed\s+(?:company|companies|firm|group|enterprise)|上市公司", re.I)
@@ -90,6 +90,8 @@ def _cues(text: str) -> list[tuple[int, int, str, bool]]:
             before = text[max(0, m.start() - 40):m.start()]
             if _NEGATED.search(before) or (status not in _PLAN_OK and _PLANNED.search(before)):
                 continue
+            if text[m.end():m.end() + 1] == "后":
+                continue  # "达产后", "投产后": "once it is ...", a condition, not an event
             found.append((m.start(), m.end(), status, strong))
     return found
 
