@@ -184,3 +184,27 @@ def test_a_zone_named_paragraphs_before_is_not_inherited():
     plant, lab = with_amount(records_of(text))
     assert plant["park"] == "Zhengzhou Airport Economy Zone"
     assert lab["city"] == "Zhengzhou" and lab["park"] is None
+
+
+def test_gbk_release_with_a_share_of_the_total_and_a_trailing_dateline(tmp_path):
+    text = ("证券日报\n\n长沙经开区签约4个项目 总投资120亿元\n\n"
+            "本报讯 昨天上午，长沙经济技术开发区与两家企业签约4个项目，总投资120亿元，其中三一集团智能制造产业园项目投资60亿元。\n\n"
+            "据悉，中联重科还将投资3亿美元建设智能装备研发中心。\n\n（记者 王明）2019年8月21日")
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.encode("gbk"))
+    from dashboard.articles import read_article
+    recs = with_amount(extract(read_article(path)))
+    bundle, sany, zoomlion = recs
+    assert (bundle["kind"], bundle["amount_cny"], bundle["n_projects"]) == ("bundle", 12e9, 4)
+    assert (sany["kind"], sany["amount_cny"], sany["part_of"]) == ("deal", 6e9, bundle["id"])
+    assert zoomlion["currency"] == "USD" and zoomlion["investors"] == ["中联重科"]
+    assert {r["date"] for r in recs} == {"2019-08-20"}      # 昨天 against the dateline at the end
+    assert {r["city"] for r in recs} == {"Changsha"}
+
+
+def test_a_component_named_inside_the_bundle_sentence():
+    text = HEADER + ("On May 6, the Liangjiang New Area inked 12 projects worth a combined 32.5 billion yuan, "
+                     "including a 10-billion-yuan chip plant by SK Hynix.")
+    bundle, plant = with_amount(records_of(text))
+    assert bundle["kind"] == "bundle" and plant["kind"] == "deal" and plant["part_of"] == bundle["id"]
+    assert plant["investors"] == ["SK Hynix"] and plant["city"] == "Chongqing"

@@ -49,7 +49,7 @@ CURRENCY_AFTER = {
     # English
     "yuan": "CNY", "Chinese yuan": "CNY", "yuan renminbi": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY",
     "US dollars": "USD", "U.S. dollars": "USD", "US dollar": "USD", "U.S. dollar": "USD",
-    "American dollars": "USD", "dollars": "USD", "USD": "USD",
+    "American dollars": "USD", "dollars": "USD", "dollar": "USD", "USD": "USD",
     "euros": "EUR", "euro": "EUR", "EUR": "EUR",
     "Hong Kong dollars": "HKD", "HK dollars": "HKD", "HKD": "HKD",
     "Japanese yen": "JPY", "yen": "JPY", "JPY": "JPY",

@@ -24,9 +24,14 @@ _COMPANY_EN = re.compile(
     rf"(?<![\w-])((?:{_CAP}\s+){{0,7}}{_CAP}?\s*(?:{'|'.join(COMPANY_ENDINGS_EN)}))(?![\w])")
 _COMPANY_ZH = re.compile(
     rf"([\u4e00-\u9fff（）()A-Za-z]{{2,22}}?(?:{'|'.join(COMPANY_ENDINGS_ZH)}))")
-_ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目)")
+_ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目|其中|此外|另外|据悉)")
 _BRAND = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, BRANDS), key=len, reverse=True)) + r")(?![a-z])")
 _BRAND_ZH = re.compile("|".join(sorted(map(re.escape, BRANDS_ZH), key=len, reverse=True)))
+# "据悉，中联重科还将投资3亿美元": the subject of an investing verb, after a clause break.
+_SUBJECT_ZH = re.compile(r"(?:^|[，,。；;：:、\s]|据悉|此外|另外|其中)([\u4e00-\u9fff（）()A-Za-z]{2,12}?)"
+                         r"(?:还|也|将|拟|计划|已|正式|宣布|再)*(?:投资|投入|追加投资)")
+# Subjects that are governments, zones or pronouns, not companies.
+_NOT_COMPANY_ZH = re.compile(r"[市省区县镇]$|政府|管委会|园区|开发区|新区|该|本|我|他|项目|双方|三方|企业$")
 _SUBJECT = re.compile(r"""
     (?:^|[,;:]\s+|\band\s+)
     ((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*)   # a capitalised name
@@ -80,6 +85,10 @@ def companies(text: str) -> list[Name]:
         add(m.start(1), m.end(1), m.group(1))
     for m in _BRAND_ZH.finditer(text):
         add(m.start(), m.end(), m.group())
+    for m in _SUBJECT_ZH.finditer(text):
+        name = _ZH_BREAK.sub("", m.group(1))
+        if 2 <= len(name) and not _NOT_COMPANY_ZH.search(name):
+            add(m.end(1) - len(name), m.end(1), name)
     for m in _SUBJECT.finditer(text):
         name = _clean_en(m.group(1))
         if name.split() and name.split()[-1].lower() in PLACE_OR_BODY_ENDINGS:

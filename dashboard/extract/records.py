@@ -87,10 +87,11 @@ class ArticleContext:
         """Where the header (title, dateline, "Updated: ...") ends: its dates are publication dates, not events."""
         if not self.ref:
             return 0
+        body = next((x.start for x in self.sentences if not x.heading and len(x.text) >= 40), len(self.text))
         for start, end, d in full_dates(self.text[:HEADER_CHARS]):
-            if d == self.ref:
+            if d == self.ref and start < body:  # a dateline at the top, not "(记者 王明) 2019年8月21日" at the end
                 nl = self.text.find("\n", end)
-                return len(self.text) if nl < 0 else nl
+                return min(body, len(self.text) if nl < 0 else nl)
         return 0
 
     # --- places -------------------------------------------------------------------------------------------------
@@ -133,13 +134,24 @@ def _words_before(text: str, pos: int, n: int = 60) -> str:
     return text[max(0, pos - n):pos]
 
 
-def _is_not_investment(text: str, m: Money, earlier_amounts: int) -> bool:
-    """A figure that is a target, revenue, capital, threshold or a share of another figure."""
+def _is_total(text: str, m: Money) -> bool:
+    """Whether a figure totals several projects ("12 projects worth a combined 32.5 billion yuan")."""
+    return _count_projects(text, m.start) is not None or bool(PLURAL_PROJECTS.search(text[:m.start]))
+
+
+def _is_part_of_previous(text: str, ms: list[Money], i: int) -> bool:
+    """"... 120亿元, 其中 ... 60亿元", "..., including a 10-billion-yuan plant": a share of the figure before."""
+    return i > 0 and bool(SUB_ALLOCATION.search(_words_before(text, ms[i].start, 25)))
+
+
+def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
+    """A figure that is a target, revenue, capital, threshold, or a share of one project's figure."""
+    m = ms[i]
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
-    if earlier_amounts and SUB_ALLOCATION.search(_words_before(text, m.start, 25)):
-        return True
+    if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
+        return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
     if SUPERLATIVE.search(before) and not companies(text):
         return True
     size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before))
@@ -223,7 +235,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             body_values.update(round(m.value) for m in ms)
     seen: list[Draft] = []
     for idx, (s, ms) in enumerate(found):
-        kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, m, i)]
+        kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
+        shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
         if s.heading:
             kept = [m for m in kept if body_values[round(m.value)] == 0]
         if not kept:
@@ -252,9 +265,9 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 continue
             if m.each:
                 continue  # "five projects each over 5 billion": a threshold, nobody named
-            n = _count_projects(s.text, m.start)
-            plural = PLURAL_PROJECTS.search(s.text[:m.start])
-            together = TOGETHER.search(s.text)
+            n = None if id(m) in shares else _count_projects(s.text, m.start)
+            plural = None if id(m) in shares else PLURAL_PROJECTS.search(s.text[:m.start])
+            together = None if id(m) in shares else TOGETHER.search(s.text)
             if n is None and together:
                 n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
             if n is None and plural:
@@ -277,7 +290,10 @@ def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     if len(kept) < 2:
         return None
     start = kept[k - 1].end if k else 0
-    return text[start:kept[k].end].strip(" ,;，、")
+    clause = text[start:kept[k].end]
+    if not companies(clause):  # "including a 10-billion-yuan chip plant by SK Hynix": the words come after
+        clause = text[start:kept[k + 1].start if k + 1 < len(kept) else len(text)]
+    return clause.strip(" ,;，、")
 
 
 def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
