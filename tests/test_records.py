@@ -208,3 +208,15 @@ def test_a_component_named_inside_the_bundle_sentence():
     bundle, plant = with_amount(records_of(text))
     assert bundle["kind"] == "bundle" and plant["kind"] == "deal" and plant["part_of"] == bundle["id"]
     assert plant["investors"] == ["SK Hynix"] and plant["city"] == "Chongqing"
+
+
+@pytest.mark.parametrize("text,city", [
+    ("Xinhua | Updated: 2022-09-02\n\nShenyang lands 9 projects at Beijing promotion\n\n"
+     "At an investment promotion conference in Beijing on Thursday, Shenyang, capital of Liaoning province, "
+     "signed nine projects with a total investment of 21 billion yuan.", "Shenyang"),
+    ("成都日报 2022-05-10\n\n成都在北京举行投资推介会\n\n5月9日，成都市在北京举行投资推介会，现场签约项目15个，总投资300亿元。",
+     "Chengdu"),
+])
+def test_the_ceremony_city_is_not_where_the_money_lands(text, city):
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == city and bundle["kind"] == "bundle"

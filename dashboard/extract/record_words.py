@@ -73,7 +73,11 @@ OBJECT_AFTER_VERB = re.compile(
 # "took place in Shenzhen", "held in ...", "a delegation to ...": where the ceremony was, not where money lands.
 VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
-    r"campaign\s+in|based\s+in|headquartered\s+in|in\s+Shenzhen\s+for)\s*$", re.I)
+    r"campaign\s+in|based\s+in|headquartered\s+in|"
+    r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|赴|前往)\s*$",
+    re.I)
+# "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
+VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开)")
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
 INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|大学|学院|银行|日报)")

@@ -28,7 +28,7 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
-                                            COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA)
+                                            COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER)
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
@@ -103,7 +103,9 @@ class ArticleContext:
                 continue
             if any(a <= m.start and m.end <= b for a, b in self.company_spans):
                 continue
-            if m.place.kind in ("city", "province") and VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
+            if m.place.kind in ("city", "province") and (
+                    VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
+                    or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))):
                 continue
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
@@ -339,7 +341,7 @@ def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
         return False
     for other in seen:
         if other.money.currency == d.money.currency and abs(other.money.value - d.money.value) <= 0.005 * d.money.value:
-            if other.kind != d.kind or (other.sent.section != s.section and not set(d.investors) & set(other.investors)):
+            if other.kind != d.kind:
                 continue
             if other.kind == d.kind == "bundle" and other.n_projects and d.n_projects and other.n_projects != d.n_projects:
                 continue
