@@ -7,7 +7,6 @@ and the reason, so one bad file never stops a whole run.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -211,7 +210,7 @@ def _html_to_text(source: str) -> tuple[str, str | None, str | None, str | None]
     parser = _TextOfHtml()
     parser.feed(source)
     parser.close()
-    body = re.sub(r"[ \t]+", " ", html.unescape("".join(parser.parts)))
+    body = re.sub(r"[ \t]+", " ", "".join(parser.parts))  # the parser already turned entities into text
     body = re.sub(r" *\n *", "\n", body)
     title = (parser.meta.get("og:title") or parser.title).strip() or None
     url = parser.meta.get("og:url") or parser.meta.get("canonical") or None

@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.duckdb")
         if Path(db).exists():
-            Path(db).unlink()
+            parser.error(f"{db} exists; the benchmark writes a new database and will not overwrite one")
         t = time.perf_counter()
         steps = build(db, args.records)
         size = Path(db).stat().st_size / 1e6

@@ -106,12 +106,12 @@ def headline(con, f: Filters) -> dict:
     row = _one(con, f"""
         SELECT coalesce(sum(contribution), 0)               AS total_cny,
                count(*)                                     AS records,
-               count(*) FILTER (kind = 'deal')              AS deals,
-               count(*) FILTER (kind = 'bundle')            AS bundles,
-               count(*) FILTER (kind = 'event')             AS events,
+               count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)   AS deals,
+               count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL) AS bundles,
+               count(*) FILTER (kind = 'event' AND repeat_of IS NULL)  AS events,
                count(DISTINCT city)                         AS cities,
                count(DISTINCT article_id)                   AS articles,
-               count(*) FILTER (kind <> 'event' AND amount_cny IS NULL) AS undisclosed,
+               count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
                count(*) FILTER (repeat_of IS NOT NULL)      AS repeats
         FROM ({sql})""", params)
     keys = ("total_cny", "records", "deals", "bundles", "events", "cities", "articles", "undisclosed", "repeats")

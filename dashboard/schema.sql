@@ -215,10 +215,21 @@ climb(record_id, amount, parent, depth) AS (
     WHERE p.amount_cny IS NULL AND p.counts_in_totals AND p.part_of IS NOT NULL AND c.depth < 8
 ),
 covered AS (
-    SELECT b.record_id, sum(c.amount) AS covered
-    FROM climb c JOIN records_fixed b ON b.record_id = c.parent
+    -- Components and bundles are taken as the deals they stand for (same_deal), so a
+    -- bundle repeated in a second article passes its components to the bundle that is
+    -- counted, and a component reported by both articles comes off once.
+    SELECT parts.parent_id AS record_id, sum(parts.amount) AS covered
+    FROM (
+        SELECT coalesce(ps.deal_id, c.parent) AS parent_id, coalesce(cs.deal_id, c.record_id) AS component_id,
+               max(c.amount) AS amount
+        FROM climb c
+        LEFT JOIN same_deal ps ON ps.record_id = c.parent
+        LEFT JOIN same_deal cs ON cs.record_id = c.record_id
+        GROUP BY ALL
+    ) parts
+    JOIN records_fixed b ON b.record_id = parts.parent_id
     WHERE b.amount_cny IS NOT NULL
-    GROUP BY b.record_id
+    GROUP BY parts.parent_id
 )
 SELECT
     r.* REPLACE (r.counts_in_totals AND (s.deal_id IS NULL OR s.deal_id = r.record_id) AS counts_in_totals),

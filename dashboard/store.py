@@ -117,13 +117,20 @@ def _schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The schema version written in the database; None when it has no dashboard schema."""
     try:
         row = _one(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    except duckdb.CatalogException:
+        return int(row[0]) if row else None
+    except (duckdb.Error, ValueError, TypeError):
         return None
-    return int(row[0]) if row else None
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, db: str) -> None:
     version = _schema_version(con)
+    if version is not None and version == SCHEMA_VERSION:
+        try:  # the tables every page reads must be there too, not only the version row
+            con.execute("SELECT count(*) FROM ledger WHERE false").fetchall()
+            con.execute("SELECT count(*) FROM articles WHERE false").fetchall()
+        except duckdb.Error:
+            raise StoreError(f"{db}: a half-written dashboard database (its tables are incomplete); "
+                             f"move the file away and run `python -m dashboard ingest data/articles`") from None
     if version is None:
         raise StoreError(f"{db}: a DuckDB file without the dashboard's tables; "
                          f"point DASHBOARD_DB at the file `python -m dashboard ingest` wrote")

@@ -150,6 +150,25 @@ def test_repeated_component_still_comes_off_its_bundle(build, con):
     assert total(con) == 20e9
 
 
+def test_components_of_a_repeated_bundle_come_off_the_counted_bundle(build, con):
+    # the same 10 bn bundle in two articles; only the later names a 4 bn component
+    build.add(article("early.txt", published=date(2020, 8, 21)),
+              [record("a1", kind="bundle", amount=10e9, n_projects=5, project="Five projects", date="2020-08-20")])
+    build.add(article("late.txt", published=date(2020, 9, 2)),
+              [record("b1", kind="bundle", amount=10e9, n_projects=5, project="Five projects", date="2020-08-20"),
+               tencent("b2", amount=4e9, part_of="b1")])
+    assert total(con) == 10e9
+
+
+def test_a_component_reported_twice_comes_off_once(build, con):
+    bundle = dict(kind="bundle", amount=10e9, n_projects=5, project="Five projects", date="2020-08-20")
+    build.add(article("early.txt", published=date(2020, 8, 21)),
+              [record("a1", **bundle), tencent("a2", amount=4e9, part_of="a1")])
+    build.add(article("late.txt", published=date(2020, 9, 2)),
+              [record("b1", **bundle), tencent("b2", amount=4e9, part_of="b1")])
+    assert total(con) == 10e9
+
+
 def test_unpriced_repeats_link_by_project(build, con):
     build.add(article("early.txt", published=date(2020, 4, 14)),
               [record("a1", kind="event", project="Chongqing Blockchain Innovation Alliance",
@@ -443,3 +462,17 @@ def test_records_read_back_unchanged(con, records):
     art = article("prop.txt")
     Builder(con).add(art, records)
     assert query.extracted_records(con, art.article_id) == records
+
+
+@pytest.mark.parametrize("damage", [
+    "DROP TABLE ledger",
+    "UPDATE meta SET value = 'two' WHERE key = 'schema_version'",
+])
+def test_a_damaged_database_gives_a_clear_error(tmp_path, damage):
+    db = tmp_path / "damaged.duckdb"
+    con = duckdb.connect(str(db))
+    store.create_schema(con, str(db))
+    con.execute(damage)
+    con.close()
+    with pytest.raises(store.StoreError, match="damaged.duckdb"):
+        store.connect(db)

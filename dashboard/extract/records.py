@@ -33,7 +33,7 @@ from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 
-EXTRACTOR_VERSION = "2026.11.23-1"
+EXTRACTOR_VERSION = "2026.11.23-2"
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
 
 
@@ -440,7 +440,7 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
     if d.kind == "bundle":
         if not (b.n_projects and d.n_projects and d.n_projects < b.n_projects):
             return False
-    if b.money and d.money:
+    if b.amount_cny and d.amount_cny:
         used = sum(c.amount_cny or 0 for c in drafts if c.parent is b)
         if used + (d.amount_cny or 0) > b.amount_cny * 1.02:
             return False
@@ -487,36 +487,38 @@ def _apply_place(d: Draft, mentions: list[PlaceMention]) -> None:
         d.city = None
 
 
+def _latest_dated(ctx: ArticleContext, candidates: list[Sentence]) -> str | None:
+    """The date (month precision at least) of the nearest sentence before, among candidates."""
+    for p in reversed(candidates):
+        value = ctx.sentence_date(p)
+        if value and len(value) > 4:
+            return value
+    return None
+
+
 def _date_for(ctx: ArticleContext, d: Draft) -> None:
+    """The record's date, from the most direct statement: its own sentence, another sentence about the
+    same deal, its paragraph, its section's heading, its section; else the article's first event date,
+    else its publication month ("recently"), else the year the article reports on.
+    (A component with only a far-off date takes its bundle's date later, once components are linked.)"""
     s = d.sent
-    own = ctx.sentence_date(s)
-    hint = d.date_hint
-    if own:
-        d.date, d.date_rank = own, 0
-        return
-    if hint is not None and ctx.sentence_date(hint):
-        d.date, d.date_rank = ctx.sentence_date(hint), 1
-        return
-    for p in reversed([p for p in ctx.sentences if p.para == s.para and p.end <= s.start]):
-        value = ctx.sentence_date(p)
-        if value and len(value) > 4:
-            d.date, d.date_rank = value, 2
+    before = [p for p in ctx.sentences if p.end <= s.start]
+    heading = [p for p in ctx.sentences if p.section == s.section and p.heading and p.para != ctx.title_para]
+    steps = [
+        lambda: ctx.sentence_date(s),
+        lambda: ctx.sentence_date(d.date_hint) if d.date_hint else None,
+        lambda: _latest_dated(ctx, [p for p in before if p.para == s.para]),
+        lambda: _latest_dated(ctx, heading[:1]),
+        lambda: None,  # rank 4 is the bundle's date, applied after linking
+        lambda: _latest_dated(ctx, [p for p in before if p.section == s.section]),
+    ]
+    for rank, step in enumerate(steps):
+        value = step()
+        if value:
+            d.date, d.date_rank = value, rank
             return
-    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading and p.para != ctx.title_para
-                    and len(ctx.sentence_date(p) or "") > 4), None)
-    if heading:
-        d.date, d.date_rank = ctx.sentence_date(heading), 3
-        return
-    if d.parent and d.parent.date:
-        d.date, d.date_rank = d.parent.date, 4
-        return
-    for p in reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]):
-        value = ctx.sentence_date(p)
-        if value and len(value) > 4:
-            d.date, d.date_rank = value, 5
-            return
-    event_dates = [x for x in ctx.dates_in(0, len(ctx.text)) if len(x.value) == 10
-                   and x.start > ctx.text.find(ctx.article.title) + len(ctx.article.title)]
+    title_end = ctx.text.find(ctx.article.title) + len(ctx.article.title)
+    event_dates = [x for x in ctx.dates_in(0, len(ctx.text)) if len(x.value) == 10 and x.start > title_end]
     if event_dates:
         d.date, d.date_rank = event_dates[0].value, 6
     elif ctx.ref:
@@ -582,6 +584,8 @@ def _convert(d: Draft) -> None:
         d.flags.append("currency_mismatch")
     if m.currency_implied:
         d.flags.append("currency_assumed_cny")
+    if d.amount_cny is None:
+        d.flags.append("currency_unconverted")  # no ECB rate for it: shown in its own currency, left out of totals
 
 
 def extract(article) -> list[dict]:
@@ -596,7 +600,7 @@ def extract(article) -> list[dict]:
         _own_place(ctx, d)
     drafts = _drop_repeated_bundles(drafts)
     for d in drafts:
-        _date_for(ctx, d) if d.parent is None else None
+        _date_for(ctx, d)
         _convert(d)
     link_components(drafts)
     for d in drafts:

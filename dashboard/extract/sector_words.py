@@ -354,10 +354,9 @@ COMPANIES: dict[tuple[str, str | None], dict[str, float]] = {
 NEUTRAL_PHRASES: tuple[str, ...] = (
     "cloud signing", "cloud video", "cloud contract", "cloud contracted", "centralized cloud",
     "on the cloud", "signing on the cloud", "signed the cloud", "online signing",
-    "listed company", "listed companies", "listed group", "Smart China Expo",
-    "industry and information technology", "big data development bureau", "big data bureau",
-    "science and technology bureau", "science and technology city group", "China Daily",
-    "state intellectual property office", "game changer", "electronic science and technology",
+    "listed company", "listed companies", "listed group",
+    "industry and information technology", "big data bureau",
+    "science and technology bureau", "China Daily", "game changer",
     "云签约", "云上签约", "云端签约", "(云)", "（云）", "上市公司", "工业和信息化", "工信", "大数据局",
     "科技局", "云上",
 )
