@@ -14,7 +14,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dashboard.extract.dates import header_date
+from dashboard.datelines import header_date
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 5_000_000  # a news article is a few KB; anything this large is not one

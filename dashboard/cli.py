@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard extract|ingest|bench ...`.
+"""Command line: `python -m dashboard extract|ingest ...` (the benchmark is `python -m dashboard.bench`).
 
 Errors reach the user as one line naming the file and the reason, never a traceback.
 """
