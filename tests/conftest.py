@@ -202,6 +202,24 @@ def db_file(tmp_path, write_articles):
     return db
 
 
+
+# --- the shared gold scorer (../shared/extraction), for the tests that measure against it -------------
+
+SHARED_EXTRACTION = Path(__file__).resolve().parent.parent.parent / "shared" / "extraction"
+needs_gold = pytest.mark.skipif(not (SHARED_EXTRACTION / "score.py").exists(),
+                                reason="../shared/extraction is not beside the repo")
+
+
+@pytest.fixture(scope="session")
+def gold_scorer():
+    """The shared scorer module, imported from ../shared (not copied), as `score`."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gold_score", SHARED_EXTRACTION / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gold_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
 if __name__ == "__main__":  # write the random test database to a file to look at
     import duckdb
     target = sys.argv[1] if len(sys.argv) > 1 else "test-random.duckdb"

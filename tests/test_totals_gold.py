@@ -4,32 +4,22 @@ End to end: the real extractor, the real ingest into a DuckDB file, the query la
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import SHARED_EXTRACTION, needs_gold
 from dashboard import query, store
 from dashboard.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "extraction"
-pytestmark = pytest.mark.skipif(not (SHARED / "score.py").exists(), reason="../shared/extraction is not beside the repo")
+pytestmark = needs_gold
 
 
-def _gold_totals_by_city(gold_file: str) -> dict[str, float]:
-    spec = importlib.util.spec_from_file_location("gold_score", SHARED / "score.py")
-    score = importlib.util.module_from_spec(spec)
-    sys.modules["gold_score"] = score
-    spec.loader.exec_module(score)
-    gold = score.load(str(SHARED / "gold" / gold_file))
-    return {k: v for k, v in score.totals(gold, lambda r: r.get("city") or f"{r.get('province')} (province-wide)").items()
-            if v}
-
-
-def test_city_totals_on_the_dashboard_match_the_gold(tmp_path):
-    gold = _gold_totals_by_city("seeds.jsonl")
+def test_city_totals_on_the_dashboard_match_the_gold(gold_scorer, tmp_path):
+    gold_records = gold_scorer.load(str(SHARED_EXTRACTION / "gold" / "seeds.jsonl"))
+    gold = {k: v for k, v in gold_scorer.totals(
+        gold_records, lambda r: r.get("city") or f"{r.get('province')} (province-wide)").items() if v}
     seeds = [p for p in (ROOT / "data" / "articles").iterdir() if p.name[:3].isdigit()]
     db = str(tmp_path / "seeds.duckdb")
     store.ingest(seeds, db)
