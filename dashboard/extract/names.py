@@ -86,9 +86,9 @@ def companies(text: str) -> list[Name]:
     for m in _BRAND_ZH.finditer(text):
         add(m.start(), m.end(), m.group())
     for m in _SUBJECT_ZH.finditer(text):
-        name = _ZH_BREAK.sub("", m.group(1))
+        name = re.sub(r"(集团|公司)[\u4e00-\u9fff]+$", r"\1", _ZH_BREAK.sub("", m.group(1)))  # "…集团未来几年" -> "…集团"
         if 2 <= len(name) and not _NOT_COMPANY_ZH.search(name):
-            add(m.end(1) - len(name), m.end(1), name)
+            add(m.start(1) + m.group(1).find(name), m.start(1) + m.group(1).find(name) + len(name), name)
     for m in _SUBJECT.finditer(text):
         name = _clean_en(m.group(1))
         if name.split() and name.split()[-1].lower() in PLACE_OR_BODY_ENDINGS:
@@ -107,7 +107,9 @@ def projects(text: str) -> list[Name]:
     """
     found: list[Name] = []
     for m in _QUOTED.finditer(text):
-        found.append(Name(m.start(1), m.end(1), m.group(1).strip()))
+        named = re.match(r"\s*[A-Z0-9\u4e00-\u9fff]", m.group(1))
+        if named or re.search(rf"\b(?:{'|'.join(PROJECT_NOUNS)})\s*$", m.group(1)):  # not a phrase ("panoramic view")
+            found.append(Name(m.start(1), m.end(1), m.group(1).strip()))
     for m in _PROJECT_EN.finditer(text):
         name = _clean_en(m.group(1))
         if len(name.split()) >= 2 and not any(n.start <= m.start(1) < n.end for n in found):

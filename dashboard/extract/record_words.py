@@ -35,8 +35,9 @@ SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$",
 
 # "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
 BUNDLE_COUNT = re.compile(r"""
-    (?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
-    \s+(?:(?:[\w-]+\s+){0,3}?(?:projects|deals|agreements|contracts|companies|enterprises)\b|of\s+(?:them|the\s+projects))
+    (?<![\d.,])(?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
+    \s+(?:(?:(?!of\b)[A-Za-z-]+\s+){0,3}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
+         |of\s+(?:them|the\s+projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
 """, re.X | re.I)
@@ -62,7 +63,8 @@ SIGNING = re.compile(r"""
 ALSO_SIGNING = re.compile(r"\balso\s+(?:inked|signed)\b|\bon\s+the\s+same\s+day\b", re.I)
 # What a founded or approved event is about.
 EVENT_OBJECT = re.compile(
-    r"(?:[A-Z][\w-]*\s+){0,6}(?:Alliance|alliance|industrial\s+park|Industrial\s+Park|park|Park|zone|Zone|联盟|产业园|园区)")
+    r"(?:(?:[A-Z][\w'’-]*|and|of|for|\+)\s+){0,7}(?:Alliance|alliance|industrial\s+park|Industrial\s+Park|park|Park|"
+    r"zone|Zone|Base|base)\b|[\u4e00-\u9fff]{2,12}(?:联盟|产业园|园区)")
 GOVERNMENT_BODY = re.compile(
     r"((?:the\s+)?(?:[A-Z][\w'’&\-]*\s+){1,7}(?:Government|Bureau|Commission|Committee|University|Office|"
     r"Hi-?[Tt]ech\s+Zone|New\s+Area|Development\s+Zone|Development\s+District))")
@@ -78,16 +80,34 @@ VENUE_BEFORE = re.compile(
     re.I)
 # "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
 VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开)")
+# "signed at the Beijing venue", "北京会场": a ceremony's venue.
+VENUE_NAMED = re.compile(r"\s*(?:venue|会场|主会场|分会场)\b", re.I)
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
 INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|大学|学院|银行|日报)")
 
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
-COUNT_IS_PART = re.compile(r"\d+\s+of\s+which|accounts?\s+for\s+\d+|其中\d+个", re.I)
+COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)
 
 # "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
 THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
 THRESHOLD_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?\s*(?:的)?(?:重大|产业|重点)?项目(?:\d+|[两二三四五六七八九十]+)个")
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
-ANAPHORA = re.compile(r"\s*(?:The|This|Its|It|These|Their)\b(?:\s+\w+){0,2}?\s*(?:project|company|base|plant|park|zone)?|\s*(?:该|这|此|项目)", re.I)
+ANAPHORA = re.compile(r"""\s*(?:
+    (?:The|This|These|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:project|projects|company|companies|firm|deal|contract|
+        agreement|base|plant|park|zone|parties|sides|group|investment)(?:['’]s)?\b
+  | It\b | They\b | 该 | 此 | 这 | 项目 )""", re.X)
+
+# Words by which a signing without a named party points back to the one named before.
+REFERS_BACK = re.compile(r"\b(?:both\s+parties|the\s+two\s+(?:sides|parties)|the\s+three\s+parties|the\s+company|"
+                         r"the\s+companies|it|they)\b|双方|三方|该公司|其", re.I)
+
+# "to set up Tus Tianfu Blockchain Industrial Group": the company named after is what is set up, not an investor.
+SET_UP_BEFORE = re.compile(r"\b(?:set\s+up|establish|found|create|register|incorporate)\s+(?:a\s+|an\s+|the\s+)?$|设立|成立|组建", re.I)
+# "A Desiree intelligent storage equipment project, with ...": the project's own noun phrase.
+PROJECT_PHRASE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|its\s+own|their\s+own|its|their)\s+(?P<thing>(?:[\w+&'’-]+\s+){1,6}?(?:project|park|base|cent(?:er|re)|plant|"
+    r"factory|line|headquarters?|town|hub|institute|laboratory|campus|fab))\b")
+# A count of projects (not of companies or members).
+PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)

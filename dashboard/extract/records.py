@@ -28,7 +28,8 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
-                                            COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER)
+                                            COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
+                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT)
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
@@ -61,6 +62,7 @@ class Draft:
     sector: str = "Other"
     subsector: str | None = None
     flags: list[str] = field(default_factory=list)
+    place_zh: str | None = None       # the place's Chinese name, for names of Chinese records
     date_hint: Sentence | None = None  # another sentence about the same deal that may carry its date
     amount_cny: float | None = None
 
@@ -105,7 +107,8 @@ class ArticleContext:
                 continue
             if m.place.kind in ("city", "province") and (
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
-                    or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))):
+                    or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
+                    or VENUE_NAMED.match(self.text[m.end:m.end + 12])):
                 continue
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
@@ -175,6 +178,20 @@ def _count_projects(text: str, before: int) -> int | None:
     return n if n and n >= 2 else None
 
 
+def _first_count(text: str) -> int | None:
+    """The first "N projects" of a sentence that is not a share of another count ("16 of which",
+    "including 10 digital projects"): "released 86 key projects, 16 of which ..." -> 86."""
+    for m in BUNDLE_COUNT.finditer(text):
+        around = text[max(0, m.start() - 25):m.end() + 12]
+        if COUNT_IS_PART.search(around) or re.search(r"\bincluding\s+$|其中\s*$", text[max(0, m.start() - 12):m.start()]):
+            continue
+        word = (m.group("n") or m.group("n_zh") or m.group("n_zh2")).lower()
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+        if n and n >= 2:
+            return n
+    return None
+
+
 def _enumeration(text: str) -> list[str]:
     """Items named after "namely", "——", "分别是", "include": ['A项目', 'B项目', 'C项目']."""
     m = ENUMERATION.search(text)
@@ -192,6 +209,7 @@ def _enumeration(text: str) -> list[str]:
 
 
 def _project_name(text: str, investors: list[str]) -> str | None:
+    """A short name for a deal: a named or quoted project, the thing built, the project noun phrase."""
     names = projects(text)
     if names:
         return names[0].text
@@ -199,25 +217,41 @@ def _project_name(text: str, investors: list[str]) -> str | None:
     if m:
         thing = m.group("thing").strip(" ,")
         return f"{investors[0]} {thing}" if investors and investors[0] not in thing else thing
-    return f"{investors[0]} project" if investors else None
+    m = PROJECT_PHRASE.search(text)
+    if m:
+        return m.group("thing").strip()
+    if investors:
+        return f"{investors[0]}项目" if re.search(r"[\u4e00-\u9fff]$", investors[0]) else f"{investors[0]} project"
+    return None
 
 
-def _bundle_name(ctx: ArticleContext, s: Sentence) -> str:
-    text = s.text
-    if len(text.split()) < 8 and len(re.findall(r"[\u4e00-\u9fff]", text)) < 12:
-        prev = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
-        if prev:
-            text = prev[-1].text + " " + text
-    text = re.sub(r"^(?:On|In|At)\s+[^,]{3,30},\s*", "", text)
-    words = text.split()
-    return " ".join(words[:16]).rstrip(",.;") if len(words) > 1 else text[:60]
+def _bundle_name(ctx: ArticleContext, s: Sentence) -> str | None:
+    """A bundle's own name when the text gives one (a quoted list, a named signing event); else None,
+    and `_describe_bundle` names it from its count, status and place once those are known."""
+    names = [n.text for n in projects(s.text) if len(n.text.split()) >= 3 or re.search(r"[\u4e00-\u9fff]{4,}", n.text)]
+    return names[0] if names else None
+
+
+STATUS_WORDS = {"signed": ("signed", "签约"), "started": ("started", "开工"), "completed": ("completed", "投产"),
+                "listed": ("listed", "列入名单"), "approved": ("approved", "获批"), "founded": ("founded", "成立"),
+                "announced": ("announced", "公布")}
+
+
+def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
+    """"32 projects signed in Xi'an High-Tech Zone", "成都高新区15个项目开工"."""
+    where = d.park or d.district or d.city or d.province or ""
+    en, zh = STATUS_WORDS.get(d.status or "", ("announced", "公布"))
+    if ctx.article.language == "zh":
+        return f"{d.place_zh or ''}{d.n_projects or ''}个项目{zh}"
+    count = f"{d.n_projects} projects" if d.n_projects else "Projects"
+    return f"{count} {en}" + (f" in {where}" if where else "")
 
 
 def _parties(text: str) -> tuple[list[str], list[str]]:
     """Investors (companies) and partners (governments, zones, universities) named in a text."""
     between = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+?)(?:[,.;]|$)", text)
     scope = between.group(0) if between else text
-    investors = [n.text for n in companies(scope)]
+    investors = [n.text for n in companies(scope) if not SET_UP_BEFORE.search(scope[max(0, n.start - 30):n.start])]
     partners = [m.group(1).strip() for m in GOVERNMENT_BODY.finditer(scope)]
     investors = [i for i in investors if not any(i in p for p in partners)]
     return list(dict.fromkeys(investors)), list(dict.fromkeys(partners))
@@ -244,7 +278,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         if not kept:
             continue
         sentence_investors, partners = _parties(s.text)
-        if not sentence_investors:
+        if not sentence_investors and ANAPHORA.match(s.text):
             sentence_investors = _look_back_companies(ctx, s)
         # "500 million yuan and 1 billion yuan, respectively": one deal per project named before
         if len(kept) >= 2 and RESPECTIVELY.search(s.text):
@@ -278,7 +312,12 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
                       investors=[] if kind == "bundle" else investors, partners=partners)
             d.place_text = clause
-            d.project = _bundle_name(ctx, s) if kind == "bundle" else _project_name(clause or s.text, investors)
+            if kind == "bundle":
+                d.project = _bundle_name(ctx, s)
+            else:
+                d.project = _project_name(clause or s.text, investors)
+                if ANAPHORA.match(s.text) and not projects(clause or s.text):
+                    d.project = _look_back_project(ctx, s) or d.project  # "the project" named before
             if _repeats(d, seen, s):
                 continue
             seen.append(d)
@@ -296,6 +335,16 @@ def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     if not companies(clause):  # "including a 10-billion-yuan chip plant by SK Hynix": the words come after
         clause = text[start:kept[k + 1].start if k + 1 < len(kept) else len(text)]
     return clause.strip(" ,;，、")
+
+
+def _look_back_project(ctx: ArticleContext, s: Sentence) -> str | None:
+    """The project named in the sentence before, within the paragraph or the one before it."""
+    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
+                       and s.para - p.para <= 1 and not p.heading][-2:]):
+        names = projects(p.text)
+        if names:
+            return names[-1].text
+    return None
 
 
 def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
@@ -328,7 +377,8 @@ def _clause_name(clause: str) -> str:
 
 
 def _count_in_previous(ctx: ArticleContext, s: Sentence) -> int | None:
-    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section][-3:]):
+    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
+                       and not p.heading][-3:]):
         n = _count_projects(p.text, len(p.text))
         if n:
             return n
@@ -359,21 +409,21 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         if s.heading or s.para == ctx.title_para or s.start in taken:
             continue
         status = status_of(s.text)
-        n = _count_projects(s.text, len(s.text))
-        if n and status and not find_amounts(s.text) and not COUNT_IS_PART.search(s.text):
+        n = _first_count(s.text)
+        if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text):
             d = Draft("bundle", s, n_projects=n, project=_bundle_name(ctx, s))
             d.status = status
             drafts.append(d)
-        elif status in ("founded", "approved") and EVENT_OBJECT.search(s.text):
+        elif status in ("founded", "approved") and (named := _event_object(s.text)):
+            if named.lower() in {e.project.lower() for e in drafts if e.kind == "event"}:
+                continue  # the same alliance or park again
             investors, partners = _parties(s.text)
-            names = projects(s.text)
-            d = Draft("event", s, investors=investors, partners=partners,
-                      project=names[0].text if names else EVENT_OBJECT.search(s.text).group(0))
+            d = Draft("event", s, investors=investors, partners=partners, project=named)
             d.status = status
             drafts.append(d)
         elif SIGNING.search(s.text):
             investors, partners = _parties(s.text)
-            if not investors:
+            if not investors and REFERS_BACK.search(s.text):
                 investors = _look_back_companies(ctx, s)
             if not investors:
                 continue
@@ -384,13 +434,49 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
     return drafts
 
 
+def _party_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+|[\u4e00-\u9fff]", name.lower()) if w not in PARTY_STOP}
+
+
+def _same_parties(a: list[str], b: list[str]) -> bool:
+    """Whether two lists name a common party ("Chengdu Industry Group" ~ "Chengdu Industrial Group")."""
+    for x in a:
+        for y in b:
+            wx, wy = _party_words(x), _party_words(y)
+            if wx and wy and (len(wx & wy) / len(wx | wy) >= 0.5 or wx <= wy or wy <= wx):
+                return True
+    return False
+
+
+PARTY_STOP = {"co", "ltd", "group", "company", "corporation", "inc", "limited", "the", "of", "and", "holdings",
+              "industrial", "industry", "investment", "technology", "公", "司", "集", "团", "有", "限"}
+
+
+def _event_object(text: str) -> str | None:
+    """The named alliance, park or zone a founding or approval is about ("Hunan Blockchain Industrial Park")."""
+    for m in EVENT_OBJECT.finditer(text):
+        name = re.sub(r"^(?:the|a|an|its|this|first|China's)\s+", "", m.group(0).strip(), flags=re.I)
+        words = name.split()
+        if len(words) >= 2 and words[0][0].isupper() or re.search(r"[\u4e00-\u9fff]{2,}(?:联盟|产业园|园区)", name):
+            return name
+    return None
+
+
 def _merge_plain(drafts: list[Draft]) -> list[Draft]:
-    """A signing without a figure and a figure for the same investors in the same section are one deal."""
+    """A signing without a figure is the same deal as a figure for the same investors at the same place
+    (or the figure without named investors in its section), and as an earlier signing of theirs."""
     out: list[Draft] = []
     for d in drafts:
         if d.kind == "deal" and d.money is None:
-            twin = next((o for o in drafts if o.money and o.kind == "deal" and o.sent.section == d.sent.section
-                         and (set(o.investors) & set(d.investors) or not o.investors)), None)
+            def same_place(o: Draft) -> bool:
+                return not (o.city and d.city and o.city != d.city)
+            same_project = lambda o: bool(o.project and d.project and o.project.lower() == d.project.lower())  # noqa: E731
+            twin = next((o for o in drafts if o.money and o.kind == "deal" and same_place(o) and (
+                _same_parties(o.investors, d.investors) or same_project(o)
+                or (not o.investors and o.sent.section == d.sent.section))), None)
+            # several signings of one agreement without a figure (ceremony, captions): one deal
+            twin = twin or next((o for o in out if o.kind == "deal" and o.money is None and same_place(o)
+                                 and _same_parties(o.investors, d.investors)), None)
             if twin:
                 twin.investors = twin.investors or d.investors
                 twin.partners = list(dict.fromkeys(twin.partners + d.partners))
@@ -408,9 +494,13 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
         for b in drafts:
             if a is b or a.kind != "bundle" or b.kind != "bundle" or a not in out or b not in out:
                 continue
-            if a.n_projects and a.n_projects == b.n_projects and (a.park, a.city) == (b.park, b.city) and a.money and b.money:
+            if not (a.n_projects and a.n_projects == b.n_projects and (a.park, a.city) == (b.park, b.city)):
+                continue
+            if a.money and b.money:
                 digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
                 out.remove(a if digits(a) < digits(b) else b)
+            elif b.money:
+                out.remove(a)  # "9 projects were signed" then "their total exceeds 1.7 billion": one bundle
     return out
 
 
@@ -464,8 +554,8 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     heading = next((p for p in ctx.sentences if p.section == s.section and p.heading), None)
     if heading:
         spans.append((heading.start, heading.end))
-    near = len(spans) - len(earlier[:6]) - (1 if heading else 0)  # own words and own paragraph come first
-    far = range(near, near + len(earlier[:6]))
+    own = 2 if d.place_text else 1
+    far = range(own, len(spans) - (1 if heading else 0))  # other sentences: another deal's district or zone
     anaphoric = bool(ANAPHORA.match(s.text))
     for i, (a, b) in enumerate(spans):
         mentions = ctx.places_in(a, b)
@@ -483,6 +573,7 @@ def _apply_place(d: Draft, mentions: list[PlaceMention]) -> None:
     d.city = p.city
     d.district = p.district if p.kind in ("district", "park") else None
     d.park = p.name if p.kind == "park" else None
+    d.place_zh = p.name_zh
     if p.kind == "province":
         d.city = None
 
@@ -556,8 +647,10 @@ def _status_for(ctx: ArticleContext, d: Draft) -> str:
     s = d.sent
     if d.status:
         return d.status
-    for p in [s] + list(reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]))[:4]:
-        st = status_of(p.text)
+    texts = ([d.place_text] if d.place_text else []) + [p.text for p in [s] + list(
+        reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]))[:4]]
+    for text in texts:
+        st = status_of(text)
         if st:
             return st
     if d.parent:
@@ -594,10 +687,10 @@ def extract(article) -> list[dict]:
     drafts = amount_drafts(ctx)
     taken = {d.sent.start for d in drafts}
     drafts = sorted(drafts + plain_drafts(ctx, taken), key=lambda d: (d.sent.start, d.money.start if d.money else 0))
-    drafts = _merge_plain(drafts)
     for d in drafts:
-        d.status = d.status or status_of(d.sent.text)
+        d.status = d.status or status_of(d.place_text or d.sent.text) or status_of(d.sent.text)
         _own_place(ctx, d)
+    drafts = _merge_plain(drafts)
     drafts = _drop_repeated_bundles(drafts)
     for d in drafts:
         _date_for(ctx, d)
@@ -606,12 +699,16 @@ def extract(article) -> list[dict]:
     for d in drafts:
         if d.city is None and d.province is None and d.parent:
             d.city, d.province, d.park, d.district = d.parent.city, d.parent.province, d.parent.park, d.parent.district
+        elif d.parent and d.park is None and d.parent.park and d.parent.city == d.city:
+            d.park = d.parent.park  # a zone's signing: its projects are in the zone
         if d.city is None and d.province is None and ctx.main_city:
             _apply_main_city(ctx, d)
         if d.date_rank > 3 and d.parent and d.parent.date:
             d.date = d.parent.date
         _sector_for(ctx, d)
         d.status = _status_for(ctx, d)
+        if d.kind == "bundle" and not d.project:
+            d.project = _describe_bundle(ctx, d)
     return [_record(ctx, i, d, drafts) for i, d in enumerate(drafts)]
 
 
