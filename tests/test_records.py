@@ -220,3 +220,36 @@ def test_a_component_named_inside_the_bundle_sentence():
 def test_the_ceremony_city_is_not_where_the_money_lands(text, city):
     (bundle,) = with_amount(records_of(text))
     assert bundle["city"] == city and bundle["kind"] == "bundle"
+
+
+# --- attributions a researcher would quote (found in the browser walk-through) -----------------------------
+def test_a_company_named_before_is_not_the_investor_of_someone_elses_plan():
+    text = HEADER + ("Foo Games Co., Ltd. has made public a framework agreement to build an e-sports park with Wuhu.\n\n"
+                     "Zhongxian county in Chongqing went public with a plan to pour RMB 4 billion into its own e-sports "
+                     "park.")
+    recs = records_of(text)
+    (plan,) = with_amount(recs)
+    assert plan["investors"] == [] and plan["city"] == "Chongqing"
+    assert any(r["city"] == "Wuhu" and r["investors"] == ["Foo Games Co., Ltd."] for r in recs)
+
+
+def test_the_signing_venue_is_not_a_deal_place():
+    text = HEADER + ("On May 6, Foo Holdings and the Bar New Area of Chengdu signed to invest 3 billion yuan in a chip "
+                     "base.\n\nJohn Doe, president of Foo Holdings, signed an agreement at the Beijing venue.")
+    recs = records_of(text)
+    assert {r["city"] for r in recs} == {"Chengdu"}
+    assert len([r for r in recs if r["kind"] == "deal"]) == 1  # one agreement, however many signing photos
+
+
+def test_events_need_a_named_alliance_or_park_and_come_once():
+    text = HEADER + ("On May 4, the Hubei Robotics Industry Alliance was founded in Wuhan.\n\n"
+                     "The alliance was established to promote cooperation. The Hubei Robotics Industry Alliance was "
+                     "founded with 40 members.")
+    events = [r for r in records_of(text) if r["kind"] == "event"]
+    assert [e["project"] for e in events] == ["Hubei Robotics Industry Alliance"]
+
+
+def test_bundles_get_readable_names():
+    text = HEADER + "On May 9, Wuxi signed 20 major projects, and the agreed amount adds up to 50 billion yuan."
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["project"] == "20 projects signed in Wuxi"

@@ -23,7 +23,7 @@ from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
 from dashboard.extract.names import companies, projects
-from dashboard.extract.places import PlaceMention, find_places
+from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
@@ -80,8 +80,9 @@ class ArticleContext:
         self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
         self.header_end = self._header_end()
         self.title_para = next((s.para for s in self.sentences if s.text.strip() == article.title.strip()), -1)
+        place_spans = {(m.start, m.end) for m in self.places}
         self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
-                              for n in companies(s.text)]
+                              for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
         self.main_city = self._main_city()
         self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
 
@@ -251,7 +252,8 @@ def _parties(text: str) -> tuple[list[str], list[str]]:
     """Investors (companies) and partners (governments, zones, universities) named in a text."""
     between = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+?)(?:[,.;]|$)", text)
     scope = between.group(0) if between else text
-    investors = [n.text for n in companies(scope) if not SET_UP_BEFORE.search(scope[max(0, n.start - 30):n.start])]
+    investors = [n.text for n in companies(scope) if not SET_UP_BEFORE.search(scope[max(0, n.start - 30):n.start])
+                 and lookup(n.text) is None]  # "Wuxi signed ...": a city is a partner, not an investor
     partners = [m.group(1).strip() for m in GOVERNMENT_BODY.finditer(scope)]
     investors = [i for i in investors if not any(i in p for p in partners)]
     return list(dict.fromkeys(investors)), list(dict.fromkeys(partners))
