@@ -145,6 +145,7 @@ def guess_title(text: str) -> str | None:
 
 _PUBLISHER = [
     re.compile(r"来源[:：]\s*([^\s|]+)"),
+    re.compile(r"^\s*Article\s*\|\s*([^·|\n]+?)\s*(?:·|\||$)", re.M),
     re.compile(r"\bSource:\s*([^|\n]+?)\s*(?:\||$)", re.M),
     re.compile(r"\bAuthor:\s*([^·|\n]+?)\s*(?:·|\||\s{2,}|$)", re.M),
     re.compile(r"\(([A-Z][\w ]+Daily)\)"),
@@ -154,13 +155,30 @@ _PUBLISHER = [
 ]
 
 
+_SITE_LINE = re.compile(r"""^\s*(?:
+    (?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov)(?:\.cn)?)\s*$   # govt.chinadaily.com.cn
+  | (?P<brand>[A-Z][A-Za-z0-9&.-]{2,30})\s*(?:\||$)                            # "TechNode", "KiteRocket | ..."
+)""", re.X)
+_BY_SITE = re.compile(r"\bBy\s*\(\s*([a-z0-9.-]+\.[a-z]{2,})\s*\)", re.I)
+_GENERIC = {"press", "news", "home", "center", "centre", "contact", "menu", "print", "share", "updated", "industry"}
+
+
 def guess_publisher(text: str) -> str | None:
+    """Who published the article: a "来源:"/"Source:"/"Author:" line, a copyright line, or the site's name
+    standing alone on the first line."""
     for pattern in _PUBLISHER:
         m = pattern.search(text)
         if m:
             name = m.group(1).strip(" :：,")
             if 1 < len(name) <= 80:
                 return name
+    m = _BY_SITE.search(text[:800])
+    if m:
+        return m.group(1)
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    m = _SITE_LINE.match(first)
+    if m and (m.group("domain") or m.group("brand").lower() not in _GENERIC):
+        return m.group("domain") or m.group("brand")
     return None
 
 

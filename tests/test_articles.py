@@ -69,3 +69,16 @@ def test_every_command_is_documented(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "extract" in out and "ingest" in out
+
+
+@pytest.mark.parametrize("head,publisher", [
+    ("govt.example.com.cn\n\nNews and Policies\n\nA long headline about a signing here\n", "govt.example.com.cn"),
+    ("TechSite\n\nTencent doubles down on games with a park\n", "TechSite"),
+    ("Wire  |  Weekly Chip News\n\nA chip park is signed in Xi'an today\n", "Wire"),
+    ("A long headline about a signing here\n\nBy ( e.example.com )\n", "e.example.com"),
+    ("Article | Chain Pulse · Reporter\n\nA long headline about a signing here\n", "Chain Pulse"),
+    ("发布日期:2021-08-09 来源:某某日报\n\n某某市签约十个项目总投资一百亿元\n", "某某日报"),
+    ("• Press Center\n\nA long headline about a signing here\n", None),
+])
+def test_publisher_is_read_from_the_header(head, publisher):
+    assert parse_article((head + "\nBody text of the article.").encode(), "p.txt").publisher == publisher
