@@ -34,7 +34,7 @@ from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 
-EXTRACTOR_VERSION = "2026.11.23-2"
+EXTRACTOR_VERSION = "2026.11.23-3"
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
 
 
