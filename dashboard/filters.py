@@ -136,7 +136,7 @@ def from_params(params: Mapping[str, Iterable[str] | str], options: Options) -> 
     Unknown values and malformed dates are dropped with a notice to show, never an error.
 
     >>> opts = Options(cities=("Chengdu", "Harbin"))
-    >>> p = from_params({"city": ["Harbin", "Atlantis"], "from": "2020-13-01", "x": "1"}, opts)
+    >>> p = from_params({"city": ["harbin", "Atlantis"], "from": "2020-13-01", "x": "1"}, opts)
     >>> p.filters.cities, p.filters.date_from
     (('Harbin',), None)
     >>> p.notices
@@ -151,14 +151,19 @@ def from_params(params: Mapping[str, Iterable[str] | str], options: Options) -> 
     for param, name in LIST_PARAMS.items():
         raw = params.get(param, [])
         raw = [raw] if isinstance(raw, str) else list(raw)
-        allowed = set(getattr(options, name))
-        kept = []
+        allowed = {v.casefold(): v for v in getattr(options, name)}  # ?city=chengdu means Chengdu
+        kept, unknown = [], []
         for v in raw:
-            if v in allowed:
-                if v not in kept:
-                    kept.append(v)
-            else:
-                notices.append(f"Ignored {param} '{v}': no records have it.")
+            canonical = allowed.get(v.strip().casefold())
+            if canonical is None:
+                if v not in unknown:
+                    unknown.append(v)
+            elif canonical not in kept:
+                kept.append(canonical)
+        if unknown:  # one notice per parameter, however long a pasted URL is
+            shown = ", ".join(f"'{v[:60]}'" for v in unknown[:5])
+            more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            notices.append(f"Ignored {param} {shown}{more}: no records have {'it' if len(unknown) == 1 else 'them'}.")
         values[name] = tuple(kept)
     for param, name in DATE_PARAMS.items():
         raw = params.get(param)
