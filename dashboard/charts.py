@@ -5,6 +5,7 @@ database, so every figure can be built and checked in a plain test.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import pandas as pd
@@ -55,8 +56,17 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
+def _text(value) -> str:
+    """Untrusted text for Plotly, which reads <b>, <a href>, <br> in labels as markup.
+
+    >>> _text('<a href="https://evil.example">x</a> & y')
+    '&lt;a href=&quot;https://evil.example&quot;&gt;x&lt;/a&gt; &amp; y'
+    """
+    return html.escape(str(value))
+
+
 def _hover(df: pd.DataFrame) -> list[str]:
-    return [f"<b>{label}</b><br>{money(t)} ({yi(t)})<br>{r} record{'s' * (r != 1)} from "
+    return [f"<b>{_text(label)}</b><br>{money(t)} ({yi(t)})<br>{r} record{'s' * (r != 1)} from "
             f"{a} article{'s' * (a != 1)}"
             for label, t, r, a in zip(df["label"], df["total_cny"].fillna(0), df["records"], df["articles"])]
 
@@ -70,7 +80,7 @@ def totals_bar(df: pd.DataFrame, max_bars: int = 15) -> go.Figure:
     df = df.head(max_bars).iloc[::-1]  # plotly draws the first row at the bottom
     total = df["total_cny"].fillna(0)
     fig = go.Figure(go.Bar(
-        x=total / 1e9, y=df["label"], orientation="h", marker_color=BLUE,
+        x=total / 1e9, y=[_text(label) for label in df["label"]], orientation="h", marker_color=BLUE,
         text=[money(t) for t in total], textposition="outside", cliponaxis=False,
         customdata=df["label"], hovertext=_hover(df), hoverinfo="text"))
     # Room on the right for the label of the longest bar.
@@ -84,17 +94,17 @@ def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.F
     """Parks and cities as markers sized by total, on a map that needs no tiles.
 
     `points`: name, kind ("park"|"city"), city, province, lat, lon, total_cny,
-    records, articles. `context` (name, lat, lon) is drawn underneath as small grey
-    labelled dots so a reader can place the markers without any map tiles: the
-    "white-bg" style loads nothing from the internet, where every tiled style
-    would go blank offline.
+    records, articles. `context` (name, lat, lon: the provinces) is drawn underneath
+    as small grey dots, named on hover, so a reader can place the markers without any
+    map tiles. Nothing on the map is drawn as text: the "white-bg" style loads no
+    tiles, but MapLibre would fetch glyph fonts from the internet for text labels.
     """
     fig = go.Figure()
     if context is not None and len(context):
         fig.add_trace(go.Scattermap(
-            lat=context["lat"], lon=context["lon"], mode="markers+text", text=context["name"],
-            textposition="top center", textfont=dict(size=10, color=GREY),
-            marker=dict(size=4, color="#c3c9d2"), hoverinfo="skip", name="Province (for orientation)"))
+            lat=context["lat"], lon=context["lon"], mode="markers",
+            hovertext=[_text(n) for n in context["name"]], hoverinfo="text",
+            marker=dict(size=6, color="#c3c9d2"), name="Province (for orientation)"))
     pts = points.dropna(subset=["lat", "lon"])
     peak = max(float(pts["total_cny"].fillna(0).max() or 0), 1.0) if len(pts) else 1.0
     for kind, color, label in (("city", BLUE, "City"), ("park", PARK, "Park or zone")):
@@ -104,7 +114,7 @@ def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.F
         total = sub["total_cny"].fillna(0)
         # Area, not radius, follows the total; undisclosed places still show as dots.
         size = 8 + 42 * (total / peak) ** 0.5
-        hover = [f"<b>{n}</b> ({label.lower()}{', ' + c if kind == 'park' and c else ''})<br>"
+        hover = [f"<b>{_text(n)}</b> ({label.lower()}{', ' + _text(c) if kind == 'park' and isinstance(c, str) and c else ''})<br>"
                  f"{money(t)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
                  for n, c, t, r, a in zip(sub["name"], sub["city"], total, sub["records"], sub["articles"])]
         fig.add_trace(go.Scattermap(

@@ -157,10 +157,19 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     return _lists(df, "investors", "partners", "flags")
 
 
+def _scope(f: Filters, dim: str | None, value: str | None, point: tuple | None) -> tuple[str, list]:
+    if point is not None:
+        if dim is not None:
+            raise ValueError("give a dimension or a map point, not both")
+        return point_base(f, point)
+    return base(f, dim, value)
+
+
 def sources(con, f: Filters, dim: str | None = None, value: str | None = None,
-            limit: int | None = 1000) -> pd.DataFrame:
-    """The articles behind a figure (the whole filtered view, or one bar), biggest first."""
-    sql, params = base(f, dim, value)
+            limit: int | None = 1000, point: tuple | None = None) -> pd.DataFrame:
+    """The articles behind a figure (the whole filtered view, one bar, or one map point
+    of `map_points`), biggest first; `count_sources` says how many there are in all."""
+    sql, params = _scope(f, dim, value, point)
     limit_sql = "LIMIT ?" if limit is not None else ""
     return _df(con, f"""
         SELECT a.article_id, a.title, a.publisher, a.published, a.file_name, a.url,
@@ -172,43 +181,80 @@ def sources(con, f: Filters, dim: str | None = None, value: str | None = None,
                [*params, *([limit] if limit is not None else [])])
 
 
+def count_sources(con, f: Filters, dim: str | None = None, value: str | None = None,
+                  point: tuple | None = None) -> int:
+    """How many articles `sources` has for the same arguments, without its limit."""
+    sql, params = _scope(f, dim, value, point)
+    return _one(con, f"SELECT count(DISTINCT article_id) FROM ({sql})", params)[0]
+
+
+# The SQL of every filtered record with the map point it is drawn at: its park when the
+# gazetteer places that park (names compared case-insensitively), else its city. Records
+# whose park and city are both unknown to the gazetteer have no point and are left out.
+# Each distinct (park, city, province) is resolved once, then the records are joined to
+# the one point chosen for it: several places of one name (two Fuzhous) must never fan a
+# record out into two points. Takes the filtered base's SQL as {base}.
+_LOCATED = """
+    WITH filtered AS ({base}),
+    spot AS (SELECT DISTINCT park, city, province FROM filtered),
+    point_of AS (
+        SELECT s.park, s.city, s.province,
+               coalesce(p.name, c.name) AS name,
+               CASE WHEN p.name IS NOT NULL THEN 'park' ELSE 'city' END AS kind,
+               coalesce(p.city, s.city) AS point_city,
+               coalesce(p.province, c.province, s.province) AS point_province,
+               coalesce(p.lat, c.lat) AS lat, coalesce(p.lon, c.lon) AS lon
+        FROM spot s
+        LEFT JOIN places p ON p.kind = 'park' AND lower(p.name) = lower(s.park)
+             AND p.lat IS NOT NULL AND (s.province IS NULL OR p.province IS NULL OR p.province = s.province)
+        LEFT JOIN places c ON c.kind = 'city' AND c.name = s.city
+             AND c.lat IS NOT NULL AND (s.province IS NULL OR c.province = s.province)
+        WHERE coalesce(p.name, c.name) IS NOT NULL
+        QUALIFY row_number() OVER (
+            PARTITION BY s.park, s.city, s.province
+            ORDER BY (p.province = s.province) DESC NULLS LAST, p.name, p.lat, c.name, c.lat) = 1
+    )
+    SELECT r.*, o.name AS point_name, o.kind AS point_kind, o.point_city, o.point_province,
+           o.lat AS point_lat, o.lon AS point_lon
+    FROM filtered r
+    JOIN point_of o ON o.park IS NOT DISTINCT FROM r.park AND o.city IS NOT DISTINCT FROM r.city
+                   AND o.province IS NOT DISTINCT FROM r.province"""
+
+
 def map_points(con, f: Filters) -> pd.DataFrame:
     """Totals per point on the map: a record's park when the gazetteer places it, else its city.
 
     Records whose park and city are both unknown to the gazetteer are not on the map.
+    A point is (name, kind, lat, lon); `point_base` gives the records of one.
     """
     sql, params = base(f)
-    # Resolve each distinct (park, city, province) once, then join the records to
-    # the one point chosen for it: several places of one name (two Fuzhous) must
-    # never fan a record out into two points.
     return _df(con, f"""
-        WITH filtered AS ({sql}),
-        spot AS (SELECT DISTINCT park, city, province FROM filtered),
-        point_of AS (
-            SELECT s.park, s.city, s.province,
-                   coalesce(p.name, c.name) AS name,
-                   CASE WHEN p.name IS NOT NULL THEN 'park' ELSE 'city' END AS kind,
-                   coalesce(p.city, s.city) AS point_city,
-                   coalesce(p.province, c.province, s.province) AS point_province,
-                   coalesce(p.lat, c.lat) AS lat, coalesce(p.lon, c.lon) AS lon
-            FROM spot s
-            LEFT JOIN places p ON p.kind = 'park' AND lower(p.name) = lower(s.park)
-                 AND p.lat IS NOT NULL AND (s.province IS NULL OR p.province IS NULL OR p.province = s.province)
-            LEFT JOIN places c ON c.kind = 'city' AND c.name = s.city
-                 AND c.lat IS NOT NULL AND (s.province IS NULL OR c.province = s.province)
-            WHERE coalesce(p.name, c.name) IS NOT NULL
-            QUALIFY row_number() OVER (
-                PARTITION BY s.park, s.city, s.province
-                ORDER BY (p.province = s.province) DESC NULLS LAST, p.name, p.lat, c.name, c.lat) = 1
-        )
-        SELECT o.name, o.kind, any_value(o.point_city) AS city, any_value(o.point_province) AS province,
-               o.lat, o.lon, coalesce(sum(r.contribution), 0) AS total_cny,
-               count(*) AS records, count(DISTINCT r.article_id) AS articles
-        FROM filtered r
-        JOIN point_of o ON o.park IS NOT DISTINCT FROM r.park AND o.city IS NOT DISTINCT FROM r.city
-                       AND o.province IS NOT DISTINCT FROM r.province
-        GROUP BY o.name, o.kind, o.lat, o.lon
-        ORDER BY total_cny DESC, records DESC, o.name""", params)
+        SELECT point_name AS name, point_kind AS kind, any_value(point_city) AS city,
+               any_value(point_province) AS province, point_lat AS lat, point_lon AS lon,
+               coalesce(sum(contribution), 0) AS total_cny,
+               count(*) AS records, count(DISTINCT article_id) AS articles
+        FROM ({_LOCATED.format(base=sql)})
+        GROUP BY point_name, point_kind, point_lat, point_lon
+        ORDER BY total_cny DESC, records DESC, name""", params)
+
+
+def point_base(f: Filters, point: tuple) -> tuple[str, list]:
+    """The records drawn at one map point, `point` = (name, kind, lat, lon) of a
+    `map_points` row: exactly the records that make up that marker's total."""
+    name, kind, lat, lon = point
+    sql, params = base(f)
+    return (f"SELECT * FROM ({_LOCATED.format(base=sql)}) "
+            "WHERE point_name = ? AND point_kind = ? AND point_lat = ? AND point_lon = ?",
+            [*params, name, kind, float(lat), float(lon)])
+
+
+def province_points(con) -> pd.DataFrame:
+    """Provinces of the gazetteer that have coordinates (name, lat, lon), for orienting
+    a reader on the map; empty when the places table holds none."""
+    return _df(con, """
+        SELECT name, any_value(lat) AS lat, any_value(lon) AS lon FROM places
+        WHERE kind = ? AND lat IS NOT NULL AND lon IS NOT NULL
+        GROUP BY name ORDER BY name""", ["province"])
 
 
 # --- articles ------------------------------------------------------------------------------
@@ -237,6 +283,14 @@ def articles(con, f: Filters, limit: int | None = 1000) -> pd.DataFrame:
         LEFT JOIN problem p USING (article_id)
         ORDER BY a.published DESC NULLS LAST, a.file_name {limit_sql}""",
                [*params, *([limit] if limit is not None else [])])
+
+
+def count_articles(con, f: Filters) -> int:
+    """How many articles `articles` lists for `f`, without its limit."""
+    if f.is_empty():
+        return _one(con, "SELECT count(*) FROM articles")[0]
+    sql, params = base(f)
+    return _one(con, f"SELECT count(DISTINCT article_id) FROM ({sql})", params)[0]
 
 
 def article(con, article_id: str) -> dict | None:

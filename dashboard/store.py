@@ -67,7 +67,8 @@ def articles_dir() -> Path:
     return repo_root() / "data" / "articles"
 
 
-def _is_remote(db: str) -> bool:
+def is_remote(db: str) -> bool:
+    """A hosted DuckDB (MotherDuck) name rather than a local file: "md:..." or "motherduck:..."."""
     return db.startswith("md:") or db.startswith("motherduck:")
 
 
@@ -91,7 +92,7 @@ def connect(db: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection
     A hosted name ("md:...") is passed through to DuckDB.
     """
     db = str(db)
-    if read_only and not _is_remote(db) and db != ":memory:":
+    if read_only and not is_remote(db) and db != ":memory:":
         if not Path(db).exists():
             raise StoreError(f"{db}: no database here yet; build it with "
                              f"`python -m dashboard ingest data/articles --db {db}`")
@@ -157,7 +158,7 @@ def _writable(db: str) -> Iterator[duckdb.DuckDBPyConnection]:
     atomic). Readers keep the old file open until they reconnect. A hosted database
     gets one transaction instead.
     """
-    if _is_remote(db):
+    if is_remote(db):
         con = connect(db, read_only=False)
         con.begin()
         try:

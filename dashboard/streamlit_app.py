@@ -57,10 +57,12 @@ def build_database(db: str) -> None:
                    + "\n".join(f"- {ui.md_escape(name)}: {ui.md_escape(reason)}" for name, reason in report.failed))
 
 
-st.set_page_config(page_title="Tech investment in China", page_icon=":material/factory:", layout="wide")
+# An emoji icon becomes an inline data: URL; a ":material/...:" one is fetched from
+# fonts.gstatic.com, and the app must work offline.
+st.set_page_config(page_title="Tech investment in China", page_icon="🏭", layout="wide")
 
 db = ui.db_path()
-if not db.startswith("md:") and not Path(db).exists():
+if not store.is_remote(db) and not Path(db).exists():
     build_database(db)
 try:
     opts = ui.options()

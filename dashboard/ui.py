@@ -25,6 +25,7 @@ PAGE_PARAMS = ("article", "show", "p")
 STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.items()}
 ARTICLE_PAGE = "app_pages/article.py"
 DEALS_PAGE = "app_pages/deals.py"
+SOURCES_LIMIT = 1000  # articles fetched for a Sources list; their number is counted apart
 money, yi = charts.money, charts.yi
 
 
@@ -66,13 +67,22 @@ def options() -> Options: return _q("options")
 def headline(f: Filters) -> dict: return _q("headline", f)
 def totals_by(f: Filters, dim: str) -> pd.DataFrame: return _q("totals_by", f, dim)
 def map_points(f: Filters) -> pd.DataFrame: return _q("map_points", f)
-def articles(f: Filters) -> pd.DataFrame: return _q("articles", f)
+def articles(f: Filters) -> pd.DataFrame: return _q("articles", f, SOURCES_LIMIT)  # newest first
+def count_articles(f: Filters) -> int: return _q("count_articles", f)
+def province_points() -> pd.DataFrame: return _q("province_points")
 def article(article_id: str) -> dict | None: return _q("article", article_id)
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
 
 
-def sources(f: Filters, dim: str | None = None, value: str | None = None) -> pd.DataFrame:
-    return _q("sources", f, dim, value)
+def sources(f: Filters, dim: str | None = None, value: str | None = None,
+            point: tuple | None = None) -> pd.DataFrame:
+    """At most `query.sources`' limit of articles; `count_sources` says how many in all."""
+    return _q("sources", f, dim, value, SOURCES_LIMIT, point)
+
+
+def count_sources(f: Filters, dim: str | None = None, value: str | None = None,
+                  point: tuple | None = None) -> int:
+    return _q("count_sources", f, dim, value, point)
 
 
 def records(f: Filters, dim: str | None = None, value: str | None = None,
@@ -163,7 +173,7 @@ def write_url(f: Filters) -> None:
 
 def show_notices() -> None:
     for notice in st.session_state.get("_url_notices") or []:
-        st.warning(notice, icon=":material/link_off:")
+        st.warning(md_escape(notice), icon=":material/link_off:")  # notices quote URL values
 
 
 def filter_caption(f: Filters) -> None:
@@ -182,11 +192,15 @@ def article_url(article_id: str, f: Filters) -> str:
 
 
 def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
-                  title: str = "Sources", limit: int = 8) -> None:
-    """The articles behind a figure, each a link to its text with the evidence marked."""
-    df = sources(f, dim, value)
-    n = len(df)
-    st.markdown(f"**{md_escape(title)}** · {n} article{'s' * (n != 1)}")
+                  title: str = "Sources", limit: int = 8, point: tuple | None = None,
+                  note: str | None = None) -> None:
+    """The articles behind a figure (the view, one bar, or one map point of
+    `map_points`), each a link to its text with the evidence marked."""
+    n = count_sources(f, dim, value, point)
+    df = sources(f, dim, value, point) if n else pd.DataFrame()
+    st.markdown(f"**{md_escape(title)}** · {n:,} article{'s' * (n != 1)}")
+    if note:
+        st.caption(md_escape(note))
     if df.empty:
         st.caption("No articles behind this figure.")
         return
@@ -197,7 +211,7 @@ def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
             text_or_none(row.publisher), _day(row.published), f"{row.records} record{'s' * (row.records != 1)}",
             money(row.total_cny) if row.total_cny else None) if x)))
     if n > limit:
-        st.page_link(DEALS_PAGE, label=f"{n - limit} more: see every record on the Deals page",
+        st.page_link(DEALS_PAGE, label=f"{n - limit:,} more: see every record on the Deals page",
                      query_params=f.to_params(), icon=":material/table:")
 
 
@@ -276,15 +290,21 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False) -> None
 # --- untrusted text -----------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Where GitHub-flavoured Markdown would turn bare text into a link (https://…, www.…,
+# a@b.c, mailto:…): it does so after escapes are read, so a backslash cannot stop it.
+_AUTOLINK = re.compile(r"(?i)(?:(?<=https)|(?<=http)|(?<=ftp)|(?<=mailto)|(?<=xmpp))(?=:)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"  # invisible, and breaks an autolink where it stands
 
 
 def md_escape(text: str) -> str:
-    """Text from articles shown through Markdown: no links, images, HTML or emphasis.
+    """Text from articles or URLs shown through Markdown: no links, images, HTML or emphasis.
 
     >>> print(md_escape("[click](javascript:alert(1)) *x*"))
     \\[click\\]\\(javascript\\:alert\\(1\\)\\) \\*x\\*
+    >>> md_escape("https://evil.example www.evil.example a@evil.example").replace(WORD_JOINER, "~")
+    'https~\\\\://evil\\\\.example www~\\\\.evil\\\\.example a@~evil\\\\.example'
     """
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    return _MD_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
 
 
 def evidence_spans(text: str, recs: pd.DataFrame) -> list[tuple[int, int, list[int]]]:
@@ -347,24 +367,3 @@ ARTICLE_CSS = """<style>
 
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
-
-
-# Romanisations that plain pinyin gets wrong or that English readers know by another name.
-_PROVINCE_EN = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "香港": "Hong Kong",
-                "澳门": "Macau"}
-
-
-@st.cache_data(show_spinner=False)
-def province_context() -> pd.DataFrame:
-    """Province names at their capitals' coordinates (from the cpca package), drawn under
-    the map's markers so the tile-less map still tells a reader where things are."""
-    try:
-        import cpca
-        from pypinyin import lazy_pinyin
-        df = pd.read_csv(Path(cpca.__file__).parent / "resources" / "adcodes.csv", dtype={"adcode": str})
-    except Exception:  # context is a nicety: the map still works without it
-        return pd.DataFrame(columns=["name", "lat", "lon"])
-    df = df[df["adcode"].str.endswith("0000000000")].copy()
-    short = df["name"].str.replace(r"(省|市|壮族|回族|维吾尔|自治区|特别行政区)+$", "", regex=True)
-    df["name"] = [_PROVINCE_EN.get(z) or "".join(lazy_pinyin(z)).title() for z in short]
-    return df.rename(columns={"latitude": "lat", "longitude": "lon"})[["name", "lat", "lon"]]

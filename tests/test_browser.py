@@ -2,7 +2,9 @@
 
 Checks what AppTest cannot: that a shared URL opens the same view, that changing a
 filter rewrites the address bar, and that the filters survive a page switch through
-the navigation. Screenshots go to tests/artifacts/ (gitignored) to be looked at.
+the navigation, that the map draws its markers without any request leaving the
+machine, and that URL values in notices stay text. Screenshots go to tests/artifacts/
+(gitignored) to be looked at.
 """
 from __future__ import annotations
 
@@ -14,20 +16,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
-from test_app import HARBIN_ARTICLE, ROOT, build_db
+from test_app import EVIL_LINK, HARBIN_RECORDS, HARBIN_TITLE, ROOT, build_db
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-HARBIN_TITLE = "Harbin to implement 350 key industrial projects in 2023"
 
 
 def _free_port() -> int:
@@ -39,8 +39,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`streamlit run` on a test database built from the shipped articles; stopped afterwards."""
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("no chromium at /usr/bin/chromium: install it with `apt-get install chromium`")
+    if not CHROMIUM:
+        pytest.skip("no chromium on PATH: install it with `apt-get install chromium`")
     db = build_db(tmp_path_factory.mktemp("browser") / "deals.duckdb")
     port = _free_port()
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
@@ -77,6 +77,8 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM:
+        pytest.skip("no chromium on PATH: install it with `apt-get install chromium`")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
@@ -100,11 +102,60 @@ def _params(pg) -> dict[str, list[str]]:
 
 
 def _wait_for_app(pg) -> None:
-    """Until the script run is over: the status widget gone and a metric or info drawn."""
+    """Until the script run is over and drawn: content shown, the app says its script is not
+    running, no element is left stale from the run before, and no widget is still a
+    placeholder while its code loads."""
     pg.wait_for_selector("[data-testid='stMetricValue'], [data-testid='stAlert'], [data-testid='stHtml'], "
                          "[data-testid='stPlotlyChart'], [data-testid='stDataFrame']")
-    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
-    pg.wait_for_timeout(500)
+    pg.wait_for_function("""() => {
+        const app = document.querySelector("[data-testid='stApp']");
+        return app && app.getAttribute('data-test-script-state') === 'notRunning'
+            && !document.querySelector("[data-testid='stStatusWidget']")
+            && !document.querySelector("[data-stale='true']")
+            && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], "
+                                       + "[data-testid='stAppSkeleton']");
+    }""")
+
+
+# The map's plotly element and its MapLibre map (plotly.js keeps it on the subplot).
+_MAP = """(() => {
+    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
+    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    return {gd, map: sub && sub.map};
+})()"""
+
+
+def _wait_for_map(pg) -> dict:
+    """Until the map has drawn its markers; returns the trace names with their number of
+    points, and how many circles MapLibre drew per trace."""
+    pg.wait_for_function(f"""() => {{
+        const {{gd, map}} = {_MAP};
+        return !!map && map.loaded() && !map.isMoving() && map.areTilesLoaded()
+            && map.queryRenderedFeatures().some(f => f.layer.type === 'circle');
+    }}""")
+    return pg.evaluate(f"""() => {{
+        const {{gd, map}} = {_MAP};
+        const drawn = {{}};
+        for (const f of map.queryRenderedFeatures()) {{
+            if (f.layer.type === 'circle') drawn[f.layer.id] = (drawn[f.layer.id] || 0) + 1;
+        }}
+        return {{
+            traces: gd._fullData.map(t => [t.name, t._length, t.mode]),
+            circles: Object.values(drawn).reduce((a, b) => a + b, 0),
+            legend: Array.from(gd.querySelectorAll('.legend .traces')).map(e => e.textContent),
+        }};
+    }}""")
+
+
+def _source_titles(pg) -> list[str]:
+    """The titles of the article links shown (each link's text after its icon's name)."""
+    links = pg.locator("[data-testid='stPageLink']").filter(has=pg.locator("a[href*='article?']"))
+    return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]
+
+
+def _outside_requests(urls: list[str]) -> list[str]:
+    """The requests that went to a host other than this machine's test server."""
+    return [u for u in urls if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname != "127.0.0.1"]
 
 
 def _metric(pg, label: str) -> str:
@@ -151,13 +202,25 @@ def test_shared_url_filter_and_page_switch(server, page):
     assert _metric(pg, "Total invested") == "¥11.2 bn"
     _shot(pg, "03_deals_harbin_new_energy")
 
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
     pg.get_by_role("link", name="Map").first.click()
     pg.wait_for_url(re.compile(r"/map\?"))
     _wait_for_app(pg)
     assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
-    pg.wait_for_selector(".js-plotly-plot")
-    pg.wait_for_timeout(1500)  # the map canvas draws after the element appears
+    drawn = _wait_for_map(pg)
+    # one city marker (Harbin), the provinces for orientation, and a legend naming both
+    names = {name: n for name, n, _ in drawn["traces"]}
+    assert names.get("City") == 1 and "Park or zone" not in names
+    assert names.get("Province (for orientation)", 0) >= 20
+    assert drawn["circles"] >= 1 + 1  # Harbin and at least one province drawn in view
+    assert "City" in drawn["legend"] and "Province (for orientation)" in drawn["legend"]
+    assert all("text" not in mode for _, _, mode in drawn["traces"])
+    # the only source of this view is the Harbin article, under its own title
+    assert _source_titles(pg) == [HARBIN_TITLE]
     _shot(pg, "04_map_harbin_new_energy")
+    # offline: nothing the Map page drew asked another host for anything (tiles, glyph fonts)
+    assert requests and not _outside_requests(requests), _outside_requests(requests)
 
     # a reload (what a colleague opening the link sees) shows the same view
     pg.reload()
@@ -182,11 +245,15 @@ def test_source_link_opens_the_article_with_evidence(server, page):
 
 def test_whole_view_and_bad_url(server, page):
     pg = page
-    pg.goto(f"{server}/?city=Atlantis&show=city:Chengdu")
+    pg.goto(f"{server}/?" + urlencode({"city": "Atlantis", "province": EVIL_LINK, "show": "city:Chengdu"}))
     _wait_for_app(pg)
-    alerts = " ".join(pg.locator("[data-testid='stAlert']").all_inner_texts())
+    # (word joiners, invisible, keep the bare URL from being linked: not part of the text)
+    alerts = " ".join(pg.locator("[data-testid='stAlert']").all_inner_texts()).replace("\u2060", "")
     assert "Atlantis" in alerts
-    assert "city" not in _params(pg)
+    # a URL value is shown as typed, never as a link inside the app's own warning
+    assert EVIL_LINK in alerts
+    assert pg.locator("[data-testid='stAlert'] a").count() == 0
+    assert "city" not in _params(pg) and "province" not in _params(pg)
     assert pg.locator("[data-testid='stException']").count() == 0
     _shot(pg, "06_overview_all_bad_city")
     # a click on a bar lists its records, and the URL says which bar
@@ -200,10 +267,26 @@ def test_whole_view_and_bad_url(server, page):
     assert pg.get_by_text(f"Sources for {chosen}").count() == 1  # beside the chart, for that bar
     pg.locator("[data-testid='stDataFrame']").scroll_into_view_if_needed()
     _shot(pg, "06b_overview_records_behind_top_bar")
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
     pg.get_by_role("link", name="Map").first.click()
     pg.wait_for_url(re.compile(r"/map"))
     _wait_for_app(pg)
-    pg.wait_for_selector(".js-plotly-plot")
-    pg.wait_for_timeout(1500)
+    drawn = _wait_for_map(pg)
+    names = {name: n for name, n, _ in drawn["traces"]}
+    assert names.get("City", 0) >= 5 and names.get("Park or zone", 0) >= 1
+    assert drawn["circles"] >= names["City"]
+    assert {"City", "Park or zone"} <= set(drawn["legend"])
     _shot(pg, "07_map_all")
-    assert HARBIN_ARTICLE  # the test database holds the shipped articles
+    assert requests and not _outside_requests(requests), _outside_requests(requests)
+
+    # the sources of one marker: Harbin's two articles, the bigger first, under their titles
+    box = pg.locator("[data-testid='stSelectbox']").filter(has_text="Sources for")
+    box.locator("input").click()
+    pg.keyboard.type("Harbin (city)")
+    pg.get_by_role("option", name="Harbin (city)", exact=True).click()
+    pg.get_by_text("Sources for Harbin").wait_for()
+    _wait_for_app(pg)
+    titles = _source_titles(pg)
+    assert titles[0] == HARBIN_TITLE and len(titles) == len(HARBIN_RECORDS)
+    _shot(pg, "08_map_sources_harbin")

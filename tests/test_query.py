@@ -210,3 +210,66 @@ def test_ingest_log(db_file):
     con = store.connect(db_file)
     log = query.ingest_log(con)
     assert set(log.status) == {"stored"} and len(log) == 2
+
+
+# --- sources of a map point, counts beyond the list's limit, provinces for the map ------------
+
+def test_point_sources_are_exactly_the_records_of_the_marker(con):
+    """A city marker's sources leave out records drawn at a park marker inside that city,
+    and a park written in another case is found as map_points finds it."""
+    Builder(con).add(article("park.txt", published=date(2021, 1, 1)),
+                     [record("a1", park="chengdu hi-tech ZONE", amount=4e9)]).add(
+        article("city.txt", published=date(2021, 2, 1)), [record("a1", amount=1e9)])
+    pts = query.map_points(con, Filters())
+    by_kind = {k: (n, k, la, lo) for n, k, la, lo in zip(pts.name, pts.kind, pts.lat, pts.lon)}
+    assert set(by_kind) == {"park", "city"}
+    park = query.sources(con, Filters(), point=by_kind["park"])
+    city = query.sources(con, Filters(), point=by_kind["city"])
+    assert list(park.file_name) == ["park.txt"] and list(city.file_name) == ["city.txt"]
+    for kind, point in by_kind.items():
+        row = pts[pts.kind == kind].iloc[0]
+        got = query.sources(con, Filters(), point=point)
+        assert got.records.sum() == row.records and math.isclose(got.total_cny.sum(), row.total_cny)
+        assert query.count_sources(con, Filters(), point=point) == row.articles
+    # the filters still apply, and a point that is not on the map has no sources
+    assert query.sources(con, Filters(cities=("Hefei",)), point=by_kind["city"]).empty
+    assert query.count_sources(con, Filters(), point=("Atlantis", "city", 0.0, 0.0)) == 0
+    with pytest.raises(ValueError):
+        query.sources(con, Filters(), "city", "Chengdu", point=by_kind["city"])
+
+
+def test_point_of_two_places_of_one_name(con):
+    Builder(con).add(article("x.txt"), [record("a1", city="Fuzhou", province="Jiangxi", amount=1e9),
+                                        record("a2", city="Fuzhou", province="Fujian", amount=2e9)])
+    pts = query.map_points(con, Filters())
+    assert len(pts) == 2
+    for row in pts.itertuples():
+        got = query.sources(con, Filters(), point=(row.name, row.kind, row.lat, row.lon))
+        assert got.total_cny.sum() == row.total_cny
+
+
+def test_counts_are_not_capped_by_the_list_limit(con):
+    Builder(con).add_many([(article(f"n{i:04d}.txt"), [record("a1", amount=1e9)]) for i in range(12)])
+    assert len(query.sources(con, Filters(), limit=5)) == 5
+    assert query.count_sources(con, Filters()) == 12
+    assert query.count_sources(con, Filters(), "city", "Chengdu") == 12
+    assert query.count_sources(con, Filters(cities=("Hefei",))) == 0
+    assert len(query.articles(con, Filters(), limit=5)) == 5
+    assert query.count_articles(con, Filters()) == 12
+    assert query.count_articles(con, Filters(cities=("Chengdu",))) == 12
+    assert query.count_articles(con, Filters(cities=("Hefei",))) == 0
+
+
+def test_count_articles_with_no_filter_counts_articles_without_records(con):
+    Builder(con).add(article("empty.txt"), []).add(article("one.txt", text="One."), [record("a1")])
+    assert query.count_articles(con, Filters()) == len(query.articles(con, Filters())) == 2
+    assert query.count_articles(con, Filters(sectors=("Next-generation IT",))) == 1
+
+
+def test_province_points(con):
+    Builder(con)
+    df = query.province_points(con)
+    assert list(df.columns) == ["name", "lat", "lon"] and list(df.name) == ["Sichuan"]
+    assert (float(df.lat[0]), float(df.lon[0])) == (30.6, 102.7)
+    Builder(con, places=[p for p in PLACES if p.kind != "province"])
+    assert query.province_points(con).empty  # no provinces: nothing to draw, no error

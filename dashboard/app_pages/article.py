@@ -5,7 +5,8 @@ import streamlit as st
 from dashboard import ui
 
 f = ui.current_filters()
-listed = ui.articles(f)
+listed = ui.articles(f)  # at most ui.SOURCES_LIMIT, newest first
+n_listed = ui.count_articles(f)
 titles = dict(zip(listed["article_id"], listed["title"].fillna(listed["file_name"])))
 
 wanted = st.query_params.get("article")
@@ -17,7 +18,9 @@ if art and art["article_id"] not in titles:
     titles[art["article_id"]] = art["title"] or art["file_name"]  # outside the filters but asked for by id
 
 options = list(titles)
-pick = st.selectbox(f"Article ({len(listed)} in this view: {f.caption()})", options,
+shown = f"{n_listed:,} in this view" + (f", the newest {len(listed):,} listed" if n_listed > len(listed) else "")
+# Widget labels are Markdown and the caption holds filter values: escaped.
+pick = st.selectbox(f"Article ({shown}: {ui.md_escape(f.caption())})", options,
                     index=options.index(art["article_id"]) if art else None,
                     format_func=lambda a: ui.shorten(titles.get(a, a), 120), placeholder="Choose an article")
 if pick and pick != st.session_state["article_pick"]:
@@ -25,7 +28,8 @@ if pick and pick != st.session_state["article_pick"]:
     art = ui.article(pick)
 if not art:
     if st.session_state["article_pick"]:
-        st.info(f"No article has the id '{st.session_state['article_pick']}'. Choose one from the list above.")
+        st.info(f"No article has the id '{ui.md_escape(st.session_state['article_pick'])}'. "
+                "Choose one from the list above.")
     else:
         st.info("Choose an article above, or open one from the Sources beside any figure.")
     st.query_params.pop("article", None)
@@ -34,11 +38,11 @@ if st.query_params.get("article") != art["article_id"]:
     st.query_params["article"] = art["article_id"]
 
 recs = ui.article_records(art["article_id"])
-st.subheader(art["title"] or art["file_name"], anchor=False)
+st.subheader(ui.md_escape(art["title"] or art["file_name"]), anchor=False)
 meta = [art.get("publisher"), str(art["published"])[:10] if art.get("published") else None,
         "English" if art.get("language") == "en" else "Chinese", art["file_name"]]
 st.caption(ui.md_escape(" · ".join(x for x in meta if x)))
-if art.get("url"):
+if str(art.get("url") or "").lower().startswith(("https://", "http://")):  # no javascript: links
     st.link_button("Original article", art["url"], icon=":material/open_in_new:")
 
 left, right = st.columns([3, 2], gap="large")

@@ -26,11 +26,14 @@ page = 1
 if pages > 1:
     raw = st.query_params.get("p", "1")
     if "deals_page" not in st.session_state:
-        ok = raw.isdigit() and 1 <= int(raw) <= pages
-        if not ok:
-            st.warning(f"Ignored p '{raw}': pages run from 1 to {pages}.")
-        st.session_state["deals_page"] = int(raw) if ok else 1
-    st.session_state["deals_page"] = min(st.session_state["deals_page"], pages)
+        # ASCII digits only: "²".isdigit() is True and int("²") raises.
+        wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
+        if wanted is None:
+            st.warning(f"Ignored p '{ui.md_escape(raw)}': not a page number; pages run from 1 to {pages}.")
+        elif not 1 <= wanted <= pages:
+            st.warning(f"There is no page {wanted:,}: pages run from 1 to {pages}.")
+        st.session_state["deals_page"] = min(max(wanted or 1, 1), pages)
+    st.session_state["deals_page"] = max(1, min(st.session_state["deals_page"], pages))
     page = st.number_input(f"Page (of {pages}, {PAGE_SIZE} records each)", 1, pages, key="deals_page")
     if page > 1:
         st.query_params["p"] = str(page)

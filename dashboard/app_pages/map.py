@@ -12,12 +12,14 @@ if pts.empty:
     st.stop()
 
 located = pts.dropna(subset=["lat", "lon"])
+provinces = ui.province_points()
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.plotly_chart(charts.place_map(located, ui.province_context()), key="map",
+    st.plotly_chart(charts.place_map(located, provinces), key="map",
                     config={"displayModeBar": False, "scrollZoom": True})
-    st.caption("Marker area follows the total invested; grey names are provinces, for orientation. "
-               "The map draws no background tiles, so it works offline.")
+    st.caption("Marker area follows the total invested"
+               + ("; small grey dots are provinces, for orientation (hover for names). " if len(provinces) else ". ")
+               + "The map draws no background tiles, so it works offline.")
     missing = len(pts) - len(located)
     if missing:
         st.caption(f"{missing} place(s) have no coordinates yet and are only in the list.")
@@ -31,11 +33,18 @@ with right:
     )[["Place", "Kind", "Where", "Total", "Records", "Articles"]]
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "Total": st.column_config.NumberColumn("CNY bn", format="%.2f")})
-    # The sources of one place; a park's records are those of its city with that park.
-    labels = {f"{n} ({k})": (k, n) for n, k in zip(pts["name"], pts["kind"])}
+    # The sources of one marker: exactly the records drawn there (a city's marker leaves
+    # out its records drawn at a park marker), by the rule map_points uses.
+    same_name = located.duplicated(["name", "kind"], keep=False)
+    labels: dict[str, tuple] = {}
+    for row, twin in zip(located.itertuples(index=False), same_name):
+        where = f", {row.province}" if twin and isinstance(row.province, str) else ""  # two Fuzhous
+        label = f"{row.name} ({'park or zone' if row.kind == 'park' else row.kind}{where})"
+        labels.setdefault(label, (row.name, row.kind, float(row.lat), float(row.lon)))
     pick = st.selectbox("Sources for", list(labels), index=None, placeholder="All places in this view")
     if pick:
-        kind, name = labels[pick]
-        ui.sources_panel(f, "park" if kind == "park" else "city", name, title=f"Sources for {name}")
+        point = labels[pick]
+        ui.sources_panel(f, point=point, title=f"Sources for {point[0]}")
     else:
-        ui.sources_panel(f, title="Sources of this map")
+        ui.sources_panel(f, title="Sources of this map",
+                         note="All articles of the filtered view; choose a place above to see only its own.")

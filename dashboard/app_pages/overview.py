@@ -36,7 +36,7 @@ choices = [f"{dim}:{label}" for dim in totals for label in totals[dim]["label"]]
 if CHOICE not in st.session_state:
     wanted = st.query_params.get(CHOICE)
     if wanted and wanted not in choices:
-        st.warning(f"Ignored show '{wanted}': no bar has that name in this view.")
+        st.warning(f"Ignored show '{ui.md_escape(wanted)}': no bar has that name in this view.")
     st.session_state[CHOICE] = wanted if wanted in choices else None
 elif st.session_state[CHOICE] not in choices:
     st.session_state[CHOICE] = None  # the filters changed under the chosen bar
@@ -55,7 +55,9 @@ for dim, df in totals.items():
             value = chosen.split(":", 1)[1]
             ui.sources_panel(f, dim, value, title=f"Sources for {value}")
         else:
-            ui.sources_panel(f, title=f"Sources of the totals by {dim}", limit=6)
+            ui.sources_panel(f, title=f"Sources of the totals by {dim}", limit=6,
+                             note=f"All articles of the filtered view, so the same for both charts "
+                                  f"until a bar is chosen: click a {dim} bar to see only its own.")
 
 st.subheader("The records behind a bar")
 st.selectbox("Show the records behind", choices, key=CHOICE, placeholder="Choose a city or sector",
