@@ -253,3 +253,28 @@ def test_bundles_get_readable_names():
     text = HEADER + "On May 9, Wuxi signed 20 major projects, and the agreed amount adds up to 50 billion yuan."
     (bundle,) = with_amount(records_of(text))
     assert bundle["project"] == "20 projects signed in Wuxi"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Revenue of China's software industry rose 15.4 percent to 6.3 trillion yuan in the first ten months.",
+    "So far this year the city has attracted 120 projects worth more than 200 billion yuan.",
+    "今年以来，该区已引进亿元以上项目120个，协议总投资超过2000亿元。",
+    "全市软件业务收入增长12%，达到5000亿元。",
+])
+def test_statistics_and_running_totals_are_not_deals(sentence):
+    assert with_amount(records_of(HEADER + sentence)) == []
+
+
+def test_a_company_from_elsewhere_invests_where_it_signs():
+    text = HEADER + "On May 4, Shenzhen-based DJI signed a deal with Dongguan to build a drone base worth 2 billion yuan."
+    (deal,) = with_amount(records_of(text))
+    assert deal["city"] == "Dongguan" and deal["investors"] == ["DJI"]
+
+
+def test_chinese_count_of_companies_is_a_bundle_and_names_are_not_repeated():
+    text = ("武汉晚报 2019-12-05\n\n光谷签约\n\n12月4日，东湖高新区与小米集团签约，小米武汉总部二期项目落户光谷，项目计划总投资约30亿元。"
+            "\n\n当天，光谷还与另外5家企业签约，总投资超过80亿元。")
+    xiaomi, five = with_amount(records_of(text, "zh.txt"))
+    assert xiaomi["investors"] == ["小米集团"] and xiaomi["qualifier"] == "approx"
+    assert (five["kind"], five["n_projects"], five["qualifier"]) == ("bundle", 5, "at_least")
+    assert {xiaomi["city"], five["city"]} == {"Wuhan"}

@@ -46,7 +46,7 @@ NOT_NAMES = {
 PROJECT_NOUNS = [
     "Project", "project", "Base", "base", "Center", "Centre", "center", "Park", "park", "Headquarters",
     "Headquarter", "headquarters", "headquarter", "Platform", "platform", "Line", "line", "Plant", "plant",
-    "Town", "Cluster", "Alliance", "Institute", "Laboratory", "Lab", "Hub",
+    "Town", "Cluster", "Alliance", "Institute", "Laboratory", "Lab", "Hub", "Gigafactory", "Factory", "Fab",
 ]
 
 # Words stripped from the front of a capitalised run before it is taken as a name.

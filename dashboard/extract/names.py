@@ -31,7 +31,7 @@ _BRAND_ZH = re.compile("|".join(sorted(map(re.escape, BRANDS_ZH), key=len, rever
 _SUBJECT_ZH = re.compile(r"(?:^|[，,。；;：:、\s]|据悉|此外|另外|其中)([\u4e00-\u9fff（）()A-Za-z]{2,12}?)"
                          r"(?:还|也|将|拟|计划|已|正式|宣布|再)*(?:投资|投入|追加投资)")
 # Subjects that are governments, zones or pronouns, not companies.
-_NOT_COMPANY_ZH = re.compile(r"[市省区县镇]$|政府|管委会|园区|开发区|新区|该|本|我|他|项目|双方|三方|企业$")
+_NOT_COMPANY_ZH = re.compile(r"[市省区县镇总约共]$|政府|管委会|园区|开发区|新区|该|本|我|他|项目|双方|三方|企业$|计划|协议|合同")
 _SUBJECT = re.compile(r"""
     (?:^|[,;:]\s+|\band\s+)
     ((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*)   # a capitalised name
@@ -45,6 +45,7 @@ _PROJECT_EN = re.compile(
 
 
 def _clean_en(name: str) -> str:
+    name = re.sub(r"^(?:[A-Z][\w'’]*-based|[A-Z][\w'’]*-headquartered)\s+", "", name.strip())  # "Shenzhen-based DJI"
     words = name.split()
     while words and words[0].lower().strip(",") in LEADING_WORDS:
         words.pop(0)

@@ -12,8 +12,12 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
-      |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后)
-    [^.;。；]{0,40}$
+      |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
+      |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
+      |今年以来|年初以来|截至|累计|前\w{1,2}个?月)
+    (?:[^.;。；]|\.\d){0,60}$
+  | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
+  | (?:增长|增至|达到|下降)[^,，。；;]{0,12}$
 """, re.X | re.I)
 
 # A figure followed by these is not money put into a project.
@@ -40,6 +44,7 @@ BUNDLE_COUNT = re.compile(r"""
          |of\s+(?:them|the\s+projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
+  | (?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
@@ -107,7 +112,10 @@ REFERS_BACK = re.compile(r"\b(?:both\s+parties|the\s+two\s+(?:sides|parties)|the
 SET_UP_BEFORE = re.compile(r"\b(?:set\s+up|establish|found|create|register|incorporate)\s+(?:a\s+|an\s+|the\s+)?$|设立|成立|组建", re.I)
 # "A Desiree intelligent storage equipment project, with ...": the project's own noun phrase.
 PROJECT_PHRASE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|its\s+own|their\s+own|its|their)\s+(?P<thing>(?:[\w+&'’-]+\s+){1,6}?(?:project|park|base|cent(?:er|re)|plant|"
-    r"factory|line|headquarters?|town|hub|institute|laboratory|campus|fab))\b")
+    r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|its\s+own|their\s+own|its|their)\s+(?P<thing>(?:[\w+&'’.-]+\s+){1,6}?(?:project|park|base|cent(?:er|re)|plant|"
+    r"factory|gigafactory|line|headquarters?|town|hub|institute|laboratory|campus|fab))\b")
 # A count of projects (not of companies or members).
 PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)
+
+# "Shenzhen-based DJI": where a company comes from, not where its money goes.
+HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)

@@ -29,7 +29,7 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
-                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT)
+                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT, HOME_AFTER)
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
@@ -79,7 +79,12 @@ class ArticleContext:
         self.places = find_places(self.text, context=self.text)
         self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
         self.header_end = self._header_end()
-        self.title_para = next((s.para for s in self.sentences if s.text.strip() == article.title.strip()), -1)
+        # the headline repeats the body's figures; a body paragraph taken for a title must not be skipped
+        lines: dict[int, list[Sentence]] = {}
+        for x in self.sentences:
+            lines.setdefault(x.para, []).append(x)
+        self.title_para = next((para for para, xs in lines.items() if xs[0].heading
+                                and self.text[xs[0].start:xs[-1].end].strip() == article.title.strip()), -1)
         place_spans = {(m.start, m.end) for m in self.places}
         self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
                               for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
@@ -110,6 +115,8 @@ class ArticleContext:
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
                     or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
                     or VENUE_NAMED.match(self.text[m.end:m.end + 12])):
+                continue
+            if HOME_AFTER.match(self.text[m.end:m.end + 16]):
                 continue
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
@@ -174,7 +181,7 @@ def _count_projects(text: str, before: int) -> int | None:
             best = m  # "among the four projects" names the parent's count, not this figure's
     if not best:
         return None
-    word = (best.group("n") or best.group("n_zh") or best.group("n_zh2")).lower()
+    word = (best.group("n") or best.group("n_zh") or best.group("n_zh2") or best.group("n_zh3")).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     return n if n and n >= 2 else None
 
@@ -186,7 +193,7 @@ def _first_count(text: str) -> int | None:
         around = text[max(0, m.start() - 25):m.end() + 12]
         if COUNT_IS_PART.search(around) or re.search(r"\bincluding\s+$|其中\s*$", text[max(0, m.start() - 12):m.start()]):
             continue
-        word = (m.group("n") or m.group("n_zh") or m.group("n_zh2")).lower()
+        word = (m.group("n") or m.group("n_zh") or m.group("n_zh2") or m.group("n_zh3")).lower()
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
         if n and n >= 2:
             return n
@@ -256,6 +263,7 @@ def _parties(text: str) -> tuple[list[str], list[str]]:
                  and lookup(n.text) is None]  # "Wuxi signed ...": a city is a partner, not an investor
     partners = [m.group(1).strip() for m in GOVERNMENT_BODY.finditer(scope)]
     investors = [i for i in investors if not any(i in p for p in partners)]
+    investors = [i for i in investors if not any(i != j and i in j for j in investors)]  # 小米 within 小米集团
     return list(dict.fromkeys(investors)), list(dict.fromkeys(partners))
 
 
