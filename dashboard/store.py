@@ -249,8 +249,9 @@ class IngestReport:
             lines.append(f"{self.repeats} records repeat a deal of an earlier article and are counted once.")
         lines.extend(self.notes)
         if self.failed:
-            lines.append(f"{len(self.failed)} files failed (the others were stored):")
-            lines.extend(f"  {name}: {reason}" for name, reason in self.failed)
+            lines.append(f"{len(self.failed)} file{'s' * (len(self.failed) != 1)} failed (the others were stored):")
+            # an ArticleError already names its file ("path/x.txt: empty"); say the name once
+            lines.extend(f"  {reason if name in reason else f'{name}: {reason}'}" for name, reason in self.failed)
         lines.append(f"Database: {self.db}")
         return "\n".join(lines)
 
