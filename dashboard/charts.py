@@ -18,23 +18,33 @@ FONT = dict(family="sans-serif", size=13, color="#1c2430")
 
 
 def money(cny: float | None, currency: str = "CNY") -> str:
-    """An amount the way a reader says it: English units first, one decimal.
+    """An amount the way a reader says it: English units, three significant digits
+    (trailing zeros dropped). The one money formatter of the app (ui re-exports it).
 
     >>> money(25_400_000_000), money(830_000_000), money(0), money(None)
     ('¥25.4 bn', '¥830 m', '¥0', 'undisclosed')
-    >>> money(1_500_000_000, "USD"), money(2e12)
-    ('USD 1.5 bn', '¥2.0 tn')
+    >>> money(8_350_000_000), money(19_310_000_000), money(2_263_456_000_000), money(223e9)
+    ('¥8.35 bn', '¥19.3 bn', '¥2.26 tn', '¥223 bn')
+    >>> money(1_500_000_000, "USD"), money(2e12), money(999_600_000), money(-1_234_567)
+    ('USD 1.5 bn', '¥2 tn', '¥1 bn', '-¥1.23 m')
+    >>> money(512), money(3_456_000e12)
+    ('¥512', '¥3,460,000 tn')
     """
     if cny is None or (isinstance(cny, float) and math.isnan(cny)):
         return "undisclosed"
     sign = "¥" if currency in ("CNY", "RMB", None) else f"{currency} "
     x = abs(float(cny))
-    for size, unit, digits in ((1e12, "tn", 1), (1e9, "bn", 1), (1e6, "m", 0), (1e3, "k", 0)):
-        if x >= size:
-            text = f"{x / size:,.{digits}f} {unit}"
+    if x:  # round to three significant digits first, so 999.6 m reads "1 bn", not "1000 m"
+        x = round(x, 2 - int(math.floor(math.log10(x))))
+    for size, unit in ((1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k"), (1, "")):
+        if x >= size or size == 1:
+            v = x / size
+            digits = max(0, 2 - int(math.floor(math.log10(v)))) if v >= 1 else 0
+            text = f"{v:,.{digits}f}"
+            if "." in text:
+                text = text.rstrip("0").rstrip(".")
+            text += unit
             break
-    else:
-        text = f"{x:,.0f}"
     return f"{'-' if cny < 0 else ''}{sign}{text}"
 
 
@@ -90,6 +100,20 @@ def totals_bar(df: pd.DataFrame, max_bars: int = 15) -> go.Figure:
     return _layout(fig, height=max(220, 36 * len(df) + 70))
 
 
+def outside_parks(points: pd.DataFrame) -> pd.Series:
+    """For each point of `map_points`: True for a city whose named parks have markers of
+    their own, so the city's marker holds only the money outside them.
+
+    >>> pts = pd.DataFrame({"name": ["Chengdu", "Hi-Tech Zone", "Harbin"], "kind": ["city", "park", "city"],
+    ...                     "city": ["Chengdu", "Chengdu", "Harbin"], "province": ["Sichuan"] * 2 + ["Heilongjiang"]})
+    >>> outside_parks(pts).tolist()
+    [True, False, False]
+    """
+    parks = {(c, p) for k, c, p in zip(points["kind"], points["city"], points["province"]) if k == "park"}
+    return pd.Series([k == "city" and (n, p) in parks
+                      for n, k, p in zip(points["name"], points["kind"], points["province"])], index=points.index)
+
+
 def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.Figure:
     """Parks and cities as markers sized by total, on a map that needs no tiles.
 
@@ -114,9 +138,11 @@ def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.F
         total = sub["total_cny"].fillna(0)
         # Area, not radius, follows the total; undisclosed places still show as dots.
         size = 8 + 42 * (total / peak) ** 0.5
-        hover = [f"<b>{_text(n)}</b> ({label.lower()}{', ' + _text(c) if kind == 'park' and isinstance(c, str) and c else ''})<br>"
+        outside = outside_parks(points).reindex(sub.index, fill_value=False)
+        hover = [f"<b>{_text(n)}</b>{', outside its named parks' if o else ''} "
+                 f"({label.lower()}{', ' + _text(c) if kind == 'park' and isinstance(c, str) and c else ''})<br>"
                  f"{money(t)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
-                 for n, c, t, r, a in zip(sub["name"], sub["city"], total, sub["records"], sub["articles"])]
+                 for n, c, t, r, a, o in zip(sub["name"], sub["city"], total, sub["records"], sub["articles"], outside)]
         fig.add_trace(go.Scattermap(
             lat=sub["lat"], lon=sub["lon"], mode="markers", name=label, customdata=sub["name"],
             marker=dict(size=size, color=color, opacity=0.7, sizemode="diameter"),

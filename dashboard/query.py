@@ -10,6 +10,7 @@ always SUM(contribution) (see the `ledger` view in schema.sql).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import duckdb
 import pandas as pd
@@ -138,6 +139,23 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
                [*params, *([limit] if limit is not None else [])])
 
 
+def count_lower_bounds(con, f: Filters) -> int:
+    """How many records that add to the total give only a lower bound ("more than
+    1.5 trillion", qualifier at_least): when any do, the total is itself a lower bound."""
+    sql, params = base(f)
+    return _one(con, f"SELECT count(*) FROM ({sql}) WHERE qualifier = 'at_least' AND contribution > 0",
+                params)[0]
+
+
+def count_undated(con, f: Filters) -> int:
+    """How many records of `f`'s view, but for its dates, have no date and so are dropped
+    by its date filter (a record without a date cannot overlap a range); 0 with no date filter."""
+    if f.date_from is None and f.date_to is None:
+        return 0
+    sql, params = base(replace(f, date_from=None, date_to=None))
+    return _one(con, f"SELECT count(*) FROM ({sql}) WHERE date_start IS NULL OR date_end IS NULL", params)[0]
+
+
 def count_records(con, f: Filters, dim: str | None = None, value: str | None = None) -> int:
     sql, params = base(f, dim, value)
     return _one(con, f"SELECT count(*) FROM ({sql})", params)[0]
@@ -236,6 +254,33 @@ def map_points(con, f: Filters) -> pd.DataFrame:
         FROM ({_LOCATED.format(base=sql)})
         GROUP BY point_name, point_kind, point_lat, point_lon
         ORDER BY total_cny DESC, records DESC, name""", params)
+
+
+def _unmapped_base(f: Filters) -> tuple[str, list]:
+    """The filtered records `map_points` leaves out: no park or city the gazetteer places
+    (province-wide, or no known place)."""
+    sql, params = base(f)
+    return (f"SELECT * FROM ({sql}) WHERE record_id NOT IN "
+            f"(SELECT record_id FROM ({_LOCATED.format(base=sql)}))", [*params, *params])
+
+
+def unmapped(con, f: Filters) -> dict:
+    """Total and number of the filtered records that are not on the map, so the map can
+    say what it leaves out: {"total_cny": float, "records": int}."""
+    sql, params = _unmapped_base(f)
+    total, n = _one(con, f"SELECT coalesce(sum(contribution), 0), count(*) FROM ({sql})", params)
+    return {"total_cny": float(total), "records": n}
+
+
+def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
+    """The records `unmapped` counts, biggest contribution first, in `records`' form."""
+    sql, params = _unmapped_base(f)
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    df = _df(con, f"""
+        SELECT {cols}, a.title, a.published, a.file_name
+        FROM ({sql}) r JOIN articles a USING (article_id)
+        ORDER BY r.contribution DESC, r.amount_cny DESC NULLS LAST, r.record_id LIMIT ?""", [*params, limit])
+    return _lists(df, "investors", "partners", "flags")
 
 
 def point_base(f: Filters, point: tuple) -> tuple[str, list]:

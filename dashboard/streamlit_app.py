@@ -70,7 +70,7 @@ except store.StoreError as e:
     st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
     st.stop()
 
-ui.load_url_once(opts)
+ui.load_url(opts)
 ui.sidebar(opts)
 page = st.navigation([
     st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),

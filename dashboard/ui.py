@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -25,6 +27,8 @@ PAGE_PARAMS = ("article", "show", "p")
 STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.items()}
 ARTICLE_PAGE = "app_pages/article.py"
 DEALS_PAGE = "app_pages/deals.py"
+OVERVIEW_PAGE = "app_pages/overview.py"
+TITLE_CHARS = 56  # what a Sources column holds on one line at 1400 px (in Latin letters' widths)
 SOURCES_LIMIT = 1000  # articles fetched for a Sources list; their number is counted apart
 money, yi = charts.money, charts.yi
 
@@ -70,6 +74,10 @@ def map_points(f: Filters) -> pd.DataFrame: return _q("map_points", f)
 def articles(f: Filters) -> pd.DataFrame: return _q("articles", f, SOURCES_LIMIT)  # newest first
 def count_articles(f: Filters) -> int: return _q("count_articles", f)
 def province_points() -> pd.DataFrame: return _q("province_points")
+def count_lower_bounds(f: Filters) -> int: return _q("count_lower_bounds", f)
+def count_undated(f: Filters) -> int: return _q("count_undated", f)
+def unmapped(f: Filters) -> dict: return _q("unmapped", f)
+def unmapped_records(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("unmapped_records", f, limit)
 def article(article_id: str) -> dict | None: return _q("article", article_id)
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
 
@@ -96,16 +104,26 @@ def count_records(f: Filters, dim: str | None = None, value: str | None = None) 
 
 # --- sidebar filters and URL state (DESIGN.md "URL state across pages") ------------------
 
-def load_url_once(opts: Options) -> None:
-    """Copy the URL's filters into the widgets' session state, once per session.
+def _canon(params) -> dict[str, list[str]]:
+    """Filter parameters in one comparable form, whatever their order or shape."""
+    return {k: sorted([v] if isinstance(v, str) else list(v)) for k, v in params.items()
+            if k in LIST_PARAMS or k in DATE_PARAMS}
 
-    Values that no record has, or malformed dates, are dropped with a notice kept
-    in session state (shown until the viewer changes a filter).
+
+def load_url(opts: Options) -> None:
+    """Copy the URL's filters into the widgets' session state: at the session's first
+    run, and whenever a link inside the app (a status of the Overview's split, say)
+    opened a URL whose filters differ from those the app last wrote there.
+
+    A page switch through the navigation drops the parameters: no filters in the URL is
+    no change. Values that no record has, or malformed dates, are dropped with a notice
+    that `show_notices` shows on this run only.
     """
-    if "_url_loaded" in st.session_state:
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in PAGE_PARAMS}
+    wanted = _canon(params)
+    if "_url_loaded" in st.session_state and (not wanted or wanted == st.session_state.get("_url_written")):
         return
     st.session_state["_url_loaded"] = True
-    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in PAGE_PARAMS}
     parsed = from_params(params, opts)
     for name, key in STATE.items():
         value = getattr(parsed.filters, name)
@@ -116,10 +134,6 @@ def load_url_once(opts: Options) -> None:
             st.query_params.pop(k, None)
 
 
-def _clear_notices() -> None:
-    st.session_state["_url_notices"] = []
-
-
 def sidebar(opts: Options) -> None:
     """The shared filters; their keys are the session state the URL is written from."""
     sb = st.sidebar
@@ -128,16 +142,14 @@ def sidebar(opts: Options) -> None:
                                ("Sector", "sectors", "China's Strategic Emerging Industries classification"),
                                ("Status", "statuses", None), ("Kind", "kinds",
                                 "deal: one project; bundle: a total for many; event: not a project")):
-        sb.multiselect(label, getattr(opts, name), key=STATE[name], placeholder="All",
-                       on_change=_clear_notices, help=help_)
+        sb.multiselect(label, getattr(opts, name), key=STATE[name], placeholder="All", help=help_)
     chosen = [d for d in (st.session_state.get(STATE["date_from"]), st.session_state.get(STATE["date_to"])) if d]
     lo = min([d for d in [opts.first_date, *chosen] if d], default=date(2000, 1, 1))
     hi = max([d for d in [opts.last_date, *chosen] if d], default=date.today())
-    c1, c2 = sb.columns(2)
-    c1.date_input("From", value=None, min_value=lo, max_value=hi, key=STATE["date_from"],
-                  format="YYYY-MM-DD", on_change=_clear_notices)
-    c2.date_input("To", value=None, min_value=lo, max_value=hi, key=STATE["date_to"],
-                  format="YYYY-MM-DD", on_change=_clear_notices)
+    # One under the other, full width: side by side, a date shows only its year.
+    for label, name in (("From", "date_from"), ("To", "date_to")):
+        sb.date_input(label, value=None, min_value=lo, max_value=hi, key=STATE[name], format="YYYY-MM-DD",
+                      help="keeps a record whose date overlaps the range; records without a date are left out")
     f = current_filters()
     if st.session_state.get(STATE["date_from"]) and f.date_from is None:
         sb.warning("'From' is after 'To': the date range is not applied.")
@@ -148,7 +160,6 @@ def sidebar(opts: Options) -> None:
 def _clear_all() -> None:
     for name, key in STATE.items():
         st.session_state[key] = [] if name in LIST_PARAMS.values() else None
-    _clear_notices()
 
 
 def current_filters() -> Filters:
@@ -163,6 +174,7 @@ def current_filters() -> Filters:
 def write_url(f: Filters) -> None:
     """Make the URL's filter parameters say exactly `f` (call after st.navigation)."""
     want = f.to_params()
+    st.session_state["_url_written"] = _canon(want)
     for param in (*LIST_PARAMS, *DATE_PARAMS):
         value = want.get(param)
         if value is None:
@@ -172,12 +184,105 @@ def write_url(f: Filters) -> None:
 
 
 def show_notices() -> None:
-    for notice in st.session_state.get("_url_notices") or []:
+    """The notices of the URL read on this run; gone on the next run, as the bad values
+    are gone from the URL."""
+    for notice in st.session_state.pop("_url_notices", None) or []:
         st.warning(md_escape(notice), icon=":material/link_off:")  # notices quote URL values
 
 
 def filter_caption(f: Filters) -> None:
+    """What the view shows; and, under a date filter, how many undated records it leaves out."""
     st.caption(f"Showing: {md_escape(f.caption())}")
+    undated = count_undated(f)
+    if undated:
+        st.caption(f"{undated:,} record{'s' * (undated != 1)} without a date {'are' if undated != 1 else 'is'} "
+                   "not shown by the date filter.")
+
+
+# --- headline ---------------------------------------------------------------------------
+
+# How a status reads in the split under the total ("listed" is a place in a plan's list).
+STATUS_WORDS = {"listed": "listed in plans"}
+
+
+def total_metric(col, f: Filters, h: dict) -> None:
+    """The filtered total; marked "≥" when any amount in it is only a lower bound."""
+    lower = count_lower_bounds(f)
+    col.metric("Total invested", ("≥ " if lower else "") + money(h["total_cny"]), help=(
+        f"{yi(h['total_cny'])} yuan; bundles count only what their listed projects do not already "
+        "cover, repeats count once" + (f". {lower} of the amounts {'are' if lower != 1 else 'is'} only a "
+                                       "lower bound ('more than …'), so the total is at least this" if lower else "")))
+
+
+def status_split(f: Filters, page: str = OVERVIEW_PAGE) -> None:
+    """One line under the headline: the total by status, biggest first, each a link to the
+    same view narrowed to that status (the other filters kept in the link's URL)."""
+    parts = [r for r in totals_by(f, "status").itertuples(index=False) if r.total_cny > 0]
+    if len(parts) < 2:
+        return
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.caption("Of the total:", width="content")
+        for i, r in enumerate(parts):
+            label = f"{STATUS_WORDS.get(r.label, r.label)} {money(r.total_cny)}"
+            if r.label in options().statuses:
+                st.page_link(page, label=md_escape(label), query_params=replace(f, statuses=(r.label,)).to_params(),
+                             help=f"show only the records with status {r.label}")
+            else:  # "(no status)" is no value a filter can take
+                st.caption(md_escape(label), width="content")
+            if i < len(parts) - 1:
+                st.caption("·", width="content")
+
+
+def places_caption(df: pd.DataFrame, shown: int = 15) -> str:
+    """What the rows of the totals by city are, so they match the Cities count above.
+
+    >>> places_caption(pd.DataFrame({"label": ["Chengdu", "Jiangxi (province-wide)", "(no place)"] + list("abcdefghijklmnopq")}))
+    '15 largest of 20 places shown (incl. 1 province-wide amount and 1 without a known place). '
+    >>> places_caption(pd.DataFrame({"label": ["Harbin"]}))
+    ''
+    """
+    labels = [str(x) for x in df["label"]]
+    wide = sum(x.endswith(" (province-wide)") for x in labels)
+    nowhere = sum(x == "(no place)" for x in labels)
+    extra = [f"{wide} province-wide amount{'s' * (wide != 1)}" if wide else "",
+             f"{nowhere} without a known place" if nowhere else ""]
+    extra = " and ".join(x for x in extra if x)
+    head = f"{shown} largest of {len(labels)} places shown" if len(labels) > shown else f"{len(labels)} places"
+    if not extra and len(labels) <= shown:
+        return ""
+    return head + (f" (incl. {extra})" if extra else "") + ". "
+
+
+def all_zero(df: pd.DataFrame) -> bool:
+    """True when a chart's totals are all zero (or it has none): nothing to draw."""
+    return df.empty or not (df["total_cny"].fillna(0) != 0).any()
+
+
+# --- map -------------------------------------------------------------------------------------
+
+def point_kind(kind: str, outside_parks: bool = False) -> str:
+    """A map point's kind as the Places list and the Sources choice say it.
+
+    >>> point_kind("park"), point_kind("city", True)
+    ('park or zone', 'city, outside its parks')
+    """
+    return "park or zone" if kind == "park" else f"{kind}, outside its parks" if outside_parks else kind
+
+
+def unmapped_note(f: Filters) -> None:
+    """Under the map: the money of the view that has no marker (province-wide, or no known
+    place), with a link to every record of the view and a list of those records."""
+    u = unmapped(f)
+    if not u["records"]:
+        return
+    n = u["records"]
+    money_text = f"{money(u['total_cny'])} from " if u["total_cny"] else "No amount from "
+    st.caption(f"{money_text}{n:,} record{'s' * (n != 1)} {'is' if n == 1 else 'are'} not drawn: "
+               "province-wide or no known place.")
+    st.page_link(DEALS_PAGE, label="All records of this view on the Deals page", query_params=f.to_params(),
+                 icon=":material/table:")
+    with st.expander(f"The {n:,} record{'s' * (n != 1)} not on the map"):
+        records_table(unmapped_records(f), f, compact=True, rows=10)
 
 
 # --- links and sources ------------------------------------------------------------------
@@ -205,8 +310,10 @@ def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
         st.caption("No articles behind this figure.")
         return
     for row in df.head(limit).itertuples(index=False):
-        st.page_link(ARTICLE_PAGE, label=md_escape(shorten(text_or_none(row.title) or row.file_name, 64)),
-                     query_params=article_params(row.article_id, f), icon=":material/article:")
+        title = text_or_none(row.title) or row.file_name
+        short = shorten(title, TITLE_CHARS)
+        st.page_link(ARTICLE_PAGE, label=md_escape(short), query_params=article_params(row.article_id, f),
+                     icon=":material/article:", help=md_escape(title) if short != title else None)
         st.caption(md_escape(" · ".join(x for x in (
             text_or_none(row.publisher), _day(row.published), f"{row.records} record{'s' * (row.records != 1)}",
             money(row.total_cny) if row.total_cny else None) if x)))
@@ -228,9 +335,34 @@ def _day(value) -> str | None:
     return text[:10] if text else None
 
 
+def _width(ch: str) -> float:
+    """How wide a character is against a Latin letter's average (a Chinese one, 2.5)."""
+    return 2.5 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def shorten(text: str, n: int) -> str:
+    """At most n letters wide (a Chinese character takes 2.5), cut at a word boundary with
+    "…" (mid-word only for a long word, or Chinese, which has no spaces).
+
+    >>> shorten("Harbin to implement 350 key industrial projects in 2023", 30)
+    'Harbin to implement 350 key…'
+    >>> shorten("Supercalifragilistic", 8), shorten("short  text", 20)
+    ('Superca…', 'short text')
+    >>> shorten("蔚来中国总部项目落户省城 合肥8个重大产业项目集中", 20)
+    '蔚来中国总部项…'
+    """
     text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if sum(map(_width, text)) <= n:
+        return text
+    used, end = 1, 0  # room for the "…"
+    while end < len(text) and used + _width(text[end]) <= n:
+        used += _width(text[end])
+        end += 1
+    cut = text[:end]
+    space = cut.rfind(" ")
+    if space >= len(cut) // 2 and end < len(text) and text[end] != " ":
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 _QUALIFIER = {"approx": "≈ ", "at_least": "≥ ", "up_to": "≤ "}
@@ -250,8 +382,33 @@ def join_names(values) -> str:
     return ", ".join(str(v) for v in values if v is not None)
 
 
-def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False) -> None:
-    """Records as a table, each with a link to its article (evidence highlighted there)."""
+# Data-quality flags of the contract, as a reader says them; an unknown flag shows as it is.
+FLAG_WORDS = {"currency_mismatch": "currency figures disagree",
+              "currency_assumed_cny": "no currency stated: yuan assumed",
+              "currency_unconverted": "no exchange rate: not in totals"}
+ROW_PX, HEADER_PX = 35, 38  # st.dataframe's default row height, and its header with borders
+
+
+def flag_words(flags) -> str:
+    """
+    >>> flag_words(["currency_assumed_cny", "odd_flag"])
+    'no currency stated: yuan assumed; odd_flag'
+    """
+    return "; ".join(FLAG_WORDS.get(str(x), str(x)) for x in (flags if isinstance(flags, (list, tuple)) else []))
+
+
+# The columns in the order a researcher scans them, and their widths in pixels: the
+# project and its money first, where and when next, the article link last but one.
+_COLUMNS = {"Project": 250, "CNY bn": 80, "Amount": 115, "City": 120, "Park": 170, "Date": 95,
+            "Status": 85, "Kind": 65, "Adds to total, bn": 95, "Sector": 140, "Investors": 180,
+            "Sources": 70, "Flags": 210, "Article": 70, "Evidence": 420}
+_COMPACT = ("Project", "CNY bn", "Adds to total, bn", "Amount", "Date", "Status", "Investors",
+            "Article", "Evidence")
+
+
+def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: int = 20) -> None:
+    """Records as a table, each with a link to its article (evidence highlighted there),
+    tall enough for `rows` rows and no taller than the records need."""
     if recs.empty:
         st.info("No records.")
         return
@@ -259,32 +416,44 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False) -> None
              for c, p in zip(recs["city"], recs["province"])]
     out = pd.DataFrame({
         "Project": recs["project"].fillna("(unnamed)"),
-        "Investors": recs["investors"].map(join_names),
+        "CNY bn": recs["amount_cny"] / 1e9,
+        "Amount": [amount_text(a, c, q) for a, c, q in zip(recs["amount"], recs["currency"], recs["qualifier"])],
         "City": place,
         "Park": recs["park"].fillna(""),
-        "Sector": recs["sector"].fillna(""),
-        "Amount": [amount_text(a, c, q) for a, c, q in zip(recs["amount"], recs["currency"], recs["qualifier"])],
-        "CNY bn": recs["amount_cny"] / 1e9,
-        "Adds to total, bn": recs["contribution"] / 1e9,
         "Date": recs["date"].astype("string").fillna(""),
         "Status": recs["status"].fillna(""),
         "Kind": recs["kind"],
-        "Flags": recs["flags"].map(join_names),
+        "Adds to total, bn": recs["contribution"] / 1e9,
+        "Sector": recs["sector"].fillna(""),
+        "Investors": recs["investors"].map(join_names),
         "Sources": recs["n_sources"],
-        "Evidence": recs["evidence"],
+        "Flags": recs["flags"].map(flag_words),
         "Article": [article_url(a, f) for a in recs["article_id"]],
+        "Evidence": recs["evidence"],
     })
     if compact:
-        out = out[["Project", "Investors", "Amount", "CNY bn", "Date", "Evidence", "Article"]]
-    st.dataframe(out, hide_index=True, width="stretch", column_config={
-        "CNY bn": st.column_config.NumberColumn(format="%.2f", help="amount in CNY billion"),
+        out = out[list(_COMPACT)]
+    config = {name: st.column_config.Column(width=px) for name, px in _COLUMNS.items()}
+    config.update({
+        "Project": st.column_config.TextColumn(width=_COLUMNS["Project"], pinned=True),
+        "CNY bn": st.column_config.NumberColumn(format="%.2f", width=_COLUMNS["CNY bn"],
+                                                help="the amount in CNY billion"),
+        "Amount": st.column_config.TextColumn(width=_COLUMNS["Amount"], help="the amount in its own currency"),
         "Adds to total, bn": st.column_config.NumberColumn(
-            format="%.2f", help="what the record adds to totals: a bundle only adds what its listed "
-                                "projects do not cover; a repeated mention adds nothing"),
-        "Sources": st.column_config.NumberColumn(help="articles that report this record"),
-        "Evidence": st.column_config.TextColumn(width="large", help="the sentence the record comes from"),
-        "Article": st.column_config.LinkColumn(display_text="open ↗", help="the article, evidence highlighted"),
+            format="%.2f", width=_COLUMNS["Adds to total, bn"],
+            help="what the record adds to totals, CNY billion: a bundle only adds what its listed "
+                 "projects do not cover; a repeated mention adds nothing"),
+        "Sources": st.column_config.NumberColumn(width=_COLUMNS["Sources"], help="articles that report this record"),
+        "Evidence": st.column_config.TextColumn(width=_COLUMNS["Evidence"], help="the sentence the record comes from"),
+        "Article": st.column_config.LinkColumn(width=_COLUMNS["Article"], display_text="open ↗",
+                                               help="the article, evidence highlighted"),
     })
+    st.dataframe(out, hide_index=True, width="stretch", height=HEADER_PX + ROW_PX * min(len(out), rows),
+                 column_config={k: v for k, v in config.items() if k in out.columns})
+
+
+BUNDLE_NOTE = ("A bundle (a total for many projects) adds only what its listed projects do not already "
+               "account for, so 'Adds to total' can be less than the amount.")
 
 
 # --- untrusted text -----------------------------------------------------------------------

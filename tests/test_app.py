@@ -292,7 +292,7 @@ def test_map_sources_are_the_records_of_the_marker(monkeypatch, db):
     places = at.dataframe[0].value
     assert len(places) > 1 and (places["Kind"] == "park or zone").any()
     options = next(b for b in at.selectbox if b.label == "Sources for").options
-    assert "Chengdu (city)" in options and len(options) == len(places)
+    assert "Chengdu (city, outside its parks)" in options and len(options) == len(places)
     for option in options:
         next(b for b in at.selectbox if b.label == "Sources for").select(option).run()
         ok(at)

@@ -273,3 +273,44 @@ def test_province_points(con):
     assert (float(df.lat[0]), float(df.lon[0])) == (30.6, 102.7)
     Builder(con, places=[p for p in PLACES if p.kind != "province"])
     assert query.province_points(con).empty  # no provinces: nothing to draw, no error
+
+
+# --- what a figure leaves out or only bounds -------------------------------------------------
+
+def test_count_lower_bounds(deals, build):
+    assert query.count_lower_bounds(deals, Filters()) == 0
+    build.add(article("jiangxi.txt", published=date(2020, 3, 27)),
+              [record("a1", kind="bundle", amount=1.5e12, qualifier="at_least", city=None, province="Jiangxi",
+                      status="listed", n_projects=1431),
+               record("a2", amount=3e9, qualifier="at_least", status="listed", city=None, province="Jiangxi"),
+               record("a3", kind="event", amount=None, qualifier="at_least", city=None, province="Jiangxi")])
+    # the bundle and its priced project both add to the total; the event adds nothing
+    assert query.count_lower_bounds(deals, Filters()) == 2
+    assert query.count_lower_bounds(deals, Filters(statuses=("signed",))) == 0
+
+
+def test_count_undated(deals, build):
+    build.add(article("undated.txt", published=None),
+              [record("a1", amount=1e9, date=None), record("a2", amount=2e9, date=None, city="Hefei",
+                                                           province="Anhui")])
+    assert query.count_undated(deals, Filters()) == 0  # no date filter: nothing is dropped
+    f = Filters(date_from=date(2019, 1, 1))
+    assert query.count_undated(deals, f) == 2
+    assert query.count_undated(deals, Filters(cities=("Chengdu",), date_to=date(2030, 1, 1))) == 1
+    # the undated records are exactly what the date filter drops from the view without it
+    every = query.count_records(deals, Filters())
+    assert query.count_records(deals, f) + query.count_undated(deals, f) == every
+
+
+def test_unmapped_is_what_the_map_leaves_out(deals):
+    for f in (Filters(), Filters(provinces=("Sichuan",)), Filters(cities=("Hefei",))):
+        u = query.unmapped(deals, f)
+        on_map = query.map_points(deals, f).total_cny.sum()
+        assert math.isclose(u["total_cny"] + on_map, query.headline(deals, f)["total_cny"])
+        assert u["records"] + query.map_points(deals, f).records.sum() == query.count_records(deals, f)
+    u = query.unmapped(deals, Filters())
+    assert u == {"total_cny": 2e9, "records": 1}  # the province-wide Sichuan record
+    recs = query.unmapped_records(deals, Filters())
+    assert list(recs.province) == ["Sichuan"] and recs.city.isna().all()
+    assert set(query.RECORD_COLUMNS) <= set(recs.columns) and isinstance(recs["flags"].iloc[0], list)
+    assert query.unmapped(deals, Filters(cities=("Hefei",))) == {"total_cny": 0.0, "records": 0}

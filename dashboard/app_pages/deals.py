@@ -16,7 +16,7 @@ if not n:
     st.stop()
 
 c = st.columns(4)
-c[0].metric("Total invested", ui.money(h["total_cny"]), help=f"{ui.yi(h['total_cny'])} yuan")
+ui.total_metric(c[0], f, h)
 c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events")
 c[2].metric("Articles", f"{h['articles']:,}")
 c[3].metric("No amount disclosed", f"{h['undisclosed']:,}")
@@ -43,8 +43,10 @@ else:
     st.query_params.pop("p", None)
 
 recs = ui.records(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, "
-           "biggest first. 'open ↗' shows the article with the record's sentence highlighted.")
+st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, ordered by what "
+           "each adds to the total ('Adds to total'), then by amount in yuan: a bundle's listed projects can come "
+           "before it. Click a column header to sort by it. 'open ↗' shows the article with the record's "
+           "sentence highlighted.")
 ui.records_table(recs, f)
 with st.expander("Sources of this view"):
     ui.sources_panel(f, title="Articles behind these records", limit=50)

@@ -12,12 +12,13 @@ if not h["records"]:
     st.stop()
 
 c = st.columns(5)
-c[0].metric("Total invested", ui.money(h["total_cny"]), help=f"{ui.yi(h['total_cny'])} yuan; bundles count "
-            "only what their listed projects do not already cover, repeats count once")
+ui.total_metric(c[0], f, h)
 c[1].metric("Deals", f"{h['deals']:,}", help=f"plus {h['bundles']} bundle(s) and {h['events']} event(s)")
-c[2].metric("Cities", f"{h['cities']:,}")
+c[2].metric("Cities", f"{h['cities']:,}", help="named cities; the chart below also has province-wide "
+            "amounts and records without a known place")
 c[3].metric("Articles", f"{h['articles']:,}")
 c[4].metric("No amount disclosed", f"{h['undisclosed']:,}", help="records in the view whose amount is not given")
+ui.status_split(f)
 
 # Which bar's records to list; kept in the URL (?show=city:Harbin) so the view can be shared.
 CHOICE = "show"
@@ -46,10 +47,16 @@ for dim, df in totals.items():
     st.subheader(f"Totals by {dim}")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.plotly_chart(charts.totals_bar(df), key=f"chart_{dim}", on_select=_pick(dim),
-                        selection_mode="points", config={"displayModeBar": False})
-        shown = f"The 15 largest of {len(df)} shown. " if len(df) > 15 else ""
-        st.caption(shown + "Click a bar to see its sources here and its records below.")
+        if ui.all_zero(df):  # a chart of ¥0 bars on a 0-0.001 axis says nothing
+            st.info(f"No amounts to chart by {dim}: the records of this view (events, or deals whose amount "
+                    "is not disclosed) add nothing to totals. Choose a bar name below, or open the Deals "
+                    "page, to read them; or remove a filter in the sidebar.")
+        else:
+            st.plotly_chart(charts.totals_bar(df), key=f"chart_{dim}", on_select=_pick(dim),
+                            selection_mode="points", config={"displayModeBar": False})
+            shown = ui.places_caption(df) if dim == "city" else (
+                f"The 15 largest of {len(df)} shown. " if len(df) > 15 else "")
+            st.caption(shown + "Click a bar to see its sources here and its records below.")
     with right:
         if chosen and chosen.startswith(dim + ":"):
             value = chosen.split(":", 1)[1]
@@ -70,6 +77,7 @@ if chosen:
     total = totals[dim].set_index("label").loc[value, "total_cny"]
     st.markdown(f"**{ui.md_escape(value)}**: {ui.money(total)} from {n} record{'s' * (n != 1)}"
                 + (" (the first 200 listed; all are on the Deals page)" if n > 200 else ""))
-    ui.records_table(ui.records(f, dim, value, limit=200), f, compact=True)
+    st.caption(ui.BUNDLE_NOTE + " The bar adds the 'Adds to total' column.")
+    ui.records_table(ui.records(f, dim, value, limit=200), f, compact=True, rows=12)
 else:
     st.query_params.pop(CHOICE, None)
