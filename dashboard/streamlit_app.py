@@ -82,6 +82,7 @@ page = st.navigation([
 # runs, so the URL of every page carries the filters.
 ui.write_url(ui.current_filters())
 
+st.html(ui.PAGE_CSS)
 st.title("Tech investment in China's regions")
 ui.show_notices()
 try:

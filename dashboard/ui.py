@@ -28,7 +28,7 @@ STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.it
 ARTICLE_PAGE = "app_pages/article.py"
 DEALS_PAGE = "app_pages/deals.py"
 OVERVIEW_PAGE = "app_pages/overview.py"
-TITLE_CHARS = 56  # what a Sources column holds on one line at 1400 px (in Latin letters' widths)
+TITLE_CHARS = 49  # what a Sources column holds on one line at 1400 px (in small letters' widths)
 SOURCES_LIMIT = 1000  # articles fetched for a Sources list; their number is counted apart
 money, yi = charts.money, charts.yi
 
@@ -174,12 +174,15 @@ def current_filters() -> Filters:
 def write_url(f: Filters) -> None:
     """Make the URL's filter parameters say exactly `f` (call after st.navigation)."""
     want = f.to_params()
+    # New filters are written out even when the parameters already say them: after a link
+    # inside the app the server has the link's parameters, but the address bar may not.
+    changed = st.session_state.get("_url_written") != _canon(want)
     st.session_state["_url_written"] = _canon(want)
     for param in (*LIST_PARAMS, *DATE_PARAMS):
         value = want.get(param)
         if value is None:
             st.query_params.pop(param, None)
-        elif st.query_params.get_all(param) != (value if isinstance(value, list) else [value]):
+        elif changed or st.query_params.get_all(param) != (value if isinstance(value, list) else [value]):
             st.query_params[param] = value
 
 
@@ -336,20 +339,22 @@ def _day(value) -> str | None:
 
 
 def _width(ch: str) -> float:
-    """How wide a character is against a Latin letter's average (a Chinese one, 2.5)."""
-    return 2.5 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    """How wide a character is against a small Latin letter's average, in the app's font."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2.3
+    return 1.25 if ch.isupper() else 1
 
 
 def shorten(text: str, n: int) -> str:
-    """At most n letters wide (a Chinese character takes 2.5), cut at a word boundary with
+    """At most n letters wide (a capital takes 1.25, a Chinese character 2.3), cut at a word boundary with
     "…" (mid-word only for a long word, or Chinese, which has no spaces).
 
     >>> shorten("Harbin to implement 350 key industrial projects in 2023", 30)
     'Harbin to implement 350 key…'
     >>> shorten("Supercalifragilistic", 8), shorten("short  text", 20)
-    ('Superca…', 'short text')
+    ('Superc…', 'short text')
     >>> shorten("蔚来中国总部项目落户省城 合肥8个重大产业项目集中", 20)
-    '蔚来中国总部项…'
+    '蔚来中国总部项目…'
     """
     text = " ".join(str(text).split())
     if sum(map(_width, text)) <= n:
@@ -525,6 +530,13 @@ def highlighted_html(text: str, spans: list[tuple[int, int, list[int]]]) -> str:
     out.append(html.escape(text[at:]))
     return f'<div class="article">{"".join(out)}</div>'
 
+
+# Page links (the Sources' titles) end in "…" where a narrow window cuts them, instead
+# of being clipped mid-letter; `shorten` already cuts them at a word to fit 1400 px.
+PAGE_CSS = """<style>
+[data-testid="stPageLink"], [data-testid="stPageLink"] * {min-width: 0; max-width: 100%;}
+[data-testid="stPageLink"] [data-testid="stMarkdownContainer"] p {overflow: hidden; text-overflow: ellipsis;}
+</style>"""
 
 ARTICLE_CSS = """<style>
 .article {white-space: pre-wrap; line-height: 1.6; font-size: 0.95rem; max-height: 70vh; overflow-y: auto;

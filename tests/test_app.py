@@ -22,6 +22,15 @@ APP = ROOT / "dashboard" / "streamlit_app.py"
 ARTICLES = ROOT / "data" / "articles"
 HARBIN_ARTICLE = "h16_harbin_key_projects_2023.txt"
 HARBIN_TITLE = "Harbin to implement 350 key industrial projects in 2023"
+
+
+def _link_text(title: str) -> str:
+    from dashboard import ui
+
+    return ui.shorten(title, ui.TITLE_CHARS)
+
+
+HARBIN_LINK = _link_text(HARBIN_TITLE)  # as a Sources list shows it: "Harbin … projects…"
 EVIL_LINK = "[Log in again](https://evil.example/login)"
 
 
@@ -118,6 +127,41 @@ def big_db(tmp_path_factory) -> Path:
     return folder / "big.duckdb"
 
 
+# A provincial plan list of "more than 1.5 trillion yuan" (a lower bound, no city), a record
+# with no place at all, and Harbin's known records beside them.
+JIANGXI = [
+    {"id": "a1", "kind": "bundle", "investors": [], "partners": [], "project": "2020 Jiangxi key projects",
+     "city": None, "province": "Jiangxi", "district": None, "park": None, "sector": "Other", "subsector": None,
+     "amount": 1.5e12, "currency": "CNY", "amount_cny": 1.5e12, "qualifier": "at_least", "date": "2020-03",
+     "status": "listed", "part_of": None, "n_projects": 1431, "counts_in_totals": True, "flags": [],
+     "evidence": "Jiangxi lists 1,431 projects worth more than 1.5 trillion yuan."},
+    {"id": "a2", "kind": "deal", "investors": ["Acme"], "partners": [], "project": "Somewhere plant",
+     "city": None, "province": None, "district": None, "park": None, "sector": "Other", "subsector": None,
+     "amount": 2e9, "currency": "CNY", "amount_cny": 2e9, "qualifier": "exact", "date": "2020-04",
+     "status": "signed", "part_of": None, "n_projects": None, "counts_in_totals": True, "flags": [],
+     "evidence": "Acme signs a plant of 2 billion yuan."},
+]
+
+
+@pytest.fixture(scope="module")
+def bounds_db(tmp_path_factory) -> Path:
+    from dashboard import store
+
+    folder = tmp_path_factory.mktemp("bounds")
+    (folder / "jiangxi.txt").write_text("Jiangxi lists its key projects\n发布日期:2020-03-27\n\n"
+                                        + " ".join(r["evidence"] for r in JIANGXI) + "\n", encoding="utf-8")
+    shutil.copy(ARTICLES / HARBIN_ARTICLE, folder)
+
+    def extractor(article):
+        if article.file_name == "jiangxi.txt":
+            return [{**r, "article": article.file_name} for r in JIANGXI]
+        return test_extractor(article)
+
+    report = store.ingest([folder], str(folder / "bounds.duckdb"), extractor=extractor)
+    assert not report.failed, report.summary()
+    return folder / "bounds.duckdb"
+
+
 def app(monkeypatch, db: Path, **params) -> AppTest:
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     at = AppTest.from_file(str(APP), default_timeout=60)
@@ -168,7 +212,8 @@ def test_overview_headline_for_harbin(monkeypatch, db):
     assert at.query_params.get("city") == "Harbin"
     # the source article is listed beside the charts, linked to the Article page
     links = [l for l in at.get("page_link") if "article=" in l.proto.query_string]
-    assert HARBIN_TITLE in {shown(l.proto.label) for l in links}
+    assert (HARBIN_LINK, HARBIN_TITLE) in {(shown(l.proto.label), shown(l.proto.help)) for l in links}
+    assert HARBIN_LINK == "Harbin to implement 350 key industrial projects…"  # cut at a word
     assert "Sources of the totals by city** · 2 articles" in all_text(at)
 
 
@@ -264,6 +309,100 @@ def test_source_counts_are_not_capped_by_the_list(monkeypatch, db):
     assert at.selectbox[0].label.startswith("Article (2 in this view, the newest 1 listed: city is Harbin)")
 
 
+def test_total_says_when_it_is_a_lower_bound_and_splits_by_status(monkeypatch, db, bounds_db):
+    """A 'more than 1.5 trillion' plan list makes the whole total a lower bound; the line under
+    it splits the total by status, each part a link that narrows the view to that status."""
+    at = ok(app(monkeypatch, bounds_db).run())
+    assert metric(at, "Total invested") == "≥ ¥1.52 tn"  # 1.5 tn + 18.31 bn + 2 bn
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    assert metric(at, "Total invested") == "¥19.3 bn"  # every Harbin amount is exact
+    def status_links():
+        return {shown(l.proto.label): l.proto.query_string for l in at.get("page_link")
+                if "status=" in l.proto.query_string and "article=" not in l.proto.query_string}
+
+    links = status_links()
+    assert links == {"listed in plans ¥18.3 bn": "city=Harbin&status=listed", "signed ¥1 bn": "city=Harbin&status=signed"}
+    # following a link (the URL changes under the running session): the filter is applied
+    at.query_params["status"] = "listed"
+    ok(at.run())
+    assert at.session_state["f_status"] == ["listed"] and at.session_state["f_city"] == ["Harbin"]
+    assert metric(at, "Total invested") == "¥18.3 bn"
+    assert not status_links()  # one status in the view: no split
+
+
+def test_a_sidebar_change_is_not_undone_by_the_url(monkeypatch, db):
+    """The URL's filters are read again only when they differ from what the app wrote."""
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    at.multiselect(key="f_city").unselect("Harbin").select("Chengdu").run()
+    ok(at)
+    assert at.session_state["f_city"] == ["Chengdu"] and at.query_params.get("city") == "Chengdu"
+    at.switch_page("app_pages/map.py").run()  # a page switch keeps the filters
+    assert at.session_state["f_city"] == ["Chengdu"]
+
+
+def test_url_notices_show_on_the_run_that_read_them(monkeypatch, db):
+    at = ok(app(monkeypatch, db, city=["Harbin", "Atlantis"]).run())
+    assert any("Atlantis" in w.value for w in at.warning)
+    for page in ("app_pages/map.py", "app_pages/deals.py", "app_pages/overview.py"):
+        at.switch_page(page).run()
+        ok(at)
+        assert not any("Atlantis" in w.value for w in at.warning), page
+    assert at.session_state["f_city"] == ["Harbin"]
+
+
+def test_records_behind_a_bar_say_what_each_adds(monkeypatch, db):
+    at = ok(app(monkeypatch, db, show="city:Harbin").run())
+    df = at.dataframe[0].value
+    assert list(df.columns[:3]) == ["Project", "CNY bn", "Adds to total, bn"]
+    # the bar's total is the sum of what the records add, not of their amounts
+    assert round(df["Adds to total, bn"].sum(), 2) == 19.31
+    assert "a bundle (a total for many projects) adds only what its listed projects" in all_text(at).lower()
+
+
+def test_a_chart_of_zeros_is_not_drawn(monkeypatch, db):
+    at = ok(app(monkeypatch, db, kind="event").run())
+    assert not at.get("plotly_chart")
+    infos = [i.value for i in at.info]
+    assert len(infos) == 2 and all("No amounts to chart" in i for i in infos)
+    assert "Sources of the totals by city" in all_text(at)  # the sources stay
+
+
+def test_city_chart_caption_names_the_extra_rows(monkeypatch, bounds_db):
+    at = ok(app(monkeypatch, bounds_db).run())
+    text = all_text(at)
+    caption = re.search(r"(\d+) places \(incl\. ([^)]*)\)", text)
+    assert caption and caption.group(2) == "1 province-wide amount and 1 without a known place", text
+    # named cities (the Cities metric) plus the province-wide and unplaced rows make the chart's rows
+    extra = sum(int(n) for n in re.findall(r"(\d+) (?:province-wide|without)", caption.group(2)))
+    assert int(metric(at, "Cities")) + extra == int(caption.group(1))
+
+
+def test_date_filter_counts_the_undated_records_it_drops(monkeypatch, db):
+    from dashboard import query, store
+    from dashboard.filters import Filters
+    from datetime import date
+
+    con = store.connect(str(db))
+    n = query.count_undated(con, Filters(date_from=date(2000, 1, 1)))
+    con.close()
+    assert n > 0  # a shipped article has a record without a date
+    at = ok(app(monkeypatch, db, **{"from": "2000-01-01"}).run())
+    assert f"{n} record{'s' * (n != 1)} without a date {'is' if n == 1 else 'are'} not shown by the date filter" \
+        in all_text(at)
+    at = ok(app(monkeypatch, db).run())
+    assert "without a date" not in all_text(at)
+
+
+def test_long_source_titles_are_cut_at_a_word_with_the_full_title_on_hover(monkeypatch, db):
+    from dashboard import ui
+
+    monkeypatch.setattr(ui, "TITLE_CHARS", 30)
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    link = next(l for l in at.get("page_link") if "article=" in l.proto.query_string
+                and shown(l.proto.help) == HARBIN_TITLE)
+    assert shown(link.proto.label) == "Harbin to implement 350 key…"
+
+
 # --- other pages -------------------------------------------------------------------------
 
 def test_map_page(monkeypatch, db):
@@ -324,10 +463,64 @@ def test_deals_page(monkeypatch, db):
     assert metric(at, "Total invested") == "¥19.3 bn"
     assert metric(at, "Records") == "7"
     table = at.dataframe[0].value
-    assert {"Project", "Investors", "City", "Park", "Sector", "Amount", "CNY bn", "Date", "Status",
-            "Kind", "Flags", "Sources", "Article"} <= set(table.columns)
+    # what a researcher scans first comes first
+    assert list(table.columns) == ["Project", "CNY bn", "Amount", "City", "Park", "Date", "Status", "Kind",
+                                   "Adds to total, bn", "Sector", "Investors", "Sources", "Flags", "Article",
+                                   "Evidence"]
     assert table["Article"].str.startswith("article?article=").all()
     assert table["Article"].str.contains("city=Harbin").all()  # the link keeps the filters
+    assert any("ordered by what each adds to the total" in c.value for c in at.caption)
+    assert not any("biggest first" in c.value for c in at.caption)
+
+
+def test_deals_flags_read_as_words(monkeypatch, db):
+    at = ok(app(monkeypatch, db).run())
+    at.switch_page("app_pages/deals.py").run()
+    ok(at)
+    table = at.dataframe[0].value
+    flags = set(table["Flags"]) - {""}
+    assert flags and not any("_" in f for f in flags), flags
+    assert flags <= {"currency figures disagree", "no currency stated: yuan assumed",
+                     "no exchange rate: not in totals",
+                     "currency figures disagree; no currency stated: yuan assumed"}
+
+
+def test_map_says_what_it_does_not_draw(monkeypatch, db, bounds_db):
+    at = ok(app(monkeypatch, bounds_db).run())
+    total = metric(at, "Total invested")
+    at.switch_page("app_pages/map.py").run()
+    ok(at)
+    text = shown(all_text(at))
+    m = re.search(r"(¥[\d.,]+ \w+) from (\d+) records are not drawn: province-wide or no known place", text)
+    assert m, text
+    link = next(l for l in at.get("page_link") if "Deals page" in l.proto.label and "not" not in l.proto.label)
+    assert link.proto.page.endswith("deals") or "deals" in link.proto.page
+    # the markers and the money not drawn add up to the headline
+    from dashboard import query, store
+    from dashboard.filters import Filters
+
+    con = store.connect(str(bounds_db))
+    on_map = query.map_points(con, Filters()).total_cny.sum()
+    u = query.unmapped(con, Filters())
+    con.close()
+    assert total.lstrip("≥ ") == ui_money(on_map + u["total_cny"]) and m.group(1) == ui_money(u["total_cny"])
+    assert int(m.group(2)) == u["records"] == 2 and m.group(1) == "¥1.5 tn"
+    assert [e.label for e in at.expander if "not on the map" in e.label] == ["The 2 records not on the map"]
+    # a city whose parks have markers of their own says its marker is only the rest
+    at = ok(app(monkeypatch, db, city="Chengdu").run())
+    at.switch_page("app_pages/map.py").run()
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    city = next(t for t in fig["data"] if t["name"] == "City")
+    chengdu = next(h for h in city["hovertext"] if h.startswith("<b>Chengdu</b>"))
+    assert "outside its named parks" in chengdu
+    places = at.dataframe[0].value
+    assert places[places["Place"] == "Chengdu"]["Kind"].tolist() == ["city, outside its parks"]
+
+
+def ui_money(x: float) -> str:
+    from dashboard import charts
+
+    return charts.money(x)
 
 
 @pytest.mark.parametrize("p, page, notice", [

@@ -15,7 +15,7 @@ if not n:
     st.info("No records match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
-c = st.columns(4)
+c = st.columns([3, 2, 2, 3])
 ui.total_metric(c[0], f, h)
 c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events")
 c[2].metric("Articles", f"{h['articles']:,}")

@@ -11,7 +11,7 @@ if not h["records"]:
     st.info("No records match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
-c = st.columns(5)
+c = st.columns([3, 2, 2, 2, 3])
 ui.total_metric(c[0], f, h)
 c[1].metric("Deals", f"{h['deals']:,}", help=f"plus {h['bundles']} bundle(s) and {h['events']} event(s)")
 c[2].metric("Cities", f"{h['cities']:,}", help="named cities; the chart below also has province-wide "
