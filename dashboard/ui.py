@@ -454,6 +454,7 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
                                                help="the article, evidence highlighted"),
     })
     st.dataframe(out, hide_index=True, width="stretch", height=HEADER_PX + ROW_PX * min(len(out), rows),
+                 placeholder="–",  # no amount: a dash, not "None"
                  column_config={k: v for k, v in config.items() if k in out.columns})
 
 
