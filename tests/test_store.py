@@ -368,7 +368,7 @@ def test_summary_reads_well(tmp_path, write_articles):
     paths = write_articles({**TEXTS, "empty.txt": ""})
     report = store.ingest(paths, tmp_path / "d.duckdb", extractor=extractor, gazetteer=gazetteer)
     text = report.summary()
-    assert "2 articles read: 2 new" in text and "1 files failed" in text and "empty.txt" in text
+    assert "2 articles read: 2 new" in text and "1 file failed" in text and "empty.txt" in text
 
 
 # --- opening --------------------------------------------------------------------------------
