@@ -325,8 +325,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             if kind == "bundle":
                 d.project = _bundle_name(ctx, s)
             else:
-                d.project = _project_name(clause or s.text, investors)
-                if ANAPHORA.match(s.text) and not projects(clause or s.text):
+                d.project = _set_up_name(clause or s.text) or _project_name(clause or s.text, investors)
+                if ANAPHORA.match(s.text) and not projects(clause or s.text) and not _set_up_name(clause or s.text):
                     d.project = _look_back_project(ctx, s) or d.project  # "the project" named before
             if _repeats(d, seen, s):
                 continue
@@ -345,6 +345,14 @@ def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     if not companies(clause):  # "including a 10-billion-yuan chip plant by SK Hynix": the words come after
         clause = text[start:kept[k + 1].start if k + 1 < len(kept) else len(text)]
     return clause.strip(" ,;，、")
+
+
+def _set_up_name(text: str) -> str | None:
+    """"... will invest 10 billion yuan to set up Tus Tianfu Blockchain Industrial Group": what is set up."""
+    for n in companies(text):
+        if SET_UP_BEFORE.search(text[max(0, n.start - 30):n.start]):
+            return n.text
+    return None
 
 
 def _look_back_project(ctx: ArticleContext, s: Sentence) -> str | None:
@@ -573,6 +581,10 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             _apply_place(d, mentions)
             if i in far and not anaphoric:
                 d.park = d.district = None  # a zone named paragraphs before is another deal's: keep its city only
+                zones = [m for m in (ctx.places_in(heading.start, heading.end) if heading else [])
+                         if m.place.kind == "park" and m.place.city == d.city]
+                if zones:  # ... unless the section's heading puts the section in that zone
+                    d.park = zones[0].place.name
             return
 
 
