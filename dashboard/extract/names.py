@@ -35,10 +35,14 @@ _NOT_COMPANY_ZH = re.compile(r"[市省区县镇总约共]$|政府|管委会|园�
 _SUBJECT = re.compile(r"""
     (?:^|[,;:]\s+|\band\s+)
     ((?:[A-Z][\w&'’\-]*\s+){0,3}[A-Z][\w&'’\-]*)   # a capitalised name
+    (?:\s+of\s+[A-Z][a-z]+)?                     # "Haldor Medtech of Norway"
     \s+(?:,[^,]{0,60},\s+)?                      # an optional apposition: ", the home appliance maker,"
-    (?:is\s+investing|invest(?:s|ed)?|will\s+(?:invest|build|set\s+up|establish|construct)|plans?\s+to|
-       signed|inked|put\s+pen|is\s+also\s+putting|has\s+signed|agreed)
+    (?:is\s+investing|invest(?:s|ed)?|will\s+(?:invest|build|set\s+up|establish|construct|spend|put|pour|inject)|
+       plans?\s+to|signed|inked|put\s+pen|is\s+also\s+putting|has\s+signed|agreed|spends?|pours?)
 """, re.X)
+# "... line by Suzhou Tongrun Microelectronics", "invested by Jiangsu Huikang", "with Singapore's Stellar Semiconductor"
+_AGENT = re.compile(r"""\b(?:by|with)\s+(?:[A-Z][a-z]+['’]s\s+)?
+    ((?:[A-Z][\w&'’\-]*\s+){1,4}?[A-Z][\w&'’\-]*)(?=\s*(?:[,.;:(]|$|\s+(?:to|in|on|for|and|which|that|will|at)\b))""", re.X)
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,90})[\"”]")
 _PROJECT_EN = re.compile(
     rf"((?:(?:[A-Z0-9][\w&'’+\-]*|of|and|for|the|\+)\s+){{1,10}}(?:{'|'.join(PROJECT_NOUNS)}))\b")
@@ -89,6 +93,11 @@ def companies(text: str) -> list[Name]:
     for m in _SUBJECT_ZH.finditer(text):
         name = re.sub(r"(集团|公司)[\u4e00-\u9fff]+$", r"\1", _ZH_BREAK.sub("", m.group(1)))  # "…集团未来几年" -> "…集团"
         if 2 <= len(name) and not _NOT_COMPANY_ZH.search(name):
+            add(m.start(1) + m.group(1).find(name), m.start(1) + m.group(1).find(name) + len(name), name)
+    for m in _AGENT.finditer(text):
+        name = _clean_en(m.group(1))
+        if len(name.split()) >= 2 and name.split()[-1].lower() not in PLACE_OR_BODY_ENDINGS \
+                and not re.search(r"\b(?:Government|University|Laboratory|Institute|Academy|Bureau|Committee)\b", name):
             add(m.start(1) + m.group(1).find(name), m.start(1) + m.group(1).find(name) + len(name), name)
     for m in _SUBJECT.finditer(text):
         name = _clean_en(m.group(1))

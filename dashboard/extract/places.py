@@ -100,7 +100,11 @@ def _syllables(zh: str) -> list[str]:
     from pypinyin import Style, lazy_pinyin
 
     _pinyin_ready()
-    return [p for p in lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True) if p]
+    syls = [p for p in lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True) if p]
+    # 长 heads place names as "chang" (长沙, 长丰, 长安); pypinyin's word guess says "zhang" for some
+    if zh.startswith("长") and syls and syls[0] == "zhang" and not zh.startswith("长子"):
+        syls[0] = "chang"
+    return syls
 
 
 def _join_pinyin(syls: list[str]) -> str:

@@ -8,7 +8,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
-      |registered\s+capital|net\s+assets?|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
@@ -24,13 +24,19 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:\)|）)?\s*(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
-      |\s*of\s+(?:registered\s+)?capital)
+      |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year)
 """, re.X | re.I)
 
 # "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
 TARGET_AFTER = re.compile(r"""
     \s*(?:-?\s*level|级|量级)?\s*(?:\w+\s+){0,3}(?:industry|industrial)?\s*(?:cluster|clusters|产业集群|集群|产业链)
+  | (?:级|量级)[\u4e00-\u9fff]{0,8}(?:产业集群|集群|产业链|产业基地|产业|园区)          # "5000亿元级智能终端产业集群"
 """, re.X | re.I)
+# "将形成5000亿元级…", "打造千亿级…": a target the city sets itself.
+TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{0,4}$")
+# "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
+RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
+                           r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
@@ -40,11 +46,12 @@ SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$",
 # "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
 BUNDLE_COUNT = re.compile(r"""
     (?<![\d.,])(?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
-    \s+(?:(?:(?!of\b)[A-Za-z-]+\s+){0,3}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
+    \s+(?:(?:(?!of\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
          |of\s+(?:them|the\s+projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
   | (?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
+  | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
@@ -63,9 +70,11 @@ SIGNING = re.compile(r"""
     \b(?:signed|inked|sign|signing|put\s+pen\s+to\s+paper)\b[^.;]{0,80}\b(?:agreements?|contracts?|deals?|MoU|memorandum)\b
   | \b(?:framework|cooperation|investment|strategic)\s+(?:cooperation\s+)?agreements?\b
   | \bsigned\s+(?:a|an|the)\b | \binked\b | 签约 | 签署 | 签订
+  | \b(?:was|were)\s+(?:also\s+)?signed\b | \bamong\s+the\s+signed\b
+  | \bagreed\s+to\s+(?:jointly\s+)?(?:build|set\s+up|establish|invest|develop)\b
 """, re.X | re.I)
 # "Chengdu also inked cooperation agreements with ...": a separate signing, not a bundle's component.
-ALSO_SIGNING = re.compile(r"\balso\s+(?:inked|signed)\b|\bon\s+the\s+same\s+day\b", re.I)
+ALSO_SIGNING = re.compile(r"\balso\s+(?:inked|signed)\b|\bon\s+the\s+same\s+day\b|同日|也签约|还签约|另行签约", re.I)
 # What a founded or approved event is about.
 EVENT_OBJECT = re.compile(
     r"(?:(?:[A-Z][\w'’-]*|and|of|for|\+)\s+){0,7}(?:Alliance|alliance|industrial\s+park|Industrial\s+Park|park|Park|"
@@ -81,7 +90,8 @@ OBJECT_AFTER_VERB = re.compile(
 VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
     r"campaign\s+in|based\s+in|headquartered\s+in|"
-    r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|赴|前往)\s*$",
+    r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|"
+    r"(?:opened|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+in|赴|前往)\s*$",
     re.I)
 # "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
 VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开)")
@@ -96,7 +106,7 @@ COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\
 
 # "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
 THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
-THRESHOLD_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?\s*(?:的)?(?:重大|产业|重点)?项目(?:\d+|[两二三四五六七八九十]+)个")
+THRESHOLD_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?\s*(?:的)?(?:重大|产业|重点)?项目(?:有|共)?(?:\d+|[两二三四五六七八九十]+)个")
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
 ANAPHORA = re.compile(r"""\s*(?:
@@ -119,3 +129,14 @@ PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)
+
+# A dateline's date ("XIAMEN, Sept. 9 (Xinhua) --"): when the article was filed, not when the event was.
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)")
+# "On the same day": the day of the event told just before.
+SAME_DAY = re.compile(r"\b(?:on\s+the\s+same\s+day|the\s+same\s+day|that\s+day)\b|同日|当天|当日", re.I)
+
+# The act of signing itself (not "agreed to", "plans to").
+SIGNED_NOW = re.compile(r"\b(?:signed|inked)\b|签约|签署|签订", re.I)
+
+# "XIAMEN, Sept. 9 --": the city a report was filed from.
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Z' -]+$")

@@ -29,12 +29,14 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
-                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT, HOME_AFTER)
+                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT, HOME_AFTER,
+                                            TARGET_BEFORE, RUNNING_TOTAL, DATELINE_AFTER, SAME_DAY, SIGNED_NOW,
+                                            DATELINE_PLACE)
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 
-EXTRACTOR_VERSION = "2026.11.23-3"
+EXTRACTOR_VERSION = "2026.11.23-4"
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
 
 
@@ -85,6 +87,12 @@ class ArticleContext:
             lines.setdefault(x.para, []).append(x)
         self.title_para = next((para for para, xs in lines.items() if xs[0].heading
                                 and self.text[xs[0].start:xs[-1].end].strip() == article.title.strip()), -1)
+        city_counts = Counter(m.place.city for m in self.places if m.place.kind in ("city", "park") and m.place.city)
+        top = city_counts.most_common(1)
+        self.dominant_city = top[0][0] if top and top[0][1] >= 3 and top[0][1] >= 0.8 * sum(city_counts.values()) else None
+        self.named_cities = set(city_counts)
+        self.named_cities |= {m.place.province for m in self.places if m.place.kind == "province"}
+        self.named_cities |= {m.place.city for m in self.places if m.place.kind == "province" and m.place.city}
         place_spans = {(m.start, m.end) for m in self.places}
         self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
                               for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
@@ -118,6 +126,15 @@ class ArticleContext:
                 continue
             if HOME_AFTER.match(self.text[m.end:m.end + 16]):
                 continue
+            if DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
+                    re.sub(r"^,\s*\w+\.?\s+\d{1,2}", "", self.text[m.end:m.end + 30])):
+                continue  # "XIAMEN, Sept. 9 --": where the report was filed
+            if m.place.kind == "park" and any(o.place.kind == "city" and o.place.name == m.place.city
+                                              and o.place.province != m.place.province for o in self.places):
+                continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
+            if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
+                    and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
+                continue  # in an article about one city, a district of a city it never names is a misreading
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
@@ -139,6 +156,9 @@ class ArticleContext:
         found = self.dates_in(s.start, s.end)
         if not found:
             return None
+        # a dateline ("XIAMEN, Sept. 9 (Xinhua) --") gives way to the event's own date in the sentence
+        events = [d for d in found if not DATELINE_AFTER.match(self.text[d.end:d.end + 20])]
+        found = events or found
         # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
         return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
 
@@ -163,6 +183,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
+    if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]):
+        return True
     if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
         return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
     if SUPERLATIVE.search(before) and not companies(text):
@@ -181,7 +203,7 @@ def _count_projects(text: str, before: int) -> int | None:
             best = m  # "among the four projects" names the parent's count, not this figure's
     if not best:
         return None
-    word = (best.group("n") or best.group("n_zh") or best.group("n_zh2") or best.group("n_zh3")).lower()
+    word = next(v for v in best.groupdict().values() if v).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     return n if n and n >= 2 else None
 
@@ -193,7 +215,7 @@ def _first_count(text: str) -> int | None:
         around = text[max(0, m.start() - 25):m.end() + 12]
         if COUNT_IS_PART.search(around) or re.search(r"\bincluding\s+$|其中\s*$", text[max(0, m.start() - 12):m.start()]):
             continue
-        word = (m.group("n") or m.group("n_zh") or m.group("n_zh2") or m.group("n_zh3")).lower()
+        word = next(v for v in m.groupdict().values() if v).lower()
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
         if n and n >= 2:
             return n
@@ -428,7 +450,8 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         n = _first_count(s.text)
-        if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text):
+        if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text) \
+                and not RUNNING_TOTAL.search(s.text):
             d = Draft("bundle", s, n_projects=n, project=_bundle_name(ctx, s))
             d.status = status
             drafts.append(d)
@@ -443,10 +466,10 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             investors, partners = _parties(s.text)
             if not investors and REFERS_BACK.search(s.text):
                 investors = _look_back_companies(ctx, s)
-            if not investors:
-                continue
-            d = Draft("deal", s, investors=investors, partners=partners,
-                      project=_project_name(s.text, investors))
+            project = _project_name(s.text, investors)
+            if not investors and not (project and (partners or PROJECT_PHRASE.search(s.text))):
+                continue  # a signing with nobody and nothing named is no record
+            d = Draft("deal", s, investors=investors, partners=partners, project=project)
             d.standalone = bool(ALSO_SIGNING.search(s.text))
             drafts.append(d)
     return drafts
@@ -498,7 +521,10 @@ def _merge_plain(drafts: list[Draft]) -> list[Draft]:
             if twin:
                 twin.investors = twin.investors or d.investors
                 twin.partners = list(dict.fromkeys(twin.partners + d.partners))
-                twin.date_hint = twin.date_hint or d.sent
+                if twin.money is None and SIGNED_NOW.search(d.sent.text) and not SIGNED_NOW.search(twin.sent.text):
+                    twin.sent = d.sent  # "agreed to build" in 2019, "officially signed" in 2020: the signing is the record
+                else:
+                    twin.date_hint = twin.date_hint or d.sent
                 continue
         out.append(d)
     return out
@@ -548,6 +574,8 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
     if d.kind == "bundle":
         if not (b.n_projects and d.n_projects and d.n_projects < b.n_projects):
             return False
+        if b.sent is d.sent and not (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))):
+            return False  # "display projects 11 …; chip projects 6 …": sub-totals side by side, not inside each other
     if b.amount_cny and d.amount_cny:
         used = sum(c.amount_cny or 0 for c in drafts if c.parent is b)
         if used + (d.amount_cny or 0) > b.amount_cny * 1.02:
@@ -577,6 +605,12 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     anaphoric = bool(ANAPHORA.match(s.text))
     for i, (a, b) in enumerate(spans):
         mentions = ctx.places_in(a, b)
+        if mentions and all(m.place.kind == "province" for m in mentions):
+            # only a province here ("Xinhua Winshare Sichuan ..."): a city of that province said nearby is more exact
+            inner = next((m for a2, b2 in spans[i + 1:] for m in ctx.places_in(a2, b2)
+                          if m.place.kind != "province" and m.place.province == mentions[0].place.province), None)
+            if inner:
+                mentions = [inner]
         if mentions:
             _apply_place(d, mentions)
             if i in far and not anaphoric:
@@ -625,11 +659,22 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         lambda: None,  # rank 4 is the bundle's date, applied after linking
         lambda: _latest_dated(ctx, [p for p in before if p.section == s.section]),
     ]
+    if SAME_DAY.search(s.text) and not ctx.sentence_date(s):
+        # "On the same day, ...": the day of the event told before
+        steps.insert(0, lambda: next((v for p in reversed(before[-8:]) if (v := ctx.sentence_date(p)) and len(v) == 10),
+                                     None))
+    year_only = None
     for rank, step in enumerate(steps):
         value = step()
-        if value:
+        if value and len(value) == 4 and year_only is None:
+            year_only = (value, rank)  # "this year": a more precise date of that year said nearby is better
+            continue
+        if value and (year_only is None or value.startswith(year_only[0])):
             d.date, d.date_rank = value, rank
             return
+    if year_only:
+        d.date, d.date_rank = year_only
+        return
     title_end = ctx.text.find(ctx.article.title) + len(ctx.article.title)
     event_dates = [x for x in ctx.dates_in(0, len(ctx.text)) if len(x.value) == 10 and x.start > title_end]
     if event_dates:

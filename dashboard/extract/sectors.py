@@ -63,7 +63,7 @@ _COMPANY_NAME_RE = re.compile(r"""
       (?:[A-Z][\w&'’.]*(?:\s*\([A-Z][a-z]+\))?[\s-]+){1,6}?        # capitalised words, maybe "(Chengdu)"
       (?:Co\.?,?\s*Ltd\.?|Co\.|Co\b|Company|Corporation|Corp\.?|Inc\.?|Limited|Ltd\.?   # legal suffix
         |Publishing\s+House|Office|Bureau|Administration|Commission|Committee|Department|Ministry
-        |University|Institute|Academy|Expo|Exposition|Fair|Forum|Group)\b
+        |University|Institute|Academy|Expo|Exposition|Fair|Forum|Group|Media|Press)\b
     | [^\s，。、；：:,.!?的与和及在为是将对从向由把被了并“”"（(]{2,12}?
       (?:\([^)]{2,6}\)|（[^）]{2,6}）)?[^\s，。、；：:,.的与和及]{0,10}?
       (?:股份有限公司|有限责任公司|有限公司|公司)                     # Chinese legal suffix
