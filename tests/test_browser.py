@@ -125,6 +125,16 @@ _MAP = """(() => {
 })()"""
 
 
+def _open_map(pg) -> list[str]:
+    """Switch to the Map page through the navigation; the URLs the page requests from then on."""
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.get_by_role("link", name="Map").first.click()
+    pg.wait_for_url(re.compile(r"/map"))
+    _wait_for_app(pg)
+    return requests
+
+
 def _wait_for_map(pg) -> dict:
     """Until the map has drawn its markers; returns the trace names with their number of
     points, and how many circles MapLibre drew per trace."""
@@ -202,11 +212,7 @@ def test_shared_url_filter_and_page_switch(server, page):
     assert _metric(pg, "Total invested") == "¥11.2 bn"
     _shot(pg, "03_deals_harbin_new_energy")
 
-    requests: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.get_by_role("link", name="Map").first.click()
-    pg.wait_for_url(re.compile(r"/map\?"))
-    _wait_for_app(pg)
+    requests = _open_map(pg)
     assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
     drawn = _wait_for_map(pg)
     # one city marker (Harbin), the provinces for orientation, and a legend naming both
@@ -279,11 +285,7 @@ def test_whole_view_and_bad_url(server, page):
                 raise
             _wait_for_app(pg)
     _shot(pg, "06b_overview_records_behind_top_bar")
-    requests: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.get_by_role("link", name="Map").first.click()
-    pg.wait_for_url(re.compile(r"/map"))
-    _wait_for_app(pg)
+    requests = _open_map(pg)
     drawn = _wait_for_map(pg)
     names = {name: n for name, n, _ in drawn["traces"]}
     assert names.get("City", 0) >= 5 and names.get("Park or zone", 0) >= 1

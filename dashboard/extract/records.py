@@ -203,7 +203,12 @@ def _count_projects(text: str, before: int) -> int | None:
             best = m  # "among the four projects" names the parent's count, not this figure's
     if not best:
         return None
-    word = next(v for v in best.groupdict().values() if v).lower()
+    return _count_value(best)
+
+
+def _count_value(m: re.Match) -> int | None:
+    """The number a BUNDLE_COUNT match states, when it is a count of several ("25", "four", "十五")."""
+    word = next(v for v in m.groupdict().values() if v).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     return n if n and n >= 2 else None
 
@@ -215,9 +220,8 @@ def _first_count(text: str) -> int | None:
         around = text[max(0, m.start() - 25):m.end() + 12]
         if COUNT_IS_PART.search(around) or re.search(r"\bincluding\s+$|其中\s*$", text[max(0, m.start() - 12):m.start()]):
             continue
-        word = next(v for v in m.groupdict().values() if v).lower()
-        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-        if n and n >= 2:
+        n = _count_value(m)
+        if n:
             return n
     return None
 
