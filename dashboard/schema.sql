@@ -8,6 +8,7 @@
 -- Layers, bottom up:
 --   articles, records, corrections   what was read, extracted, and fixed by people
 --   same_deal, places, ingest_log    derived or reference data, rebuilt by ingest
+--   correction_targets (view)        each correction with the record it applies to today
 --   records_fixed (view)             records with the latest correction of each field applied
 --   ledger_live (view)               records_fixed plus what each record adds to totals
 --                                    (`contribution`) and how many articles report it (`n_sources`)
@@ -17,7 +18,8 @@
 -- only writer, and corrections come in through it too), and the view costs
 -- ~1 s per query at a million records (the corrections join, the bundle walk),
 -- while the stored result answers a filtered total in ~10-100 ms. The rules
--- stay in the views; ingest (store.derive) rewrites the table from them.
+-- stay in the views; ingest (store.derive) rewrites the table from them, and so
+-- does store.correct, through the same writer.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -74,16 +76,28 @@ CREATE TABLE IF NOT EXISTS records (
     extra            JSON                    -- optional contract fields this schema has no column for yet
 );
 
--- Human fixes. Keyed by record_id, so they survive re-extraction of the
--- article; the latest row per (record_id, field) wins; value NULL sets the
--- field to NULL; list fields take a JSON array ('["Tencent"]').
+-- People's corrections: a copy of the corrections log (dashboard/corrections.py),
+-- reloaded by every ingest. A correction names its record by article, evidence
+-- sentence and place among that sentence's records (nth), not by record_id, so it
+-- finds its record again after re-extraction renumbers the records. The latest
+-- correction per (record, field) wins; value NULL clears the field; list fields
+-- take a JSON array ('["Tencent"]'); part_of and same_deal_as name another record
+-- by its own key (target_*).
 CREATE TABLE IF NOT EXISTS corrections (
-    record_id VARCHAR NOT NULL,
-    field     VARCHAR NOT NULL,
-    value     VARCHAR,
-    author    VARCHAR NOT NULL,
-    "at"      TIMESTAMP NOT NULL,   -- quoted: AT is a keyword in DuckDB
-    note      VARCHAR
+    seq                INTEGER NOT NULL,     -- line of the log: the order corrections were made in
+    article_id         VARCHAR NOT NULL,
+    evidence           VARCHAR NOT NULL,     -- evidence_key() of the record's evidence
+    nth                INTEGER NOT NULL,
+    field              VARCHAR NOT NULL,
+    value              VARCHAR,
+    old                VARCHAR,              -- the value in force when the correction was made
+    target_article_id  VARCHAR,
+    target_evidence    VARCHAR,
+    target_nth         INTEGER,
+    author             VARCHAR NOT NULL,
+    "at"               TIMESTAMP NOT NULL,   -- quoted: AT is a keyword in DuckDB
+    note               VARCHAR,
+    record_id          VARCHAR               -- the record's id when it was made: shown, never matched on
 );
 
 -- Records of different articles that report the same deal, rebuilt by every
@@ -153,11 +167,34 @@ CREATE OR REPLACE MACRO fixed_integer(fix, field, extracted) AS
 CREATE OR REPLACE MACRO fixed_list(fix, field, extracted) AS
     CASE WHEN map_contains(fix, field) THEN coalesce(from_json(fix[field], '["VARCHAR"]'), []) ELSE extracted END;
 
+-- What a correction keys on: the evidence with its whitespace collapsed.
+CREATE OR REPLACE MACRO evidence_key(e) AS regexp_replace(trim(coalesce(e, '')), '\s+', ' ', 'g');
+
+-- Each record's key (article, evidence, nth); only for articles that corrections name,
+-- so a database without corrections pays nothing for it.
+CREATE OR REPLACE VIEW record_keys AS
+SELECT record_id, article_id, evidence_key(evidence) AS evidence,
+       row_number() OVER (PARTITION BY article_id, evidence_key(evidence) ORDER BY ordinal) AS nth
+FROM records
+WHERE article_id IN (SELECT article_id FROM corrections UNION ALL SELECT target_article_id FROM corrections);
+
+-- Each correction and the record it applies to now (NULL: no record has its key any
+-- more), with the other record for part_of and same_deal_as.
+CREATE OR REPLACE VIEW correction_targets AS
+SELECT c.*, k.record_id AS applies_to, t.record_id AS target_id
+FROM corrections c
+LEFT JOIN record_keys k ON k.article_id = c.article_id AND k.evidence = c.evidence AND k.nth = c.nth
+LEFT JOIN record_keys t ON t.article_id = c.target_article_id AND t.evidence = c.target_evidence
+                       AND t.nth = c.target_nth;
+
 CREATE OR REPLACE VIEW records_fixed AS
 WITH latest AS (
-    SELECT record_id, field, value
-    FROM corrections
-    QUALIFY row_number() OVER (PARTITION BY record_id, field ORDER BY "at" DESC) = 1
+    SELECT applies_to AS record_id, field,
+           CASE WHEN target_article_id IS NOT NULL THEN target_id ELSE value END AS value
+    FROM correction_targets
+    -- a link to a record that is gone is not applied (the Review page lists it)
+    WHERE applies_to IS NOT NULL AND (target_article_id IS NULL OR target_id IS NOT NULL)
+    QUALIFY row_number() OVER (PARTITION BY applies_to, field ORDER BY "at" DESC, seq DESC) = 1
 ), fixes AS (
     SELECT record_id, map(list(field), list(value)) AS fix FROM latest GROUP BY record_id
 )
@@ -181,18 +218,15 @@ SELECT
     CASE WHEN map_contains(f.fix, 'date') THEN date_first_day(f.fix['date']) ELSE r.date_start END AS date_start,
     CASE WHEN map_contains(f.fix, 'date') THEN date_last_day(f.fix['date']) ELSE r.date_end END AS date_end,
     fixed_text(f.fix, 'status', r.status)                AS status,
-    CASE WHEN map_contains(f.fix, 'part_of')             -- a person writes the local id ('a7')
-         THEN CASE WHEN f.fix['part_of'] LIKE '%:%' THEN f.fix['part_of']
-                   ELSE r.article_id || ':' || f.fix['part_of'] END
-         ELSE r.part_of END                              AS part_of,
+    fixed_text(f.fix, 'part_of', r.part_of)              AS part_of,
     fixed_integer(f.fix, 'n_projects', r.n_projects)     AS n_projects,
-    CASE WHEN map_contains(f.fix, 'counts_in_totals')
-         THEN coalesce(TRY_CAST(f.fix['counts_in_totals'] AS BOOLEAN), r.counts_in_totals)
-         ELSE r.counts_in_totals END                     AS counts_in_totals,
-    fixed_text(f.fix, 'evidence', r.evidence)            AS evidence,
-    r.evidence_start, r.evidence_end,
+    -- "not a deal" takes the record out of totals (and out of same-deal links)
+    r.counts_in_totals AND NOT coalesce(TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN), false) AS counts_in_totals,
+    r.evidence, r.evidence_start, r.evidence_end,
     fixed_list(f.fix, 'flags', r.flags)                  AS flags,
-    f.record_id IS NOT NULL                              AS corrected
+    f.record_id IS NOT NULL                              AS corrected,
+    coalesce(TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN), false) AS not_a_deal,
+    f.fix['same_deal_as']                                AS same_deal_as
 FROM records r
 LEFT JOIN fixes f USING (record_id);
 
@@ -249,4 +283,4 @@ LEFT JOIN covered cv USING (record_id);
 -- city and province filters skip most of the file.
 CREATE TABLE IF NOT EXISTS ledger AS SELECT * FROM ledger_live LIMIT 0;
 
-INSERT OR REPLACE INTO meta VALUES ('schema_version', '2');
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '3');

@@ -27,19 +27,20 @@ from typing import Callable, Iterable, Iterator
 import duckdb
 import pyarrow as pa
 
+from dashboard import corrections as fixes
 from dashboard.articles import Article, ArticleError, article_files, read_article
 # When the extractor's version changes, ingest re-extracts every stored article.
 from dashboard.extract import EXTRACTOR_VERSION
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 KINDS = ("deal", "bundle", "event")
-CORRECTABLE = ("kind", "investors", "partners", "project", "city", "province", "district", "park",
-               "sector", "subsector", "amount", "currency", "amount_cny", "qualifier", "date",
-               "status", "part_of", "n_projects", "counts_in_totals", "evidence", "flags")
 # Contract fields with a column of their own; any other field goes into `extra`.
-CONTRACT_FIELDS = ("id", "article", *CORRECTABLE)
+CONTRACT_FIELDS = ("id", "article", "kind", "investors", "partners", "project", "city", "province",
+                   "district", "park", "sector", "subsector", "amount", "currency", "amount_cny",
+                   "qualifier", "date", "status", "part_of", "n_projects", "counts_in_totals",
+                   "evidence", "flags")
 
 # Same deal in two articles (see link_same_deals).
 SAME_AMOUNT = 0.02      # amounts within 2 % of the larger
@@ -143,7 +144,10 @@ def _check_schema(con: duckdb.DuckDBPyConnection, db: str) -> None:
 def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     """Create the tables (when missing) and replace the macros and views."""
     version = _schema_version(con)
-    if version is not None and version != SCHEMA_VERSION:
+    if version == 2:  # only the corrections table changed: its rows were never keyed to survive
+        con.execute("DROP TABLE IF EXISTS ledger")
+        con.execute("DROP TABLE corrections")
+    elif version is not None and version != SCHEMA_VERSION:
         raise StoreError(f"{db}: written with schema version {version}, this code writes version "
                          f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
     con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -259,16 +263,14 @@ class IngestReport:
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
            progress: Callable[[int, int, str], None] | None = None,
            extractor: Callable[[Article], list[dict]] | None = None,
-           gazetteer: Callable[[], list] | None = None,
-           corrections: str | Path | None = None) -> IngestReport:
-    """Read, extract and store articles (files or folders) in the database `db`.
+           gazetteer: Callable[[], list] | None = None) -> IngestReport:
+    """Read, extract and store articles (files or folders) in the database `db`,
+    then apply the corrections log (corrections.log_path(db)) over the records.
 
     `extractor` defaults to dashboard.extract.extract and `gazetteer` to
-    dashboard.extract.places.gazetteer; `corrections` is an optional CSV file
-    (record_id, field, value, author, at, note) of human fixes to add.
-    An unreadable file or a failed extraction is logged and counted in
-    `report.failed`; the other files go on. Anything else (a crash, Ctrl-C)
-    leaves the database as it was before.
+    dashboard.extract.places.gazetteer. An unreadable file or a failed extraction
+    is logged and counted in `report.failed`; the other files go on. Anything else
+    (a crash, Ctrl-C, a damaged corrections log) leaves the database as it was before.
     """
     db = str(db or default_db_path())
     if extractor is None:
@@ -283,9 +285,10 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
             _ingest_file(con, Path(path), extractor, stored, stored_names, report)
             if progress:
                 progress(done, len(files), Path(path).name)
-        if corrections:
-            n = add_corrections(con, corrections)
-            report.notes.append(f"{n} new corrections read from {corrections}.")
+        n, lost = load_corrections(con, fixes.log_path(db))
+        if n:
+            report.notes.append(f"{n} correction{'s' * (n != 1)} applied from {fixes.log_path(db).name}"
+                                + (f"; {lost} no longer find their record (see the Review page)." if lost else "."))
         report.repeats = derive(con)
         _refresh_places(con, gazetteer, report)
     return report
@@ -472,36 +475,201 @@ def _insert_records(con, rows: list[dict], published) -> None:
 
 
 # --- corrections ---------------------------------------------------------------------------
+# The corrections log (dashboard/corrections.py) is the record of people's work; the
+# `corrections` table is its copy, reloaded here whenever the database is written.
+# Writes go through `_writable`, as ingest's do, so the database keeps one writer.
 
-def add_corrections(con, csv_path: str | Path) -> int:
-    """Add the rows of a corrections CSV that the database does not hold yet; returns how many.
-
-    Columns: record_id, field, value, author, at (ISO time), note. An empty value sets
-    the field to NULL. Only ingest calls this, so ingest stays the only writer.
-    """
-    with open(csv_path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    added = 0
-    for i, row in enumerate(rows, 2):
-        missing = [k for k in ("record_id", "field", "author", "at") if not (row.get(k) or "").strip()]
-        if missing:
-            raise StoreError(f"{csv_path}, line {i}: {', '.join(missing)} missing")
-        if row["field"] not in CORRECTABLE:
-            raise StoreError(f"{csv_path}, line {i}: {row['field']!r} is not a field that can be "
-                             f"corrected ({', '.join(CORRECTABLE)})")
+def load_corrections(con, log: str | Path) -> tuple[int, int]:
+    """Replace the corrections table with the log's lines; returns (corrections, how many
+    no longer find their record). CorrectionError (a damaged line) stops the write."""
+    try:
+        rows = [_correction_row(seq, c) for seq, c in enumerate(fixes.read_log(log), 1)]
+    except fixes.CorrectionError as e:
+        raise StoreError(str(e)) from None
+    con.execute("DELETE FROM corrections")
+    if rows:
+        con.register("incoming_corrections", pa.Table.from_pylist(rows, schema=CORRECTION_ARROW))
         try:
-            at = datetime.fromisoformat(row["at"].strip())
-        except ValueError:
-            raise StoreError(f"{csv_path}, line {i}: at {row['at']!r} is not an ISO time") from None
-        value = row.get("value")
-        value = value if value not in (None, "") else None
-        exists = _one(con, 'SELECT count(*) FROM corrections WHERE record_id = ? AND field = ? AND "at" = ?',
-                      [row["record_id"], row["field"], at])[0]
-        if not exists:
-            con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?)",
-                        [row["record_id"], row["field"], value, row["author"], at, row.get("note") or None])
-            added += 1
-    return added
+            con.execute("INSERT INTO corrections BY NAME SELECT * FROM incoming_corrections")
+        finally:
+            con.unregister("incoming_corrections")
+    lost = _one(con, "SELECT count(*) FROM correction_targets WHERE applies_to IS NULL "
+                     "OR (target_article_id IS NOT NULL AND target_id IS NULL)")[0]
+    return len(rows), lost
+
+
+CORRECTION_ARROW = pa.schema([
+    ("seq", pa.int32()), ("article_id", pa.string()), ("evidence", pa.string()), ("nth", pa.int32()),
+    ("field", pa.string()), ("value", pa.string()), ("old", pa.string()),
+    ("target_article_id", pa.string()), ("target_evidence", pa.string()), ("target_nth", pa.int32()),
+    ("author", pa.string()), ("at", pa.timestamp("us")), ("note", pa.string()), ("record_id", pa.string()),
+])
+
+
+def _correction_row(seq: int, c: fixes.Correction) -> dict:
+    t = c.target
+    return {"seq": seq, "article_id": c.key.article_id, "evidence": c.key.evidence, "nth": c.key.nth,
+            "field": c.field, "value": c.value, "old": c.old,
+            "target_article_id": t.article_id if t else None, "target_evidence": t.evidence if t else None,
+            "target_nth": t.nth if t else None, "author": c.author, "at": c.at, "note": c.note,
+            "record_id": c.record_id}
+
+
+def record_key(con, record_id: str) -> fixes.Key | None:
+    """The key a correction of this record is stored under; None when there is no such record."""
+    row = _one(con, """
+        SELECT article_id, evidence, nth FROM (
+            SELECT record_id, article_id, evidence_key(evidence) AS evidence,
+                   row_number() OVER (PARTITION BY evidence_key(evidence) ORDER BY ordinal) AS nth
+            FROM records WHERE article_id = (SELECT article_id FROM records WHERE record_id = ?))
+        WHERE record_id = ?""", [record_id, record_id])
+    return fixes.Key(row[0], row[1], int(row[2])) if row else None
+
+
+def _current(con, record_id: str) -> dict:
+    cur = con.execute("SELECT * FROM records_fixed WHERE record_id = ?", [record_id])
+    names = [d[0] for d in cur.description]
+    return dict(zip(names, cur.fetchall()[0]))
+
+
+def _as_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+@dataclass
+class Change:
+    """One correction asked for: a record (by its id today), a field and a new value."""
+    record_id: str
+    field: str
+    value: object
+    note: str = ""
+    author: str = ""
+
+
+def _resolve(con, change: Change, author: str, note: str, at: datetime) -> list[fixes.Correction]:
+    """The log lines for one change, checked against the database: the record exists, a
+    reference names a record (a bundle, for part_of), and a new amount brings its yuan."""
+    key = record_key(con, change.record_id)
+    if key is None:
+        raise fixes.CorrectionError(f"there is no record {change.record_id!r} (record ids are on the "
+                                    f"Deals and Review pages)")
+    value = fixes.check_value(change.field, change.value)
+    now = _current(con, change.record_id)
+    target = None
+    if change.field in fixes.REFERENCE_FIELDS and value is not None:
+        target = record_key(con, value)
+        if target is None:
+            raise fixes.CorrectionError(f"{change.field}: there is no record {value!r}")
+        if value == change.record_id:
+            raise fixes.CorrectionError(f"{change.field}: a record cannot point to itself")
+        other = _current(con, value)
+        if change.field == "part_of" and other["kind"] != "bundle":
+            raise fixes.CorrectionError(f"part_of: {value} is a {other['kind']}, not a bundle")
+        if change.field == "same_deal_as" and not (other["counts_in_totals"] and now["counts_in_totals"]):
+            raise fixes.CorrectionError("same_deal_as: both records must count in totals "
+                                        "(neither a repeat within its article nor marked not a deal)")
+
+    def line(field: str, new: str | None, why: str = note) -> fixes.Correction:
+        return fixes.Correction(key=key, field=field, value=new, old=_as_text(now.get(field)), author=author,
+                                at=at, note=why, record_id=change.record_id,
+                                target=target if field == change.field else None)
+
+    out = [line(change.field, value)]
+    if change.field == "amount":  # the yuan figure follows, at the deal year's rate
+        currency = now.get("currency") or "CNY"
+        if not now.get("currency") and value is not None:
+            out.append(line("currency", "CNY", f"{note} (no currency stated: yuan assumed)"))
+        cny = None
+        if value is not None:
+            from dashboard.extract.fx import to_cny
+            cny = float(value) if currency == "CNY" else to_cny(float(value), currency, now.get("date"))
+        out.append(line("amount_cny", _as_text(cny), f"{note} (in yuan, from the corrected amount)"))
+    return out
+
+
+def correct(db: str | Path | None, changes: list[Change], author: str, note: str,
+            where: list[str] | None = None) -> int:
+    """Check and record corrections, then apply them: all of them or, if one is refused
+    (CorrectionError, with the reason), none. Returns how many log lines were written.
+
+    The log is appended to only after every change passed its checks, and inside the
+    writer's lock, so a correction is never half made; the database is then rewritten
+    through `_writable` like an ingest (a crash after the log was written leaves the old
+    database, and the next ingest or `corrections apply` applies the log). `where` names
+    each change in a refusal (e.g. "file.csv, line 3")."""
+    db = str(db or default_db_path())
+    if not is_remote(db) and not Path(db).exists():
+        raise StoreError(f"{db}: no database here yet; build it with `python -m dashboard ingest data/articles`")
+    at = _now().replace(microsecond=0)
+    with _writable(db) as con:
+        lines = []
+        for i, change in enumerate(changes):
+            try:
+                who, why = fixes.check_who_and_why(change.author or author, change.note or note)
+                lines += _resolve(con, change, who, why, at)
+            except fixes.CorrectionError as e:
+                if where is None:
+                    raise
+                raise fixes.CorrectionError(f"{where[i]}: {e}; nothing was corrected") from None
+        fixes.append_log(fixes.log_path(db), lines)
+        load_corrections(con, fixes.log_path(db))
+        derive(con)
+    return len(lines)
+
+
+def apply_corrections(db: str | Path | None = None) -> tuple[int, int]:
+    """Reload the corrections log into the database and rebuild the totals (after a log was
+    restored or copied in); returns (corrections, how many no longer find their record)."""
+    db = str(db or default_db_path())
+    if not is_remote(db) and not Path(db).exists():
+        raise StoreError(f"{db}: no database here yet; build it with `python -m dashboard ingest data/articles`")
+    with _writable(db) as con:
+        counts = load_corrections(con, fixes.log_path(db))
+        derive(con)
+    return counts
+
+
+def import_corrections(db: str | Path | None, path: str | Path, author: str) -> int:
+    """Add the corrections of a CSV file (columns record_id, field, value, note, and
+    optionally author) or of another installation's log (.jsonl, lines already keyed);
+    lines the log already holds are skipped. Returns how many lines were added."""
+    db = str(db or default_db_path())
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    if path.suffix.lower() in (".jsonl", ".json"):
+        try:
+            incoming = fixes.read_log(path)
+        except fixes.CorrectionError as e:
+            raise StoreError(str(e)) from None
+        log = fixes.log_path(db)
+        seen = {c.to_json() for c in fixes.read_log(log)}
+        new = [c for c in incoming if c.to_json() not in seen]
+        with _writable(db) as con:
+            fixes.append_log(log, new)
+            load_corrections(con, log)
+            derive(con)
+        return len(new)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise StoreError(f"{path}: not a UTF-8 CSV file ({_first_line(e)})") from None
+    if rows and not {"record_id", "field"} <= set(rows[0]):
+        raise StoreError(f"{path}: needs the columns record_id, field, value and note")
+    changes = [Change(record_id=(r.get("record_id") or "").strip(), field=(r.get("field") or "").strip(),
+                      value=r.get("value"), note=r.get("note") or "", author=r.get("author") or "")
+               for r in rows]
+    where = [f"{path.name}, line {i}" for i in range(2, len(changes) + 2)]
+    return correct(db, changes, author, note="", where=where) if changes else 0
 
 
 # --- what is derived from the records ------------------------------------------------------
@@ -560,7 +728,11 @@ def link_same_deals(con) -> int:
                AND (list_has_all(a_tokens, b_tokens) OR list_has_all(b_tokens, a_tokens)))
         ORDER BY a_id, b_id""").fetchall()
 
-    members = sorted({rid for a, b, _ in pairs for rid in (a, b)})
+    # Merges made by people: (record, the record it repeats), both counted.
+    merges = con.execute("""
+        SELECT r.record_id, r.same_deal_as FROM records_fixed r JOIN records_fixed t ON t.record_id = r.same_deal_as
+        WHERE r.counts_in_totals AND t.counts_in_totals ORDER BY r.record_id""").fetchall()
+    members = sorted({rid for a, b, _ in pairs for rid in (a, b)} | {rid for m in merges for rid in m})
     order = {}
     if members:
         con.register("linked_ids", pa.table({"record_id": members}))
@@ -586,6 +758,12 @@ def link_same_deals(con) -> int:
             x = parent[x]
         return x
 
+    for rid, kept in merges:  # first, and as asked: the record it repeats is the one counted
+        ra, rk = root(rid), root(kept)
+        if ra != rk:
+            parent[ra] = rk
+            articles[rk] |= articles.pop(ra)
+            why[rid] = "merged by a reviewer"
     for a, b, same_project in pairs:
         ra, rb = root(a), root(b)
         if ra == rb or articles[ra] & articles[rb]:
@@ -598,13 +776,19 @@ def link_same_deals(con) -> int:
         why.setdefault(b, basis)
 
     rows = []
+    size = Counter(root(rid) for rid in members)
     for rid in members:
         deal = root(rid)
         n = len(articles[deal])
-        if n < 2:
+        if size[deal] < 2:
             continue
-        reason = (f"counted here; also in {n - 1} other article{'s' if n > 2 else ''}" if rid == deal else
-                  f"same deal as {deal} ({why.get(rid, 'same investors')}, city, amount, date)")
+        if rid == deal:
+            reason = (f"counted here; also in {n - 1} other article{'s' if n > 2 else ''}" if n > 1 else
+                      "counted here; merged with another record of this article by a reviewer")
+        elif why.get(rid) == "merged by a reviewer":
+            reason = f"same deal as {deal} (merged by a reviewer)"
+        else:
+            reason = f"same deal as {deal} ({why.get(rid, 'same investors')}, city, amount, date)"
         rows.append({"record_id": rid, "deal_id": deal, "n_sources": n, "reason": reason})
     con.execute("DELETE FROM same_deal")
     if rows:

@@ -217,30 +217,6 @@ def test_same_text_under_two_names_is_one_article(tmp_path, write_articles):
     assert table_counts(tmp_path / "d.duckdb")["articles"] == 2
 
 
-def test_new_extractor_version_re_extracts_and_keeps_corrections(tmp_path, write_articles, monkeypatch):
-    paths = write_articles(TEXTS)
-    db = tmp_path / "d.duckdb"
-    store.ingest(paths, db, extractor=extractor, gazetteer=gazetteer)
-    con = store.connect(db)
-    rid = con.execute("SELECT record_id FROM records WHERE city = 'Hefei' AND kind = 'deal'").fetchone()[0]
-    con.close()
-    fixes = tmp_path / "corrections.csv"
-    fixes.write_text("record_id,field,value,author,at,note\n"
-                     f"{rid},sector,Biotechnology,ana,2024-01-01T10:00:00,was IT\n"
-                     f"{rid},park,,ana,2024-01-01T10:00:00,\n", encoding="utf-8")
-
-    monkeypatch.setattr(store, "EXTRACTOR_VERSION", "test-2")
-    changed = {**RECORDS, "two.txt": [{**r, "park": "Hefei High-tech Zone"} for r in RECORDS["two.txt"]]}
-    report = store.ingest(paths, db, extractor=lambda a: changed[a.file_name], gazetteer=gazetteer,
-                          corrections=fixes)
-    assert (report.articles_reextracted, report.articles_skipped) == (2, 0)
-    con = store.connect(db)
-    assert con.execute("SELECT count(*) FROM records").fetchone()[0] == 3
-    assert con.execute("SELECT sector, park, corrected FROM ledger WHERE record_id = ?", [rid]).fetchone() == \
-        ("Biotechnology", None, True)
-    assert con.execute("SELECT count(DISTINCT extractor_version) FROM articles").fetchone()[0] == 1
-
-
 def test_an_edited_file_replaces_its_earlier_text(tmp_path, write_articles):
     db = tmp_path / "d.duckdb"
     store.ingest(write_articles(TEXTS), db, extractor=extractor, gazetteer=gazetteer)
@@ -252,18 +228,6 @@ def test_an_edited_file_replaces_its_earlier_text(tmp_path, write_articles):
     assert con.execute("SELECT count(*) FROM records").fetchall() == [(3,)]
     assert "replaces an earlier text" in con.execute(
         "SELECT message FROM ingest_log WHERE status = 'stored' ORDER BY \"at\" DESC LIMIT 1").fetchall()[0][0]
-
-
-def test_bad_corrections_file_stops_the_run_and_changes_nothing(tmp_path, write_articles):
-    paths = write_articles(TEXTS)
-    db = tmp_path / "d.duckdb"
-    store.ingest(paths, db, extractor=extractor, gazetteer=gazetteer)
-    before = digest(db)
-    fixes = tmp_path / "corrections.csv"
-    fixes.write_text("record_id,field,value,author,at,note\nx:a1,colour,red,ana,2024-01-01,\n")
-    with pytest.raises(store.StoreError, match="'colour' is not a field that can be corrected"):
-        store.ingest(paths, db, extractor=extractor, gazetteer=gazetteer, corrections=fixes)
-    assert digest(db) == before
 
 
 def test_unreadable_files_and_failed_extraction_are_logged(tmp_path, write_articles):
