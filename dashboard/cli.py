@@ -1,11 +1,14 @@
-"""Command line: `python -m dashboard extract|ingest ...` (the benchmark is `python -m dashboard.bench`).
+"""Command line: `python -m dashboard extract|ingest|correct|corrections|password-hash ...`
+(the benchmark is `python -m dashboard.bench`).
 
 Errors reach the user as one line naming the file and the reason, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 
 from dashboard.articles import ArticleError, article_files, read_article
@@ -65,6 +68,101 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _author(args: argparse.Namespace) -> str:
+    if args.author:
+        return args.author
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or ""
+
+
+def _write_errors(fn):
+    """Store and correction refusals as one line each, exit status 1."""
+    def run(args: argparse.Namespace) -> int:
+        from dashboard import corrections, store
+        try:
+            return fn(args)
+        except (store.StoreError, corrections.CorrectionError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+    return run
+
+
+@_write_errors
+def cmd_correct(args: argparse.Namespace) -> int:
+    from dashboard import store
+
+    db = args.db or store.default_db_path()
+    n = store.correct(db, [store.Change(args.record_id, args.field, args.value)], author=_author(args),
+                      note=args.note or "")
+    print(f"{n} correction{'s' * (n != 1)} recorded and applied to {args.record_id} "
+          f"(log: {store.fixes.log_path(db)}).")
+    return 0
+
+
+@_write_errors
+def cmd_corrections_import(args: argparse.Namespace) -> int:
+    from dashboard import store
+
+    db = args.db or store.default_db_path()
+    n = store.import_corrections(db, args.file, author=_author(args))
+    print(f"{n} correction{'s' * (n != 1)} imported from {args.file} and applied.")
+    return 0
+
+
+@_write_errors
+def cmd_corrections_apply(args: argparse.Namespace) -> int:
+    from dashboard import store
+
+    db = args.db or store.default_db_path()
+    n, lost = store.apply_corrections(db)
+    print(f"{n} correction{'s' * (n != 1)} applied from {store.fixes.log_path(db)}"
+          + (f"; {lost} no longer find their record (`python -m dashboard corrections list --lost`)." if lost else "."))
+    return 0
+
+
+@_write_errors
+def cmd_corrections_list(args: argparse.Namespace) -> int:
+    from dashboard import query, store
+
+    db = args.db or store.default_db_path()
+    con = store.connect(db, read_only=True)
+    try:
+        df = query.lost_corrections(con) if args.lost else query.corrections(con, args.record)
+    finally:
+        con.close()
+    if df.empty:
+        print("No corrections." if not args.lost else "Every correction finds its record.")
+        return 0
+    for r in df.itertuples():
+        where = r.applies_to if isinstance(r.applies_to, str) else f"(its sentence is gone; was {r.record_id})"
+        print(f"{r.at:%Y-%m-%d %H:%M}  {r.author}  {where}  {r.field}: {r.old!s} -> {r.value!s}  # {r.note}")
+    return 0
+
+
+def cmd_password_hash(args: argparse.Namespace) -> int:
+    from dashboard.passwords import MIN_LENGTH, hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("error: the two passwords differ", file=sys.stderr)
+            return 1
+    else:  # piped: the first line
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_LENGTH:
+        print(f"error: use at least {MIN_LENGTH} characters", file=sys.stderr)
+        return 1
+    name = args.name or _author(args)
+    if not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
+        print("error: a name of letters, digits, '-', '_' or '.'", file=sys.stderr)
+        return 1
+    print("# under [review.passwords] in .streamlit/secrets.toml")
+    print(f'{name} = "{hash_password(password)}"')
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -85,7 +183,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE",
                    help="DuckDB file to write (default: $DASHBOARD_DB, else data/deals.duckdb)")
     p.set_defaults(func=cmd_ingest)
+
+    db_help = "the database (default: $DASHBOARD_DB, else data/deals.duckdb)"
+    p = sub.add_parser("correct", help="correct one field of a record, with a note",
+                       description="Correct a record's field (or mark it not a deal, or merge it with "
+                                   "another record). The correction goes to the corrections log with "
+                                   "who, when, the old value and the note, and is applied at once.")
+    p.add_argument("record_id", metavar="RECORD_ID", help="as shown in the Record column of the Deals page")
+    p.add_argument("field", metavar="FIELD", help="one of: " + ", ".join(_fields()))
+    p.add_argument("value", metavar="VALUE",
+                   help="the new value; '' clears it; investors: names separated by commas; "
+                        "not_a_deal: true or false; same_deal_as and part_of: another RECORD_ID")
+    p.add_argument("--note", required=True, help="why: the source, or what was wrong")
+    p.add_argument("--author", help="who corrects (default: your login name)")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.set_defaults(func=cmd_correct)
+
+    p = sub.add_parser("corrections", help="list, import or re-apply corrections",
+                       description="The corrections log: list it, import a file of corrections, "
+                                   "or apply the log to the database again.")
+    csub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = csub.add_parser("list", help="corrections, newest first")
+    q.add_argument("--record", metavar="RECORD_ID", help="only this record's")
+    q.add_argument("--lost", action="store_true", help="only those whose record is gone")
+    q.add_argument("--db", metavar="FILE", help=db_help)
+    q.set_defaults(func=cmd_corrections_list)
+    q = csub.add_parser("import", help="add the corrections of a CSV or .jsonl file (all or none)",
+                        description="CSV columns: record_id, field, value, note (author optional); or a "
+                                    ".jsonl corrections log of another copy of the dashboard.")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--author", help="who made them, when the file does not say (default: your login name)")
+    q.add_argument("--db", metavar="FILE", help=db_help)
+    q.set_defaults(func=cmd_corrections_import)
+    q = csub.add_parser("apply", help="apply the corrections log to the database again")
+    q.add_argument("--db", metavar="FILE", help=db_help)
+    q.set_defaults(func=cmd_corrections_apply)
+
+    p = sub.add_parser("password-hash", help="print the salted hash of a Review password for secrets.toml",
+                       description="Reads a password (twice at a terminal, else one line of stdin) and "
+                                   "prints the line to put under [review.passwords] in "
+                                   ".streamlit/secrets.toml.")
+    p.add_argument("--name", help="the editor's name, shown as the author of corrections (default: login name)")
+    p.set_defaults(func=cmd_password_hash, author=None)
     return parser
+
+
+def _fields() -> tuple[str, ...]:
+    from dashboard.corrections import FIELDS
+    return FIELDS
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,7 +37,7 @@ RECORD_COLUMNS = (
     "flags", "evidence")
 ARTICLE_COLUMNS = ("title", "published", "file_name")
 # Extra columns of records(), after those agreed: why a record adds what it adds.
-MORE_RECORD_COLUMNS = ("repeat_of", "corrected", "date_start", "date_end")
+MORE_RECORD_COLUMNS = ("repeat_of", "corrected", "not_a_deal", "date_start", "date_end")
 
 
 class UnknownDimension(ValueError):
@@ -381,3 +381,25 @@ def extracted_records(con, article_id: str) -> list[dict]:
 def ingest_log(con, limit: int = 200) -> pd.DataFrame:
     """The latest ingest messages, newest first: what was stored, skipped or failed, and why."""
     return _df(con, 'SELECT * FROM ingest_log ORDER BY "at" DESC, file_name LIMIT ?', [limit])
+
+
+CORRECTION_COLUMNS = ("seq", "at", "author", "field", "old", "value", "note", "record_id", "applies_to",
+                      "target_id", "target_article_id")
+
+
+def corrections(con, record_id: str | None = None, limit: int = 1000) -> pd.DataFrame:
+    """Corrections newest first, each with the record it applies to today (`applies_to`,
+    None when its sentence is gone); only those applying to `record_id` when given."""
+    cols = ", ".join(f'"{c}"' for c in CORRECTION_COLUMNS)
+    where, params = ("WHERE applies_to = ?", [record_id]) if record_id is not None else ("", [])
+    return _df(con, f'SELECT {cols} FROM correction_targets {where} ORDER BY "at" DESC, seq DESC LIMIT ?',
+               [*params, limit])
+
+
+def lost_corrections(con, limit: int = 1000) -> pd.DataFrame:
+    """Corrections that no longer find their record (or, for a link, the other record)."""
+    cols = ", ".join(f'"{c}"' for c in CORRECTION_COLUMNS)
+    return _df(con, f"""
+        SELECT {cols}, evidence FROM correction_targets
+        WHERE applies_to IS NULL OR (target_article_id IS NOT NULL AND target_id IS NULL)
+        ORDER BY "at" DESC, seq DESC LIMIT ?""", [limit])

@@ -559,8 +559,8 @@ def _resolve(con, change: Change, author: str, note: str, at: datetime) -> list[
     reference names a record (a bundle, for part_of), and a new amount brings its yuan."""
     key = record_key(con, change.record_id)
     if key is None:
-        raise fixes.CorrectionError(f"there is no record {change.record_id!r} (record ids are on the "
-                                    f"Deals and Review pages)")
+        raise fixes.CorrectionError(f"there is no record {change.record_id!r} (record ids are in the "
+                                    f"Record column of the Deals page)")
     value = fixes.check_value(change.field, change.value)
     now = _current(con, change.record_id)
     target = None

@@ -394,19 +394,29 @@ FLAG_WORDS = {"currency_mismatch": "currency figures disagree",
 ROW_PX, HEADER_PX = 35, 38  # st.dataframe's default row height, and its header with borders
 
 
-def flag_words(flags) -> str:
+def flag_words(flags, corrected: bool = False, not_a_deal: bool = False) -> str:
     """
     >>> flag_words(["currency_assumed_cny", "odd_flag"])
     'no currency stated: yuan assumed; odd_flag'
+    >>> flag_words([], corrected=True, not_a_deal=True)
+    'corrected (see Review); not a deal: adds nothing'
     """
-    return "; ".join(FLAG_WORDS.get(str(x), str(x)) for x in (flags if isinstance(flags, (list, tuple)) else []))
+    words = ["corrected (see Review)"] if corrected else []
+    words += ["not a deal: adds nothing"] if not_a_deal else []
+    words += [FLAG_WORDS.get(str(x), str(x)) for x in (flags if isinstance(flags, (list, tuple)) else [])]
+    return "; ".join(words)
+
+
+def _col(df: pd.DataFrame, name: str) -> list[bool]:
+    """A yes/no column as Python booleans (missing values and a missing column: False)."""
+    return [bool(v) and not pd.isna(v) for v in df[name]] if name in df.columns else [False] * len(df)
 
 
 # The columns in the order a researcher scans them, and their widths in pixels: the
 # project and its money first, where and when next, the article link last but one.
 _COLUMNS = {"Project": 250, "CNY bn": 80, "Amount": 115, "City": 120, "Park": 170, "Date": 95,
             "Status": 85, "Kind": 65, "Adds to total, bn": 95, "Sector": 140, "Investors": 180,
-            "Sources": 70, "Flags": 210, "Article": 70, "Evidence": 420}
+            "Sources": 70, "Flags": 210, "Article": 70, "Evidence": 420, "Record": 170}
 _COMPACT = ("Project", "CNY bn", "Adds to total, bn", "Amount", "Date", "Status", "Investors",
             "Article", "Evidence")
 
@@ -432,9 +442,11 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
         "Sector": recs["sector"].fillna(""),
         "Investors": recs["investors"].map(join_names),
         "Sources": recs["n_sources"],
-        "Flags": recs["flags"].map(flag_words),
+        "Flags": [flag_words(fl, c, n) for fl, c, n in zip(recs["flags"], _col(recs, "corrected"),
+                                                            _col(recs, "not_a_deal"))],
         "Article": [article_url(a, f) for a in recs["article_id"]],
         "Evidence": recs["evidence"],
+        "Record": recs["record_id"],
     })
     if compact:
         out = out[list(_COMPACT)]
