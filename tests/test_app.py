@@ -466,7 +466,7 @@ def test_deals_page(monkeypatch, db):
     # what a researcher scans first comes first
     assert list(table.columns) == ["Project", "CNY bn", "Amount", "City", "Park", "Date", "Status", "Kind",
                                    "Adds to total, bn", "Sector", "Investors", "Sources", "Flags", "Article",
-                                   "Evidence"]
+                                   "Evidence", "Record"]
     assert table["Article"].str.startswith("article?article=").all()
     assert table["Article"].str.contains("city=Harbin").all()  # the link keeps the filters
     assert any("ordered by what each adds to the total" in c.value for c in at.caption)
