@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dashboard.datelines import header_date
 
@@ -88,7 +89,7 @@ def parse_article(raw: bytes, file_name: str) -> Article:
         published=header_date(text),
         language=language_of(text),
         text=text,
-        url=url,
+        url=http_url(url) or guess_url(text),
         publisher=publisher or guess_publisher(text),
     )
 
@@ -170,7 +171,7 @@ def guess_publisher(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             name = m.group(1).strip(" :：,")
-            if 1 < len(name) <= 80:
+            if 1 < len(name) <= 80 and not re.match(r"https?://", name, re.I):  # an address is not a name
                 return name
     m = _BY_SITE.search(text[:800])
     if m:
@@ -179,6 +180,52 @@ def guess_publisher(text: str) -> str | None:
     m = _SITE_LINE.match(first)
     if m and (m.group("domain") or m.group("brand").lower() not in _GENERIC):
         return m.group("domain") or m.group("brand")
+    return None
+
+
+def http_url(value: str | None) -> str | None:
+    """The address when it is a web address a reader can safely open, else None.
+
+    >>> http_url(" https://example.com/a?b=1 "), http_url("javascript:alert(1)"), http_url("example.com")
+    ('https://example.com/a?b=1', None, None)
+    >>> http_url("http://exa mple.com/"), http_url("https://"), http_url("HTTP://Example.com")
+    (None, None, 'HTTP://Example.com')
+    """
+    text = (value or "").strip()
+    if not text or len(text) > 2000 or re.search(r"[\s\x00-\x1f\x7f<>\"]", text):
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed [ipv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return text
+
+
+# An address the article gives for itself: "Source: http…", "original link: http…", "原文链接：http…".
+_OWN_URL = re.compile(r"""
+    (?:original\s+(?:link|url|article)|source(?:\s+(?:link|url))?|url|link
+      |原文链接|原文地址|本文链接|原文|来源|链接|網址|网址|原文連結)
+    \s*[:：]\s*
+    (https?://[^\s<>"'，。；、）)\]]+)      # up to a space or a closing mark
+""", re.I | re.X)
+
+
+def guess_url(text: str) -> str | None:
+    """The address a labelled line of the text gives for the article itself (a bare address
+    anywhere in the text may be anything, so it is not taken).
+
+    >>> guess_url("Body.\\nThis article is the original, original link: https://a.com/p/44 , please cite")
+    'https://a.com/p/44'
+    >>> guess_url("See https://b.com for more"), guess_url("来源：https://c.cn/x.html。")
+    (None, 'https://c.cn/x.html')
+    """
+    for m in _OWN_URL.finditer(text):
+        url = http_url(m.group(1).rstrip(".,;:!?"))
+        if url:
+            return url
     return None
 
 

@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE TABLE IF NOT EXISTS ingest_log (
     file_name  VARCHAR NOT NULL,
     article_id VARCHAR,                      -- NULL when the file could not be read
-    status     VARCHAR NOT NULL,             -- stored | re-extracted | skipped | failed
+    status     VARCHAR NOT NULL,             -- stored | re-extracted | skipped | failed | manifest (a sources.csv note)
     message    VARCHAR,
     "at"       TIMESTAMP NOT NULL    -- quoted: AT is a keyword in DuckDB
 );

@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from dashboard import corrections as fixes
+from dashboard import manifest
 from dashboard.articles import Article, ArticleError, article_files, read_article
 # When the extractor's version changes, ingest re-extracts every stored article.
 from dashboard.extract import EXTRACTOR_VERSION
@@ -276,13 +277,15 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
     if extractor is None:
         from dashboard.extract import extract as extractor
     files = article_files(list(paths))
+    given, manifest_problems = manifest.sources_for(files)
     report = IngestReport(db=db)
     with _writable(db) as con:
+        _log_manifest(con, manifest_problems, report)
         stored = {aid: (version, name) for aid, version, name in
                   con.execute("SELECT article_id, extractor_version, file_name FROM articles").fetchall()}
         stored_names = {name: aid for aid, (_, name) in stored.items()}
         for done, path in enumerate(files, 1):
-            _ingest_file(con, Path(path), extractor, stored, stored_names, report)
+            _ingest_file(con, Path(path), extractor, stored, stored_names, report, given.get(Path(path)))
             if progress:
                 progress(done, len(files), Path(path).name)
         n, lost = load_corrections(con, fixes.log_path(db))
@@ -303,11 +306,32 @@ def _log(con, file_name: str, article_id: str | None, status: str, message: str 
                 [file_name, article_id, status, message, _now()])
 
 
-def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, report: IngestReport) -> None:
+def _log_manifest(con, problems: list[manifest.Problem], report: IngestReport, shown: int = 10) -> None:
+    """Every problem of the sources manifests in ingest_log, the first few in the summary too."""
+    for p in problems:
+        _log(con, p.file or manifest.MANIFEST_NAME, None, "manifest", p.message)
+    report.notes.extend(p.message for p in problems[:shown])
+    if len(problems) > shown:
+        report.notes.append(f"... and {len(problems) - shown} more notes on {manifest.MANIFEST_NAME} in ingest_log.")
+
+
+_META = ("title", "url", "publisher", "published", "language")
+
+
+def _changed_meta(con, article: Article) -> list[str]:
+    """Which of the article's title, URL, publisher, date and language differ from the stored row
+    (a sources.csv edit, or a better guess): the extractor reads them, so the article is stored again."""
+    row = _one(con, f"SELECT {', '.join(_META)} FROM articles WHERE article_id = ?", [article.article_id])
+    return [k for k, v in zip(_META, row or ()) if v != getattr(article, k)]
+
+
+def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, report: IngestReport,
+                 source: manifest.Source | None = None) -> None:
     """Store one file's article and records. `stored` maps article_id -> (extractor
-    version, file name) of what the database holds; `stored_names` file name -> article_id."""
+    version, file name) of what the database holds; `stored_names` file name -> article_id;
+    `source` is the file's row of its folder's sources.csv, whose values win over guesses."""
     try:
-        article = read_article(path)
+        article = manifest.apply(read_article(path), source)
     except ArticleError as e:
         report.failed.append((path.name, str(e)))
         _log(con, path.name, None, "failed", str(e))
@@ -315,14 +339,17 @@ def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, r
     report.articles_read += 1
     aid = article.article_id
     before = stored.get(aid)
+    notes = []
     if before and before[0] == EXTRACTOR_VERSION:
-        report.articles_skipped += 1
-        same_as = f" as {before[1]}" if before[1] != path.name else ""
-        _log(con, path.name, aid, "skipped", f"already stored{same_as} (extractor {EXTRACTOR_VERSION})")
-        return
+        changed = _changed_meta(con, article) if before[1] == path.name else []
+        if not changed:
+            report.articles_skipped += 1
+            same_as = f" as {before[1]}" if before[1] != path.name else ""
+            _log(con, path.name, aid, "skipped", f"already stored{same_as} (extractor {EXTRACTOR_VERSION})")
+            return
+        notes.append(f"{', '.join(changed)} changed")
 
     # A file whose text changed since it was stored: the new text replaces the old article.
-    notes = []
     old_id = stored_names.get(path.name)
     if old_id and old_id != aid and old_id in stored:
         con.execute("DELETE FROM records WHERE article_id = ?", [old_id])
