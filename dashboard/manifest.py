@@ -61,6 +61,7 @@ class Problem:
 @dataclass
 class Manifest:
     name: str                                    # how messages name it, e.g. data/articles/sources.csv
+    readable: bool = True                        # False when none of it could be read (one problem says why)
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -128,28 +129,28 @@ def parse_manifest(raw: bytes, files: list[str] | set[str], name: str = MANIFEST
     def problem(file: str | None, message: str) -> None:
         m.problems.append(Problem(file, f"{name}{message}"))
 
-    if len(raw) > MAX_BYTES:
-        problem(None, f": too large for a sources manifest ({len(raw):,} bytes); not read, "
-                      "every article keeps what its text gives")
+    def unreadable(message: str) -> Manifest:
+        problem(None, message)
+        m.readable = False
         return m
+
+    if len(raw) > MAX_BYTES:
+        return unreadable(f": too large for a sources manifest ({len(raw):,} bytes); not read, "
+                          "every article keeps what its text gives")
     text = decode(raw)
     if text is None or "\x00" in text:
-        problem(None, ": not UTF-8, UTF-16 or GB18030 text; not read, every article keeps what its text gives")
-        return m
+        return unreadable(": not UTF-8, UTF-16 or GB18030 text; not read, every article keeps what its text gives")
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
-        problem(None, ": empty; every article keeps what its text gives")
-        return m
+        return unreadable(": empty; every article keeps what its text gives")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(lines[0]))
     try:
         header = [_text(h).lower() for h in next(reader)]
     except csv.Error as e:
-        problem(None, f" line 1: cannot be read as CSV ({e}); not read")
-        return m
+        return unreadable(f" line 1: cannot be read as CSV ({e}); not read")
     if "file" not in header:
-        problem(None, f" line 1: no 'file' column (the header is {', '.join(header) or 'empty'}; expected "
-                      f"{', '.join(COLUMNS)}); not read, every article keeps what its text gives")
-        return m
+        return unreadable(f" line 1: no 'file' column (the header is {', '.join(header) or 'empty'}; expected "
+                          f"{', '.join(COLUMNS)}); not read, every article keeps what its text gives")
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         problem(None, f" line 1: column{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} "
@@ -224,7 +225,10 @@ def parse_manifest(raw: bytes, files: list[str] | set[str], name: str = MANIFEST
 
 
 def missing_rows(m: Manifest, files: list[str]) -> list[Problem]:
-    """A problem for each of `files` (article file names of the manifest's folder) it has no row for."""
+    """A problem for each of `files` (article file names of the manifest's folder) it has no row for
+    (none when the manifest could not be read at all: its one problem says so)."""
+    if not m.readable:
+        return []
     return [Problem(f, f"{m.name}: no row for {f}; its title, date and publisher are guessed from its text")
             for f in files if f not in m.sources]
 

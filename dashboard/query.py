@@ -35,7 +35,7 @@ RECORD_COLUMNS = (
     "district", "park", "sector", "subsector", "amount", "currency", "amount_cny", "qualifier",
     "date", "status", "part_of", "n_projects", "counts_in_totals", "contribution", "n_sources",
     "flags", "evidence")
-ARTICLE_COLUMNS = ("title", "published", "file_name")
+ARTICLE_COLUMNS = ("title", "published", "file_name", "url", "publisher")
 # Extra columns of records(), after those agreed: why a record adds what it adds.
 MORE_RECORD_COLUMNS = ("repeat_of", "corrected", "not_a_deal", "date_start", "date_end")
 
@@ -169,7 +169,7 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     order = "contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id"
     df = _df(con, f"""
         WITH page AS (SELECT * FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?)
-        SELECT {cols}, a.title, a.published, a.file_name
+        SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
         FROM page r JOIN articles a USING (article_id)
         ORDER BY {", ".join("r." + o for o in order.split(", "))}""", [*params, limit, offset])
     return _lists(df, "investors", "partners", "flags")
@@ -277,7 +277,7 @@ def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
     sql, params = _unmapped_base(f)
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
     df = _df(con, f"""
-        SELECT {cols}, a.title, a.published, a.file_name
+        SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
         FROM ({sql}) r JOIN articles a USING (article_id)
         ORDER BY r.contribution DESC, r.amount_cny DESC NULLS LAST, r.record_id LIMIT ?""", [*params, limit])
     return _lists(df, "investors", "partners", "flags")
@@ -338,6 +338,15 @@ def count_articles(con, f: Filters) -> int:
     return _one(con, f"SELECT count(DISTINCT article_id) FROM ({sql})", params)[0]
 
 
+def corpus(con, file_names: tuple[str, ...]) -> dict:
+    """How many articles are stored, how many of them are among `file_names` (the shipped
+    demo corpus) and how many have their original URL."""
+    n, shipped, with_url = _one(con, """
+        SELECT count(*), count(*) FILTER (WHERE list_contains(?, file_name)), count(url)
+        FROM articles""", [list(file_names)])
+    return {"articles": n, "shipped": shipped, "with_url": with_url}
+
+
 def article(con, article_id: str) -> dict | None:
     row = _one(con, """
         SELECT article_id, file_name, title, publisher, published, url, language, text
@@ -352,7 +361,7 @@ def article_records(con, article_id: str) -> pd.DataFrame:
     """Every record of one article, in article order, with evidence offsets into its text."""
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS, "evidence_start", "evidence_end"))
     df = _df(con, f"""
-        SELECT {cols}, a.title, a.published, a.file_name
+        SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
         FROM ledger r JOIN articles a USING (article_id)
         WHERE r.article_id = ?
         ORDER BY r.ordinal""", [article_id])

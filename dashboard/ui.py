@@ -12,12 +12,14 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, query, store
+from dashboard.articles import article_files, http_url
+from dashboard.manifest import MANIFEST_NAME
 from dashboard.filters import DATE_PARAMS, LIST_PARAMS, Filters, Options, from_params
 
 TTL = 600  # seconds: a re-ingested database shows up within ten minutes even if its mtime lies
@@ -79,6 +81,7 @@ def count_undated(f: Filters) -> int: return _q("count_undated", f)
 def unmapped(f: Filters) -> dict: return _q("unmapped", f)
 def unmapped_records(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("unmapped_records", f, limit)
 def article(article_id: str) -> dict | None: return _q("article", article_id)
+def corpus() -> dict: return _q("corpus", shipped_files())
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
 
 
@@ -155,6 +158,23 @@ def sidebar(opts: Options) -> None:
         sb.warning("'From' is after 'To': the date range is not applied.")
     if not f.is_empty():
         sb.button("Clear all filters", on_click=_clear_all, width="stretch")
+    corpus_note()
+
+
+def shipped_files() -> tuple[str, ...]:
+    """The file names of the demo corpus that ships in data/articles/."""
+    return tuple(sorted(p.name for p in article_files([store.articles_dir()])))
+
+
+def corpus_note() -> None:
+    """Where the data came from, at the foot of the sidebar: the demo corpus or another."""
+    c = corpus()
+    urls = f"{c['with_url']:,} with the address of the original"
+    if c["articles"] and c["shipped"] == c["articles"]:
+        st.sidebar.caption(f"Data: the demo corpus of {c['articles']:,} articles shipped in `data/articles/` "
+                           f"({urls}); where each came from is in `data/articles/{MANIFEST_NAME}`.")
+    else:
+        st.sidebar.caption(f"Data: {c['articles']:,} articles ({urls}).")
 
 
 def _clear_all() -> None:
@@ -317,12 +337,33 @@ def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
         short = shorten(title, TITLE_CHARS)
         st.page_link(ARTICLE_PAGE, label=md_escape(short), query_params=article_params(row.article_id, f),
                      icon=":material/article:", help=md_escape(title) if short != title else None)
-        st.caption(md_escape(" · ".join(x for x in (
+        st.caption(" · ".join(x for x in (*map(md_escape, filter(None, (
             text_or_none(row.publisher), _day(row.published), f"{row.records} record{'s' * (row.records != 1)}",
-            money(row.total_cny) if row.total_cny else None) if x)))
+            money(row.total_cny) if row.total_cny else None))), source_link(row.url)) if x))
     if n > limit:
         st.page_link(DEALS_PAGE, label=f"{n - limit:,} more: see every record on the Deals page",
                      query_params=f.to_params(), icon=":material/table:")
+
+
+def source_link(url, full: bool = False) -> str | None:
+    """A Markdown link to an article's original, named by its site ('guangdong.chinadaily.com.cn ↗')
+    or, `full`, by the whole address; None when there is no http(s) address. Streamlit's Markdown
+    opens it in a new tab with rel="noopener noreferrer".
+
+    >>> source_link("https://a.example.cn/x(1).htm"), source_link("javascript:alert(1)")
+    ('[a\\\\.example\\\\.cn ↗](<https://a.example.cn/x(1).htm>)', None)
+    """
+    url = http_url(text_or_none(url))
+    if not url:
+        return None
+    # the full address is shown as typed (escaped, but with no invisible joiners, so it copies clean)
+    text = _MD_SPECIAL.sub(r"\\\1", url) if full else f"{md_escape(urlsplit(url).hostname)} ↗"
+    return f"[{text}](<{url.replace(chr(92), '%5C')}>)"
+
+
+def site(url) -> str | None:
+    """The http(s) address of an original, for a LinkColumn (which shows its host), else None."""
+    return http_url(text_or_none(url))
 
 
 def text_or_none(value) -> str | None:
@@ -416,9 +457,10 @@ def _col(df: pd.DataFrame, name: str) -> list[bool]:
 # project and its money first, where and when next, the article link last but one.
 _COLUMNS = {"Project": 250, "CNY bn": 80, "Amount": 115, "City": 120, "Park": 170, "Date": 95,
             "Status": 85, "Kind": 65, "Adds to total, bn": 95, "Sector": 140, "Investors": 180,
-            "Sources": 70, "Flags": 210, "Article": 70, "Evidence": 420, "Record": 170}
+            "Sources": 70, "Flags": 210, "Article": 70, "Original": 150, "Published by": 170, "Evidence": 420,
+            "Record": 170}
 _COMPACT = ("Project", "CNY bn", "Adds to total, bn", "Amount", "Date", "Status", "Investors",
-            "Article", "Evidence")
+            "Article", "Original", "Evidence")
 
 
 def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: int = 20) -> None:
@@ -445,6 +487,9 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
         "Flags": [flag_words(fl, c, n) for fl, c, n in zip(recs["flags"], _col(recs, "corrected"),
                                                             _col(recs, "not_a_deal"))],
         "Article": [article_url(a, f) for a in recs["article_id"]],
+        "Original": recs["url"].map(site),
+        "Published by": [" · ".join(filter(None, (text_or_none(p), _day(d))))
+                         for p, d in zip(recs["publisher"], recs["published"])],
         "Evidence": recs["evidence"],
         "Record": recs["record_id"],
     })
@@ -464,6 +509,11 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
         "Evidence": st.column_config.TextColumn(width=_COLUMNS["Evidence"], help="the sentence the record comes from"),
         "Article": st.column_config.LinkColumn(width=_COLUMNS["Article"], display_text="open ↗",
                                                help="the article, evidence highlighted"),
+        # The grid opens a link with window.open(url, "_blank", "noopener,noreferrer").
+        "Original": st.column_config.LinkColumn(width=_COLUMNS["Original"], display_text=r"https?://([^/?#]+)",
+                                                help="the article where it was first published (opens in a new tab)"),
+        "Published by": st.column_config.TextColumn(width=_COLUMNS["Published by"],
+                                                    help="the article's publisher and date, when known"),
     })
     st.dataframe(out, hide_index=True, width="stretch", height=HEADER_PX + ROW_PX * min(len(out), rows),
                  placeholder="–",  # no amount: a dash, not "None"

@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "streamlit_app.py"
 ARTICLES = ROOT / "data" / "articles"
+HARBIN_URL = "http://e.my399.com/business/industries/2023-05-11/6211.html"  # its row of data/articles/sources.csv
 HARBIN_ARTICLE = "h16_harbin_key_projects_2023.txt"
 HARBIN_TITLE = "Harbin to implement 350 key industrial projects in 2023"
 
@@ -215,11 +216,21 @@ def test_overview_headline_for_harbin(monkeypatch, db):
     assert (HARBIN_LINK, HARBIN_TITLE) in {(shown(l.proto.label), shown(l.proto.help)) for l in links}
     assert HARBIN_LINK == "Harbin to implement 350 key industrial projects…"  # cut at a word
     assert "Sources of the totals by city** · 2 articles" in all_text(at)
+    # and its original, as a link named by its site (Streamlit's Markdown opens it in a new tab)
+    assert f"[e\\.my399\\.com ↗](<{HARBIN_URL}>)" in all_text(at)
 
 
 def test_overview_all_records_and_charts(monkeypatch, db):
     at = ok(app(monkeypatch, db).run())
-    assert metric(at, "Articles") == str(len(list(ARTICLES.iterdir())))  # every shipped article has records
+    from dashboard.articles import article_files
+
+    shipped = len(article_files([ARTICLES]))
+    assert shipped == 43
+    assert metric(at, "Articles") == str(shipped)  # every shipped article has records
+    # the sidebar says where the data came from
+    note = " ".join(c.value for c in at.sidebar.caption)
+    assert f"the demo corpus of {shipped} articles shipped in `data/articles/`" in note
+    assert "`data/articles/sources.csv`" in note and "39 with the address of the original" in note  # h01–h38 and a seed that gives its own
     assert len(at.get("plotly_chart")) == 2
     text = shown(all_text(at))
     assert "Sources of the totals by city" in text and "Sources of the totals by sector" in text
@@ -466,8 +477,12 @@ def test_deals_page(monkeypatch, db):
     # what a researcher scans first comes first
     assert list(table.columns) == ["Project", "CNY bn", "Amount", "City", "Park", "Date", "Status", "Kind",
                                    "Adds to total, bn", "Sector", "Investors", "Sources", "Flags", "Article",
-                                   "Evidence", "Record"]
+                                   "Original", "Published by", "Evidence", "Record"]
     assert table["Article"].str.startswith("article?article=").all()
+    # where each record was first published: the Harbin list's address from sources.csv, and the
+    # seed whose own text gives its address; both articles' publishers and dates
+    assert set(table["Original"]) == {HARBIN_URL, "https://www.hulianmaibo.com/posts/info/44105"}
+    assert set(table["Published by"]) == {"e.my399.com · 2023-03-27", "Mutual Chain Pulse"}
     assert table["Article"].str.contains("city=Harbin").all()  # the link keeps the filters
     assert any("ordered by what each adds to the total" in c.value for c in at.caption)
     assert not any("biggest first" in c.value for c in at.caption)
@@ -555,7 +570,9 @@ def test_article_page_highlights_evidence(monkeypatch, db):
     assert any("Choose an article" in i.value for i in at.info)
     # pick the Harbin article from the list of the filtered articles
     box = at.selectbox[0]
-    assert "16 in this view" in box.label
+    from dashboard.articles import article_files
+
+    assert f"{len(article_files([ARTICLES]))} in this view" in box.label
     box.select(next(o for o in box.options if o == HARBIN_TITLE)).run()
     ok(at)
     html = at.get("html")[0].proto.body
@@ -572,6 +589,33 @@ def test_article_by_url_and_unknown_id(monkeypatch, db):
     at.run()
     ok(at)
     assert any("No article has the id 'nope'" in i.value for i in at.info)
+
+
+def test_article_page_links_the_original(monkeypatch, db):
+    from dashboard.articles import read_article
+
+    aid = read_article(ARTICLES / HARBIN_ARTICLE).article_id
+    at = app(monkeypatch, db, article=aid)
+    at.switch_page("app_pages/article.py")
+    at.query_params["article"] = aid
+    ok(at.run())
+    captions = [c.value for c in at.caption]
+    assert "e\\.my399\\.com · 2023\\-03\\-27 · English · h16\\_harbin\\_key\\_projects\\_2023\\.txt" in captions
+    original = next(c for c in captions if c.startswith("Original:"))
+    assert original.endswith(f"](<{HARBIN_URL}>)")  # the whole address, as a link
+    assert shown(original) == f"Original: [{HARBIN_URL}](<{HARBIN_URL}>)"
+
+
+def test_article_page_without_an_address_says_so(monkeypatch, db):
+    from dashboard.articles import read_article
+
+    aid = read_article(ARTICLES / "001_186fb945286a4bf4.txt").article_id  # a seed that names no source
+    at = app(monkeypatch, db, article=aid)
+    at.switch_page("app_pages/article.py")
+    at.query_params["article"] = aid
+    ok(at.run())
+    assert any(c.value.startswith("Original: no address known") for c in at.caption)
+    assert "](" not in all_text(at)
 
 
 def test_article_text_is_escaped(monkeypatch, tmp_path):

@@ -82,3 +82,26 @@ def test_every_command_is_documented(capsys):
 ])
 def test_publisher_is_read_from_the_header(head, publisher):
     assert parse_article((head + "\nBody text of the article.").encode(), "p.txt").publisher == publisher
+
+
+OWN_URL = [
+    # the line an article gives for itself
+    ("Body.\nThis article is the original of [Pulse], original link: https://a.example/posts/1 , please cite",
+     "https://a.example/posts/1"),
+    ("Body.\nSource: http://b.example.cn/2021/x.html\n", "http://b.example.cn/2021/x.html"),
+    ("正文。\n原文链接：https://c.example.cn/a.html。\n", "https://c.example.cn/a.html"),
+    ("正文。\n来源：新华社\n", None),                       # a source named, no address
+    ("Read more at https://d.example/other for details.", None),  # an address in passing is not the article's
+    ("Source: javascript:alert(1)\n", None),
+]
+
+
+@pytest.mark.parametrize("text, url", OWN_URL)
+def test_an_article_keeps_the_address_its_text_gives(text, url):
+    assert parse_article(f"A headline of four words\n{text}".encode(), "x.txt").url == url
+
+
+def test_html_address_must_be_a_web_address():
+    page = ("<html><head><title>T</title><link rel='canonical' href='javascript:alert(1)'></head>"
+            "<body><p>A headline of four words</p><p>Source: https://e.example/a.html</p></body></html>")
+    assert parse_article(page.encode(), "x.html").url == "https://e.example/a.html"

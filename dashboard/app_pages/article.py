@@ -42,8 +42,9 @@ st.subheader(ui.md_escape(art["title"] or art["file_name"]), anchor=False)
 meta = [art.get("publisher"), str(art["published"])[:10] if art.get("published") else None,
         "English" if art.get("language") == "en" else "Chinese", art["file_name"]]
 st.caption(ui.md_escape(" · ".join(x for x in meta if x)))
-if str(art.get("url") or "").lower().startswith(("https://", "http://")):  # no javascript: links
-    st.link_button("Original article", art["url"], icon=":material/open_in_new:")
+original = ui.source_link(art.get("url"), full=True)  # only http(s): no javascript: links
+st.caption(f"Original: {original}" if original else "Original: no address known for this article "
+           f"(add one in the {ui.MANIFEST_NAME} beside the article files and ingest again)")
 
 left, right = st.columns([3, 2], gap="large")
 spans = ui.evidence_spans(art["text"], recs)
