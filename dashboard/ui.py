@@ -356,8 +356,8 @@ def source_link(url, full: bool = False) -> str | None:
     url = http_url(text_or_none(url))
     if not url:
         return None
-    # the full address is shown as typed (escaped, but with no invisible joiners, so it copies clean)
-    text = _MD_SPECIAL.sub(r"\\\1", url) if full else f"{md_escape(urlsplit(url).hostname)} ↗"
+    # shown as typed: escaped, but with no invisible joiners (inside a link text they stop nothing), so it copies clean
+    text = _MD_SPECIAL.sub(r"\\\1", url if full else urlsplit(url).hostname) + ("" if full else " ↗")
     return f"[{text}](<{url.replace(chr(92), '%5C')}>)"
 
 
