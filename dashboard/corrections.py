@@ -80,6 +80,46 @@ class Correction:
                    record_id=d.get("record_id") or "", target=Key(**target) if target else None)
 
 
+@dataclass
+class Change:
+    """One correction asked for: a record (by its id today), a field and a new value."""
+    record_id: str
+    field: str
+    value: object
+    note: str = ""
+    author: str = ""
+
+
+def changes(record: dict, wanted: dict) -> list[Change]:
+    """The changes a form asks for: the fields of `wanted` whose value differs from the
+    record's (compared as the log writes them, so "5e9" and 5000000000.0 are the same).
+
+    >>> [c.field for c in changes({"record_id": "x:a1", "city": "Hefei", "amount": 5e9, "investors": ["NIO"]},
+    ...                           {"city": "Hefei", "amount": "5e9", "investors": "NIO, Tencent"})]
+    ['investors']
+    """
+    out = []
+    for name, value in wanted.items():
+        try:
+            same = check_value(name, value) == check_value(name, _plain(record.get(name)))
+        except CorrectionError:
+            same = False  # the new value is refused later with its reason; an odd old value changes
+        if not same:
+            out.append(Change(record["record_id"], name, value))
+    return out
+
+
+def _plain(value):
+    """A database value as a form gives it: numpy arrays as lists, missing values as None."""
+    if value is None or isinstance(value, (str, list, bool)):
+        return value
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
 def check_value(field: str, value) -> str | None:
     """A corrected value as the text the log keeps; CorrectionError when it is not one.
     An empty value clears the field (for `same_deal_as` and `part_of`: undoes the link).

@@ -412,3 +412,13 @@ def lost_corrections(con, limit: int = 1000) -> pd.DataFrame:
         SELECT {cols}, evidence FROM correction_targets
         WHERE applies_to IS NULL OR (target_article_id IS NOT NULL AND target_id IS NULL)
         ORDER BY "at" DESC, seq DESC LIMIT ?""", [limit])
+
+
+def record(con, record_id: str) -> dict | None:
+    """One record as the ledger has it (corrections applied), with its article's title and file."""
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS, "same_deal_as"))
+    df = _lists(_df(con, f"""
+        SELECT {cols}, a.title, a.published, a.file_name
+        FROM ledger r JOIN articles a USING (article_id) WHERE r.record_id = ?""", [record_id]),
+                "investors", "partners", "flags")
+    return None if df.empty else df.iloc[0].to_dict()

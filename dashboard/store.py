@@ -240,6 +240,7 @@ class IngestReport:
     records_by_kind: dict[str, int] = field(default_factory=dict)  # written in this run
     repeats: int = 0                # records counted once, as the same deal as an earlier article's
     notes: list[str] = field(default_factory=list)
+    read_files: list[str] = field(default_factory=list)   # names of the files read: their articles are stored
 
     def summary(self) -> str:
         lines = [f"{self.articles_read} articles read: {self.articles_new} new, "
@@ -337,6 +338,7 @@ def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, r
         _log(con, path.name, None, "failed", str(e))
         return
     report.articles_read += 1
+    report.read_files.append(path.name)
     aid = article.article_id
     before = stored.get(aid)
     notes = []
@@ -571,14 +573,7 @@ def _as_text(value) -> str | None:
     return str(value)
 
 
-@dataclass
-class Change:
-    """One correction asked for: a record (by its id today), a field and a new value."""
-    record_id: str
-    field: str
-    value: object
-    note: str = ""
-    author: str = ""
+Change = fixes.Change
 
 
 def _resolve(con, change: Change, author: str, note: str, at: datetime) -> list[fixes.Correction]:

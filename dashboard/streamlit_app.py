@@ -77,6 +77,8 @@ page = st.navigation([
     st.Page("app_pages/map.py", title="Map", icon=":material/map:"),
     st.Page("app_pages/deals.py", title="Deals", icon=":material/table:"),
     st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
+    st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
+    st.Page("app_pages/upload.py", title="Add articles", icon=":material/upload_file:"),
 ], position="top")
 # After st.navigation (which drops the previous page's parameters) and before the page
 # runs, so the URL of every page carries the filters.

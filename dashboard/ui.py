@@ -24,7 +24,7 @@ from dashboard.filters import DATE_PARAMS, LIST_PARAMS, Filters, Options, from_p
 
 TTL = 600  # seconds: a re-ingested database shows up within ten minutes even if its mtime lies
 # URL parameters that belong to one page, not to the shared filters.
-PAGE_PARAMS = ("article", "show", "p")
+PAGE_PARAMS = ("article", "show", "p", "record")
 # Filters field -> session-state key of its sidebar widget (the URL name, prefixed).
 STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.items()}
 ARTICLE_PAGE = "app_pages/article.py"
@@ -83,6 +83,9 @@ def unmapped_records(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("u
 def article(article_id: str) -> dict | None: return _q("article", article_id)
 def corpus() -> dict: return _q("corpus", shipped_files())
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
+def record(record_id: str) -> dict | None: return _q("record", record_id)
+def corrections(record_id: str | None = None) -> pd.DataFrame: return _q("corrections", record_id)
+def lost_corrections() -> pd.DataFrame: return _q("lost_corrections")
 
 
 def sources(f: Filters, dim: str | None = None, value: str | None = None,
