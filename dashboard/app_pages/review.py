@@ -7,6 +7,8 @@ from dashboard import corrections as fixes
 from dashboard import signin, store, ui
 
 who = signin.panel("correct records")
+if "review_saved" in st.session_state:
+    st.success(st.session_state.pop("review_saved"))
 
 f = ui.current_filters()
 ui.filter_caption(f)
@@ -44,8 +46,6 @@ ui.records_table(pd.DataFrame([rec]), f, rows=1)
 if isinstance(rec.get("repeat_of"), str):
     st.caption(f"Counted as the same deal as `{rec['repeat_of']}`, which adds the amount.")
 
-if "review_saved" in st.session_state:
-    st.success(st.session_state.pop("review_saved"))
 history = ui.corrections(rid)
 st.subheader("History")
 if history.empty:
