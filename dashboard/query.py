@@ -415,10 +415,10 @@ def lost_corrections(con, limit: int = 1000) -> pd.DataFrame:
 
 
 def record(con, record_id: str) -> dict | None:
-    """One record as the ledger has it (corrections applied), with its article's title and file."""
+    """One record as the ledger has it (corrections applied), with the article columns of `records`."""
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS, "same_deal_as"))
     df = _lists(_df(con, f"""
-        SELECT {cols}, a.title, a.published, a.file_name
+        SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
         FROM ledger r JOIN articles a USING (article_id) WHERE r.record_id = ?""", [record_id]),
                 "investors", "partners", "flags")
     return None if df.empty else df.iloc[0].to_dict()

@@ -314,3 +314,11 @@ def test_unmapped_is_what_the_map_leaves_out(deals):
     assert list(recs.province) == ["Sichuan"] and recs.city.isna().all()
     assert set(query.RECORD_COLUMNS) <= set(recs.columns) and isinstance(recs["flags"].iloc[0], list)
     assert query.unmapped(deals, Filters(cities=("Hefei",))) == {"total_cny": 0.0, "records": 0}
+
+
+def test_one_record_has_the_columns_of_a_page_of_records(random_con):
+    from dashboard.filters import Filters as F
+    page = query.records(random_con, F(), limit=1)
+    one = query.record(random_con, page["record_id"][0])
+    assert set(page.columns) <= set(one) and one["record_id"] == page["record_id"][0]
+    assert query.record(random_con, "no:such") is None

@@ -53,6 +53,7 @@ def page(secrets: dict, path: str, user: dict | None = None) -> AppTest:
     at.run()
     at.switch_page(path).run()
     assert not at.exception, [e.value for e in at.exception]
+    assert not any("could not be drawn" in e.value for e in at.error), [e.value for e in at.error]
     return at
 
 
