@@ -277,7 +277,8 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
     db = str(db or default_db_path())
     if extractor is None:
         from dashboard.extract import extract as extractor
-    files = article_files(list(paths))
+    # a sources.csv named on the command line (`ingest data/articles/*`) is its folder's manifest, not an article
+    files = [f for f in article_files(list(paths)) if Path(f).name != manifest.MANIFEST_NAME]
     given, manifest_problems = manifest.sources_for(files)
     report = IngestReport(db=db)
     with _writable(db) as con:

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
-from test_app import EVIL_LINK, HARBIN_LINK, HARBIN_RECORDS, ROOT, build_db
+from test_app import EVIL_LINK, HARBIN_LINK, HARBIN_RECORDS, HARBIN_URL, ROOT, build_db
 
 pytestmark = pytest.mark.browser
 
@@ -246,6 +246,10 @@ def test_source_link_opens_the_article_with_evidence(server, page):
     marks = pg.locator("[data-testid='stHtml'] mark")
     assert marks.count() == 4
     assert any("83.5 hundred million" in t for t in marks.all_inner_texts())
+    # the original, from sources.csv: one link, in a new tab, with no opener or referrer handed over
+    original = pg.locator(f"a[href='{HARBIN_URL}']")
+    assert original.count() == 1 and original.inner_text() == HARBIN_URL
+    assert (original.get_attribute("target"), original.get_attribute("rel")) == ("_blank", "noopener noreferrer")
     _shot(pg, "05_article_harbin")
 
 

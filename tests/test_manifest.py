@@ -316,6 +316,15 @@ def test_a_file_ingested_alone_reads_its_folders_manifest(folder, tmp_path):
     assert log(db, "manifest") == []  # b.txt was not ingested: its missing row is not this run's concern
 
 
+def test_a_manifest_named_among_the_files_is_read_as_the_manifest(folder, tmp_path):
+    """`ingest data/articles/*` names sources.csv too: it is the folder's manifest, not a failed article."""
+    db = tmp_path / "deals.duckdb"
+    write_manifest(folder, [{"file": "a.txt", "url": "https://news.example.cn/a.html"}])
+    report = store.ingest(sorted(folder.iterdir()), db, extractor=no_records)
+    assert report.failed == [] and report.articles_new == 2
+    assert stored(db)["a.txt"]["url"] == "https://news.example.cn/a.html"
+
+
 # --- the shipped demo corpus ------------------------------------------------------------
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
