@@ -9,13 +9,15 @@ always SUM(contribution) (see the `ledger` view in schema.sql).
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import replace
 
 import duckdb
 import pandas as pd
 
-from dashboard.filters import Filters, Options
+from dashboard.extract import fx
+from dashboard.filters import COMMITTED, PLANS, Filters, Options
 
 # The dimensions a figure can be cut by, and the SQL label of each. A record
 # with no value still has a label, so the bars of a chart add up to the total;
@@ -28,6 +30,30 @@ DIMENSIONS = {
     "status": "coalesce(status, '(no status)')",
     "kind": "kind",
     "year": "coalesce(CAST(year(date_start) AS VARCHAR), '(no date)')",
+    "subsector": "coalesce(subsector, '(no subsector)')",
+    # A record dated only by its year (or quarter) cannot go in one month: it gets its
+    # own bar at the start of its year, "2021 (no month)".
+    "month": """CASE WHEN date_start IS NULL THEN '(no date)'
+                     WHEN date_trunc('month', date_start) = date_trunc('month', date_end)
+                     THEN strftime(date_start, '%Y-%m')
+                     ELSE CAST(year(date_start) AS VARCHAR) || ' (no month)' END""",
+    "quarter": """CASE WHEN date_start IS NULL THEN '(no date)'
+                       WHEN date_trunc('quarter', date_start) = date_trunc('quarter', date_end)
+                       THEN CAST(year(date_start) AS VARCHAR) || ' Q' || CAST(quarter(date_start) AS VARCHAR)
+                       ELSE CAST(year(date_start) AS VARCHAR) || ' (no quarter)' END""",
+}
+# Dimensions whose bars are in time order rather than biggest first.
+TIME_DIMS = ("year", "month", "quarter")
+# A record can name several investors: `investor` narrows to the records that name one.
+LIST_DIMENSIONS = {"investor": "investors"}
+# The orders of `records` (filters.SORTS names them), each ending in the record id so a
+# page of the table is always the same rows.
+ORDERS = {
+    "contribution": "contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id",
+    "amount": "amount_cny DESC NULLS LAST, contribution DESC, record_id",
+    "date": "date_start DESC NULLS LAST, contribution DESC, record_id",
+    "city": "city NULLS LAST, province NULLS LAST, contribution DESC, record_id",
+    "project": "project NULLS LAST, contribution DESC, record_id",
 }
 
 RECORD_COLUMNS = (
@@ -54,16 +80,45 @@ def _label(dim: str) -> str:
 def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
     """The filtered base every query wraps: SQL and its parameters.
 
-    `dim`/`value` narrow it to one bar of a chart (value is the bar's label).
+    `dim`/`value` narrow it to one bar of a chart (value is the bar's label). In a
+    currency other than yuan, `contribution` and `amount_cny` come out converted at each
+    record's year rate (see `rates`), with the rate and its year as `fx_rate`, `fx_year`,
+    so every figure wrapping the base is in that currency.
 
     >>> base(Filters(cities=("Chengdu",)), "year", "2020")
     ("SELECT * FROM ledger WHERE city IN (?) AND coalesce(CAST(year(date_start) AS VARCHAR), '(no date)') = ?", ['Chengdu', '2020'])
+    >>> base(Filters(), "investor", "Tesla")
+    ('SELECT * FROM ledger WHERE TRUE AND list_contains(investors, ?)', ['Tesla'])
     """
     where, params = f.where()
-    if dim is not None:
+    if dim in LIST_DIMENSIONS:
+        where = f"{where} AND list_contains({LIST_DIMENSIONS[dim]}, ?)"
+        params = [*params, value]
+    elif dim is not None:
         where = f"{where} AND {_label(dim)} = ?"
         params = [*params, value]
-    return f"SELECT * FROM ledger WHERE {where}", params
+    if f.currency == "CNY":
+        return f"SELECT * FROM ledger WHERE {where}", params
+    r = rates(f.currency)
+    return (f"""SELECT l.* REPLACE (l.contribution / x.rate AS contribution, l.amount_cny / x.rate AS amount_cny),
+               x.rate AS fx_rate, x.yr AS fx_year
+        FROM ledger l JOIN (SELECT unnest(?::INTEGER[]) AS yr, unnest(?::DOUBLE[]) AS rate) x
+          ON x.yr = least(greatest(coalesce(year(l.date_start), ?), ?), ?)
+        WHERE {where}""", [list(r), list(r.values()), fx.latest_full_year(), min(r), max(r), *params])
+
+
+def rates(currency: str) -> dict[int, float]:
+    """Yuan per unit of `currency` by year, over the years of the bundled ECB history: the
+    rates the extractor converts with (`fx.yearly_rate`), so converting back is exact. A
+    record's year outside them takes the nearest; a record without a date the latest full
+    year, as the extractor does."""
+    return _rates(currency.upper())
+
+
+@functools.cache
+def _rates(currency: str) -> dict[int, float]:
+    first, last = fx._bounds(currency) or fx._bounds("USD")
+    return {y: fx.yearly_rate(currency, y) for y in range(first.year, last.year + 1)}
 
 
 def _df(con, sql: str, params: list) -> pd.DataFrame:
@@ -129,7 +184,7 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
     """
     label = _label(dim)
     sql, params = base(f)
-    order = "label" if dim == "year" else "total_cny DESC, records DESC, label"
+    order = "label" if dim in TIME_DIMS else "total_cny DESC, records DESC, label"
     limit_sql = "LIMIT ?" if limit is not None else ""
     return _df(con, f"""
         SELECT {label} AS label, coalesce(sum(contribution), 0) AS total_cny,
@@ -147,6 +202,69 @@ def count_lower_bounds(con, f: Filters) -> int:
                 params)[0]
 
 
+def scope_totals(con, f: Filters) -> dict:
+    """The view's total in each scope, whatever scope `f` shows, so a page can say the
+    others beside its own: {"committed", "plans", "other"} (other: no status) in `f`'s currency."""
+    sql, params = base(replace(f, scope="all"))
+    c, p = ", ".join("?" * len(COMMITTED)), ", ".join("?" * len(PLANS))
+    row = _one(con, f"""
+        SELECT coalesce(sum(contribution) FILTER (status IN ({c})), 0),
+               coalesce(sum(contribution) FILTER (status IN ({p})), 0),
+               coalesce(sum(contribution) FILTER (status IS NULL OR status NOT IN ({c}) AND status NOT IN ({p})), 0),
+               count(*) FILTER (status IN ({c})), count(*) FILTER (status IN ({p}))
+        FROM ({sql})""", [*COMMITTED, *PLANS, *COMMITTED, *PLANS, *COMMITTED, *PLANS, *params])
+    return {"committed": float(row[0]), "plans": float(row[1]), "other": float(row[2]),
+            "committed_records": row[3], "plans_records": row[4]}
+
+
+def totals_split(con, f: Filters, dim: str, split: str, limit: int | None = None) -> pd.DataFrame:
+    """Totals per (value of `dim`, value of `split`): the stacked bars. `limit` keeps the
+    `dim` values with the biggest totals (all of them for time dimensions, in time order)."""
+    label, part = _label(dim), _label(split)
+    sql, params = base(f)
+    top = limit is not None and dim not in TIME_DIMS
+    keep = ("WHERE label IN (SELECT label FROM parts GROUP BY label "
+            "ORDER BY sum(total_cny) DESC, label LIMIT ?)") if top else ""
+    df = _df(con, f"""
+        WITH parts AS (
+            SELECT {label} AS label, {part} AS part, coalesce(sum(contribution), 0) AS total_cny,
+                   count(*) AS records, count(DISTINCT article_id) AS articles
+            FROM ({sql}) GROUP BY label, part)
+        SELECT * FROM parts {keep}""", [*params, *([limit] if top else [])])
+    order = df.groupby("label")["total_cny"].transform("sum")
+    if dim in TIME_DIMS:
+        return df.sort_values(["label", "total_cny"], ascending=[True, False], ignore_index=True)
+    return df.assign(_o=order).sort_values(["_o", "label", "total_cny"], ascending=[False, True, False],
+                                            ignore_index=True).drop(columns="_o")
+
+
+def top_investors(con, f: Filters, limit: int = 15) -> pd.DataFrame:
+    """Investors by the money of the records that name them, biggest first (`limit` + 1
+    rows asked, to know whether there are more). A record with two investors counts in
+    full under each, so the bars add up to more than the total."""
+    sql, params = base(f)
+    return _df(con, f"""
+        SELECT investor AS label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+               count(DISTINCT article_id) AS articles
+        FROM (SELECT unnest(investors) AS investor, contribution, article_id FROM ({sql}))
+        WHERE investor IS NOT NULL AND investor <> ''
+        GROUP BY investor ORDER BY total_cny DESC, records DESC, label LIMIT ?""", [*params, limit + 1])
+
+
+def rates_used(con, f: Filters, dim: str | None = None) -> pd.DataFrame:
+    """The conversion rates behind the figures of a view not in yuan: per bar (`label`;
+    None without `dim`), each rate's year and yuan per unit. Empty in yuan."""
+    if f.currency == "CNY":
+        return pd.DataFrame(columns=["label", "fx_year", "fx_rate"])
+    sql, params = base(f)
+    label = "NULL" if dim is None else (f"unnest({LIST_DIMENSIONS[dim]})" if dim in LIST_DIMENSIONS
+                                        else _label(dim))
+    return _df(con, f"""
+        SELECT DISTINCT label, fx_year, fx_rate FROM (
+            SELECT {label} AS label, fx_year, fx_rate FROM ({sql}) WHERE contribution <> 0)
+        ORDER BY label, fx_year""", params)
+
+
 def count_undated(con, f: Filters) -> int:
     """How many records of `f`'s view, but for its dates, have no date and so are dropped
     by its date filter (a record without a date cannot overlap a range); 0 with no date filter."""
@@ -162,11 +280,14 @@ def count_records(con, f: Filters, dim: str | None = None, value: str | None = N
 
 
 def records(con, f: Filters, dim: str | None = None, value: str | None = None,
-            limit: int = 500, offset: int = 0) -> pd.DataFrame:
-    """One page of the records behind a figure, biggest contribution first, with their article."""
+            limit: int = 500, offset: int = 0, sort: str = "contribution") -> pd.DataFrame:
+    """One page of the records behind a figure, with their article: biggest contribution
+    first, or in another order of ORDERS."""
     sql, params = base(f, dim, value)
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
-    order = "contribution DESC, amount_cny DESC NULLS LAST, date_start DESC NULLS LAST, record_id"
+    if sort not in ORDERS:
+        raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
+    order = ORDERS[sort]
     df = _df(con, f"""
         WITH page AS (SELECT * FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?)
         SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
