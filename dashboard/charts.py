@@ -12,9 +12,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 BLUE = "#1f5f99"
+PALE = "#9bb8d3"  # the other bars while one is drilled into
 PARK = "#d9822b"
 GREY = "#8a94a3"
-FONT = dict(family="sans-serif", size=13, color="#1c2430")
+FONT = dict(family="sans-serif", size=13, color="#1c2430")  # 15:1 on white: axis labels included
+# Parts of a stacked bar: committed statuses in blues, plans in oranges, the rest grey;
+# sectors in a qualitative palette. Each is readable next to the next.
+PART_COLORS = {"signed": "#1f5f99", "started": "#3a86c8", "completed": "#0b3a66", "founded": "#6fa8dc",
+               "listed": "#d9822b", "announced": "#f0b26b", "approved": "#a65c12", "(no status)": GREY}
+PALETTE = ["#1f5f99", "#d9822b", "#2e8b57", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#b7950b",
+           "#5d6d7e", "#e67e22", "#2874a6", "#943126"]
 
 
 def money(cny: float | None, currency: str = "CNY") -> str:
@@ -62,8 +69,31 @@ def yi(cny: float | None) -> str:
 def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT,
                       plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
-                      hoverlabel=dict(bgcolor="white"))
+                      hoverlabel=dict(bgcolor="white", font=dict(color=FONT["color"])))
+    fig.update_xaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]))
+    fig.update_yaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]))
     return fig
+
+
+def enlarge(fig: go.Figure, factor: float = 1.35) -> go.Figure:
+    """Bigger text (and bars' room for it) for a projector: meeting mode."""
+    size = round(FONT["size"] * factor)
+    fig.update_layout(font=dict(size=size), height=int((fig.layout.height or 300) * 1.2))
+    fig.update_traces(textfont_size=size, selector=dict(type="bar"))
+    return fig
+
+
+def rate_note(rates: list[tuple[int, float]] | None, currency: str) -> str:
+    """The conversions behind an amount not in yuan, for a hover.
+
+    >>> rate_note([(2020, 6.9017), (2021, 6.4509)], "USD")
+    'at ¥6.90 per USD (2020 average), ¥6.45 per USD (2021 average); ECB rates'
+    >>> rate_note(None, "CNY")
+    ''
+    """
+    if not rates or currency == "CNY":
+        return ""
+    return "at " + ", ".join(f"¥{r:.2f} per {currency} ({y} average)" for y, r in rates) + "; ECB rates"
 
 
 def _text(value) -> str:
@@ -75,29 +105,75 @@ def _text(value) -> str:
     return html.escape(str(value))
 
 
-def _hover(df: pd.DataFrame) -> list[str]:
-    return [f"<b>{_text(label)}</b><br>{money(t)} ({yi(t)})<br>{r} record{'s' * (r != 1)} from "
-            f"{a} article{'s' * (a != 1)}"
-            for label, t, r, a in zip(df["label"], df["total_cny"].fillna(0), df["records"], df["articles"])]
+def _hover(df: pd.DataFrame, currency: str = "CNY", rates: dict | None = None) -> list[str]:
+    out = []
+    for label, t, r, a in zip(df["label"], df["total_cny"].fillna(0), df["records"], df["articles"]):
+        amount = f"{money(t)} ({yi(t)})" if currency == "CNY" else money(t, currency)
+        note = rate_note((rates or {}).get(label), currency)
+        out.append(f"<b>{_text(label)}</b><br>{amount}<br>{r} record{'s' * (r != 1)} from "
+                   f"{a} article{'s' * (a != 1)}" + (f"<br>{_text(note)}" if note else ""))
+    return out
 
 
-def totals_bar(df: pd.DataFrame, max_bars: int = 15) -> go.Figure:
+def totals_bar(df: pd.DataFrame, max_bars: int = 15, currency: str = "CNY", rates: dict | None = None,
+               selected: str | None = None) -> go.Figure:
     """Horizontal bars of totals (`label, total_cny, records, articles`), biggest on top.
 
-    Bars are in billions of CNY so the axis reads like the headline; the label of
-    each bar is kept in `customdata` so a click can say which one was chosen.
+    Bars are in billions of the currency so the axis reads like the headline; the label of
+    each bar is kept in `customdata` so a click can say which one was chosen; the chosen
+    one (`selected`) stays dark and the others pale. `rates`: label -> [(year, rate)] of
+    the conversions, named on hover.
     """
     df = df.head(max_bars).iloc[::-1]  # plotly draws the first row at the bottom
     total = df["total_cny"].fillna(0)
+    colors = [BLUE if selected is None or label == selected else PALE for label in df["label"]]
     fig = go.Figure(go.Bar(
-        x=total / 1e9, y=[_text(label) for label in df["label"]], orientation="h", marker_color=BLUE,
-        text=[money(t) for t in total], textposition="outside", cliponaxis=False,
-        customdata=df["label"], hovertext=_hover(df), hoverinfo="text"))
+        x=total / 1e9, y=[_text(label) for label in df["label"]], orientation="h", marker_color=colors,
+        text=[money(t, currency) for t in total], textposition="outside", cliponaxis=False,
+        customdata=df["label"], hovertext=_hover(df, currency, rates), hoverinfo="text"))
     # Room on the right for the label of the longest bar.
-    fig.update_xaxes(title="CNY billion", gridcolor="#e6e9ee", zeroline=False,
-                     range=[0, max(float(total.max()) / 1e9, 0.001) * 1.2])
+    fig.update_xaxes(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False,
+                     range=[0, max(float(total.max()) / 1e9, 0.001) * 1.3])
     fig.update_yaxes(automargin=True)
     return _layout(fig, height=max(220, 36 * len(df) + 70))
+
+
+def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY", rates: dict | None = None,
+                selected: str | None = None, part_name: str = "status") -> go.Figure:
+    """Bars of `label` split into `part` (`label, part, total_cny, records, articles`),
+    in the order of the rows' labels (first on top, or first on the left), one colour per
+    part with a legend; a click gives the bar's label in `customdata`."""
+    labels = list(dict.fromkeys(df["label"]))
+    parts = list(dict.fromkeys(df.sort_values("total_cny", ascending=False)["part"]))
+    fig = go.Figure()
+    for i, part in enumerate(parts):
+        sub = df[df["part"] == part].set_index("label").reindex(labels)
+        sub = sub[sub["total_cny"].notna()].reset_index()
+        if horizontal:
+            sub = sub.iloc[::-1]
+        total = sub["total_cny"].fillna(0) / 1e9
+        color = PART_COLORS.get(part) if part_name == "status" else None
+        opacity = [1.0 if selected is None or x == selected else 0.45 for x in sub["label"]]
+        hover = [h + f"<br>{part_name}: {_text(part)}" for h in _hover(sub, currency, rates)]
+        fig.add_trace(go.Bar(
+            x=total if horizontal else [_text(x) for x in sub["label"]],
+            y=[_text(x) for x in sub["label"]] if horizontal else total,
+            orientation="h" if horizontal else "v", name=_text(part), customdata=sub["label"],
+            marker=dict(color=color or PALETTE[i % len(PALETTE)], opacity=opacity),
+            hovertext=hover, hoverinfo="text"))
+    axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False)
+    if horizontal:
+        fig.update_xaxes(**axis)
+        fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=[_text(x) for x in labels[::-1]])
+    else:
+        fig.update_yaxes(**axis)
+        fig.update_xaxes(automargin=True, type="category", categoryorder="array",
+                         categoryarray=[_text(x) for x in labels])
+    fig.update_layout(barmode="stack")
+    fig = _layout(fig, height=max(260, 36 * len(labels) + 110) if horizontal else 380)
+    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.18 if not horizontal else 1.02,
+                                                   yanchor="top" if not horizontal else "bottom", x=0))
+    return fig
 
 
 def outside_parks(points: pd.DataFrame) -> pd.Series:

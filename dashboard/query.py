@@ -265,6 +265,15 @@ def rates_used(con, f: Filters, dim: str | None = None) -> pd.DataFrame:
         ORDER BY label, fx_year""", params)
 
 
+def count_qualifiers(con, f: Filters) -> dict:
+    """How many records adding to the view's total have a qualified amount, by qualifier
+    ("at_least", "approx", "up_to"): the total is then at least, or about, what it says."""
+    sql, params = base(f)
+    rows = con.execute(f"""SELECT qualifier, count(*) FROM ({sql})
+                           WHERE qualifier IS NOT NULL AND contribution <> 0 GROUP BY qualifier""", params).fetchall()
+    return dict(rows)
+
+
 def count_undated(con, f: Filters) -> int:
     """How many records of `f`'s view, but for its dates, have no date and so are dropped
     by its date filter (a record without a date cannot overlap a range); 0 with no date filter."""
@@ -272,6 +281,12 @@ def count_undated(con, f: Filters) -> int:
         return 0
     sql, params = base(replace(f, date_from=None, date_to=None))
     return _one(con, f"SELECT count(*) FROM ({sql}) WHERE date_start IS NULL OR date_end IS NULL", params)[0]
+
+
+def total(con, f: Filters, dim: str | None = None, value: str | None = None) -> float:
+    """What the records of a view (or of one bar) add to totals."""
+    sql, params = base(f, dim, value)
+    return float(_one(con, f"SELECT coalesce(sum(contribution), 0) FROM ({sql})", params)[0])
 
 
 def count_records(con, f: Filters, dim: str | None = None, value: str | None = None) -> int:

@@ -74,19 +74,22 @@ ui.load_url(opts)
 ui.sidebar(opts)
 page = st.navigation([
     st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+    st.Page("app_pages/trends.py", title="More views", icon=":material/stacked_bar_chart:"),
     st.Page("app_pages/map.py", title="Map", icon=":material/map:"),
     st.Page("app_pages/deals.py", title="Deals", icon=":material/table:"),
     st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
     st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
     st.Page("app_pages/upload.py", title="Add articles", icon=":material/upload_file:"),
 ], position="top")
-# After st.navigation (which drops the previous page's parameters) and before the page
-# runs, so the URL of every page carries the filters.
-ui.write_url(ui.current_filters())
+# After st.navigation (a page switch sends no parameters) and before the page runs, so
+# the URL of every page carries the whole state; one write at most (url_state.py).
+ui.write_url()
 
 st.html(ui.PAGE_CSS)
 st.title("Tech investment in China's regions")
+ui.filter_bar(opts)
 ui.show_notices()
+ui.nothing_matches(ui.current_filters())  # a link asking for what no record has: says so, shows nothing else
 try:
     page.run()
 except store.StoreError as e:

@@ -1,7 +1,9 @@
-"""Shared page pieces: the database connection, cached queries, the sidebar filters
-and their URL state, the Sources panel, and text helpers for untrusted article text.
+"""Shared page pieces: the database connection, cached queries, the headline, the
+drill-down and Sources panels, and text helpers for untrusted article text.
 
-Pages import this and `dashboard.query`'s vocabulary, never `duckdb`.
+The URL state (filters, drill-down, sort, page, meeting mode) is `dashboard.url_state`;
+its names are re-exported here for the pages. Pages import this and `dashboard.query`'s
+vocabulary, never `duckdb`.
 """
 from __future__ import annotations
 
@@ -20,13 +22,11 @@ import streamlit as st
 from dashboard import charts, query, store
 from dashboard.articles import article_files, http_url
 from dashboard.manifest import MANIFEST_NAME
-from dashboard.filters import DATE_PARAMS, LIST_PARAMS, Filters, Options, from_params
+from dashboard.filters import SCOPES, Filters, Options, View, url_params
+from dashboard.url_state import (STATE, current_filters, current_view, filter_bar, load_url,  # noqa: F401
+                                 set_view, show_notices, sidebar, view_widget, write_url)
 
 TTL = 600  # seconds: a re-ingested database shows up within ten minutes even if its mtime lies
-# URL parameters that belong to one page, not to the shared filters.
-PAGE_PARAMS = ("article", "show", "p", "record")
-# Filters field -> session-state key of its sidebar widget (the URL name, prefixed).
-STATE = {name: f"f_{param}" for param, name in {**LIST_PARAMS, **DATE_PARAMS}.items()}
 ARTICLE_PAGE = "app_pages/article.py"
 DEALS_PAGE = "app_pages/deals.py"
 OVERVIEW_PAGE = "app_pages/overview.py"
@@ -100,68 +100,35 @@ def count_sources(f: Filters, dim: str | None = None, value: str | None = None,
 
 
 def records(f: Filters, dim: str | None = None, value: str | None = None,
-            limit: int = 500, offset: int = 0) -> pd.DataFrame:
-    return _q("records", f, dim, value, limit, offset)
+            limit: int = 500, offset: int = 0, sort: str = "contribution") -> pd.DataFrame:
+    return _q("records", f, dim, value, limit, offset, sort)
+
+
+def scope_totals(f: Filters) -> dict: return _q("scope_totals", f)
+def total(f: Filters, dim: str | None = None, value: str | None = None) -> float: return _q("total", f, dim, value)
+def count_qualifiers(f: Filters) -> dict: return _q("count_qualifiers", f)
+def top_investors(f: Filters, limit: int = 15) -> pd.DataFrame: return _q("top_investors", f, limit)
+def rates_used(f: Filters, dim: str | None = None) -> pd.DataFrame: return _q("rates_used", f, dim)
+
+
+def totals_split(f: Filters, dim: str, split: str, limit: int | None = None) -> pd.DataFrame:
+    return _q("totals_split", f, dim, split, limit)
 
 
 def count_records(f: Filters, dim: str | None = None, value: str | None = None) -> int:
     return _q("count_records", f, dim, value)
 
 
-# --- sidebar filters and URL state (DESIGN.md "URL state across pages") ------------------
-
-def _canon(params) -> dict[str, list[str]]:
-    """Filter parameters in one comparable form, whatever their order or shape."""
-    return {k: sorted([v] if isinstance(v, str) else list(v)) for k, v in params.items()
-            if k in LIST_PARAMS or k in DATE_PARAMS}
-
-
-def load_url(opts: Options) -> None:
-    """Copy the URL's filters into the widgets' session state: at the session's first
-    run, and whenever a link inside the app (a status of the Overview's split, say)
-    opened a URL whose filters differ from those the app last wrote there.
-
-    A page switch through the navigation drops the parameters: no filters in the URL is
-    no change. Values that no record has, or malformed dates, are dropped with a notice
-    that `show_notices` shows on this run only.
-    """
-    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in PAGE_PARAMS}
-    wanted = _canon(params)
-    if "_url_loaded" in st.session_state and (not wanted or wanted == st.session_state.get("_url_written")):
+def nothing_matches(f: Filters) -> None:
+    """A link whose values match no record ("?city=Nowhere") says so, and the page stops
+    there: it must not show every record instead."""
+    if not f.missing:
         return
-    st.session_state["_url_loaded"] = True
-    parsed = from_params(params, opts)
-    for name, key in STATE.items():
-        value = getattr(parsed.filters, name)
-        st.session_state[key] = list(value) if isinstance(value, tuple) else value
-    st.session_state["_url_notices"] = parsed.notices
-    for k in params:  # unknown names leave the URL, so it says what the page shows
-        if k not in LIST_PARAMS and k not in DATE_PARAMS:
-            st.query_params.pop(k, None)
-
-
-def sidebar(opts: Options) -> None:
-    """The shared filters; their keys are the session state the URL is written from."""
-    sb = st.sidebar
-    sb.header("Filters")
-    for label, name, help_ in (("Province", "provinces", None), ("City", "cities", None),
-                               ("Sector", "sectors", "China's Strategic Emerging Industries classification"),
-                               ("Status", "statuses", None), ("Kind", "kinds",
-                                "deal: one project; bundle: a total for many; event: not a project")):
-        sb.multiselect(label, getattr(opts, name), key=STATE[name], placeholder="All", help=help_)
-    chosen = [d for d in (st.session_state.get(STATE["date_from"]), st.session_state.get(STATE["date_to"])) if d]
-    lo = min([d for d in [opts.first_date, *chosen] if d], default=date(2000, 1, 1))
-    hi = max([d for d in [opts.last_date, *chosen] if d], default=date.today())
-    # One under the other, full width: side by side, a date shows only its year.
-    for label, name in (("From", "date_from"), ("To", "date_to")):
-        sb.date_input(label, value=None, min_value=lo, max_value=hi, key=STATE[name], format="YYYY-MM-DD",
-                      help="keeps a record whose date overlaps the range; records without a date are left out")
-    f = current_filters()
-    if st.session_state.get(STATE["date_from"]) and f.date_from is None:
-        sb.warning("'From' is after 'To': the date range is not applied.")
-    if not f.is_empty():
-        sb.button("Clear all filters", on_click=_clear_all, width="stretch")
-    corpus_note()
+    asked = "; ".join(f"{param} '{value}'" for param, value in f.missing)
+    st.warning(md_escape(f"Nothing matches this link: no record has {asked}. Check the spelling, or clear "
+                         "the filters to see every record."), icon=":material/search_off:")
+    st.button("Clear the filters", on_click=_clear_missing, icon=":material/filter_alt_off:")
+    st.stop()
 
 
 def shipped_files() -> tuple[str, ...]:
@@ -180,40 +147,8 @@ def corpus_note() -> None:
         st.sidebar.caption(f"Data: {c['articles']:,} articles ({urls}).")
 
 
-def _clear_all() -> None:
-    for name, key in STATE.items():
-        st.session_state[key] = [] if name in LIST_PARAMS.values() else None
-
-
-def current_filters() -> Filters:
-    s = st.session_state
-    values = {name: tuple(s.get(key) or ()) for name, key in STATE.items() if name in LIST_PARAMS.values()}
-    d0, d1 = s.get(STATE["date_from"]), s.get(STATE["date_to"])
-    if d0 and d1 and d0 > d1:
-        d0 = d1 = None
-    return Filters(**values, date_from=d0, date_to=d1)
-
-
-def write_url(f: Filters) -> None:
-    """Make the URL's filter parameters say exactly `f` (call after st.navigation)."""
-    want = f.to_params()
-    # New filters are written out even when the parameters already say them: after a link
-    # inside the app the server has the link's parameters, but the address bar may not.
-    changed = st.session_state.get("_url_written") != _canon(want)
-    st.session_state["_url_written"] = _canon(want)
-    for param in (*LIST_PARAMS, *DATE_PARAMS):
-        value = want.get(param)
-        if value is None:
-            st.query_params.pop(param, None)
-        elif changed or st.query_params.get_all(param) != (value if isinstance(value, list) else [value]):
-            st.query_params[param] = value
-
-
-def show_notices() -> None:
-    """The notices of the URL read on this run; gone on the next run, as the bad values
-    are gone from the URL."""
-    for notice in st.session_state.pop("_url_notices", None) or []:
-        st.warning(md_escape(notice), icon=":material/link_off:")  # notices quote URL values
+def _clear_missing() -> None:
+    st.session_state["f_missing"] = ()
 
 
 def filter_caption(f: Filters) -> None:
@@ -231,32 +166,75 @@ def filter_caption(f: Filters) -> None:
 STATUS_WORDS = {"listed": "listed in plans"}
 
 
+SCOPE_TITLES = {"committed": "Committed money", "plans": "Plans and lists", "all": "All money, any status"}
+
+
 def total_metric(col, f: Filters, h: dict) -> None:
-    """The filtered total; marked "≥" when any amount in it is only a lower bound."""
-    lower = count_lower_bounds(f)
-    col.metric("Total invested", ("≥ " if lower else "") + money(h["total_cny"]), help=(
-        f"{yi(h['total_cny'])} yuan; bundles count only what their listed projects do not already "
-        "cover, repeats count once" + (f". {lower} of the amounts {'are' if lower != 1 else 'is'} only a "
-                                       "lower bound ('more than …'), so the total is at least this" if lower else "")))
+    """The filtered total in its scope; marked "≥" when any amount in it is only a lower bound."""
+    q = count_qualifiers(f)
+    lower = q.get("at_least", 0)
+    col.metric(SCOPE_TITLES[f.scope], ("≥ " if lower else "") + money(h["total_cny"], f.currency), help=(
+        (f"{yi(h['total_cny'])} yuan; " if f.currency == "CNY" else
+         "converted from yuan at each record's year average rate (ECB); ")
+        + "bundles count only what their listed projects do not already cover, repeats count once"
+        + (f". {lower} of the amounts {'are' if lower != 1 else 'is'} only a lower bound ('more than …'), "
+           "so the total is at least this" if lower else "")))
 
 
-def status_split(f: Filters, page: str = OVERVIEW_PAGE) -> None:
-    """One line under the headline: the total by status, biggest first, each a link to the
-    same view narrowed to that status (the other filters kept in the link's URL)."""
+def scope_line(f: Filters, h: dict) -> None:
+    """Under the headline, in words: what it counts, what the other scopes hold, and how
+    exact the amounts are ("at least", "approximately"); a button shows the other scope."""
+    t = scope_totals(f)
+    cur = f.currency
+    q = count_qualifiers(f)
+    exact = [f"{n} amount{'s' * (n != 1)} {w}" for n, w in ((q.get("at_least", 0), "only a lower bound (at least)"),
+                                                            (q.get("approx", 0), "approximate"),
+                                                            (q.get("up_to", 0), "an upper bound (up to)")) if n]
+    if f.scope == "committed":
+        words = f"Counts signed, started, completed and founded projects only; plus {money(t['plans'], cur)} " \
+                "in plans and lists (listed, announced, approved) not counted"
+        other, label = "all", "Count plans and lists too"
+    elif f.scope == "plans":
+        words = f"Counts plans and lists only (listed, announced, approved); plus {money(t['committed'], cur)} " \
+                "committed (signed, started, completed, founded) not counted"
+        other, label = "committed", "Show committed money"
+    else:
+        words = f"Of which {money(t['committed'], cur)} committed and {money(t['plans'], cur)} in plans and lists"
+        other, label = "committed", "Committed money only"
+    if t["other"] and f.scope != "all":
+        words += f", and {money(t['other'], cur)} without a status"
+    words += "." + (f" {'; '.join(exact).capitalize()}." if exact else "")
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.caption(md_escape(words), width="content")
+        st.button(label, type="tertiary", on_click=_set_scope, args=(other,), key="scope_switch")
+
+
+def _set_scope(scope: str) -> None:
+    st.session_state[STATE["scope"]] = scope
+
+
+def status_split(f: Filters) -> None:
+    """One line under the headline: the total by status, biggest first, each a button that
+    narrows the view to that status (one step in the browser's history)."""
     parts = [r for r in totals_by(f, "status").itertuples(index=False) if r.total_cny > 0]
     if len(parts) < 2:
         return
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.caption("Of the total:", width="content")
-        for i, r in enumerate(parts):
-            label = f"{STATUS_WORDS.get(r.label, r.label)} {money(r.total_cny)}"
+        st.caption("By status:", width="content")
+        for r in parts:
+            label = f"{STATUS_WORDS.get(r.label, r.label)} {money(r.total_cny, f.currency)}"
             if r.label in options().statuses:
-                st.page_link(page, label=md_escape(label), query_params=replace(f, statuses=(r.label,)).to_params(),
-                             help=f"show only the records with status {r.label}")
+                st.button(md_escape(label), type="tertiary", on_click=_set_status, args=(r.label,),
+                          key=f"status_{r.label}", help=f"show only the records with status {r.label}")
             else:  # "(no status)" is no value a filter can take
                 st.caption(md_escape(label), width="content")
-            if i < len(parts) - 1:
-                st.caption("·", width="content")
+
+
+def _set_status(status: str) -> None:
+    st.session_state[STATE["statuses"]] = [status]
+    scope = st.session_state.get(STATE["scope"]) or "all"
+    if SCOPES[scope] and status not in SCOPES[scope]:
+        st.session_state[STATE["scope"]] = "all"  # a status outside the scope would show nothing
 
 
 def places_caption(df: pd.DataFrame, shown: int = 15) -> str:
@@ -302,10 +280,11 @@ def unmapped_note(f: Filters) -> None:
     if not u["records"]:
         return
     n = u["records"]
-    money_text = f"{money(u['total_cny'])} from " if u["total_cny"] else "No amount from "
+    money_text = f"{money(u['total_cny'], f.currency)} from " if u["total_cny"] else "No amount from "
     st.caption(f"{money_text}{n:,} record{'s' * (n != 1)} {'is' if n == 1 else 'are'} not drawn: "
                "province-wide or no known place.")
-    st.page_link(DEALS_PAGE, label="All records of this view on the Deals page", query_params=f.to_params(),
+    st.page_link(DEALS_PAGE, label="All records of this view on the Deals page",
+                 query_params=url_params(f, current_view()),
                  icon=":material/table:")
     with st.expander(f"The {n:,} record{'s' * (n != 1)} not on the map"):
         records_table(unmapped_records(f), f, compact=True, rows=10)
@@ -314,12 +293,122 @@ def unmapped_note(f: Filters) -> None:
 # --- links and sources ------------------------------------------------------------------
 
 def article_params(article_id: str, f: Filters) -> dict:
-    return {"article": article_id, **f.to_params()}
+    """The URL of an article's page: the same state, that article."""
+    return url_params(f, replace(current_view(), article=article_id))
 
 
 def article_url(article_id: str, f: Filters) -> str:
     """Relative link to the Article page that keeps the filters (works under a base path)."""
     return "article?" + urlencode(article_params(article_id, f), doseq=True)
+
+
+# --- figures and their drill-down ----------------------------------------------------
+
+DIM_WORDS = {"city": "place", "quarter": "quarter", "month": "month", "year": "year", "investor": "investor",
+             "sector": "sector", "subsector": "subsector", "status": "status"}
+FILTERABLE = {"city": "cities", "sector": "sectors", "status": "statuses"}  # a drill that can become a filter
+
+
+def plot(fig, key: str, dim: str | None = None) -> None:
+    """A Plotly figure in the app's colours (not Streamlit's theme, whose grey axis labels
+    are below 4.5:1), bigger in meeting mode; a click on a bar drills into `dim`."""
+    if current_view().present:
+        charts.enlarge(fig)
+    st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False, "responsive": True},
+                    on_select=_pick(dim, key) if dim else "ignore", selection_mode="points")
+
+
+def _pick(dim: str, key: str):
+    def pick() -> None:
+        points = st.session_state[key].selection.points
+        value = points[0].get("customdata") if points else None
+        if isinstance(value, (list, tuple)):
+            value = value[0]
+        set_view(show=f"{dim}:{value}" if value is not None else None, page=1)
+    return pick
+
+
+def chart_key(dim: str) -> str:
+    """A chart's key changes with the drill-down, so Back (which changes it) never leaves
+    a stale selection drawn on the chart."""
+    return f"chart_{dim}_{current_view().show}"
+
+
+def rates_by(f: Filters, dim: str | None) -> dict:
+    """label -> [(year, rate)] of the conversions behind each bar (empty in yuan)."""
+    df = rates_used(f, dim)
+    out: dict = {}
+    for label, year, rate in zip(df["label"], df["fx_year"], df["fx_rate"]):
+        out.setdefault(label, []).append((int(year), float(rate)))
+    return out
+
+
+def drilled(dim: str, labels) -> str | None:
+    """The value this page's `dim` chart is drilled into, if it is one of its bars; a
+    drill-down into a bar the chart does not have is dropped with a notice."""
+    d = current_view().drill()
+    if not d or d[0] != dim:
+        return None
+    if d[1] in set(map(str, labels)):
+        return d[1]
+    st.warning(f"Ignored show '{md_escape(current_view().show)}': no bar has that name in this view.",
+               icon=":material/link_off:")
+    set_view(show=None)
+    write_url()
+    return None
+
+
+def drill_panel(f: Filters, dim: str, value: str, limit: int = 5) -> None:
+    """Beside a chart: the records behind the chosen bar, each with its sentence and its
+    article, and the ways on (the Deals page narrowed to them, a filter, clear)."""
+    n = count_records(f, dim, value)
+    recs = records(f, dim, value, limit=limit)
+    head = f"**{md_escape(DIM_WORDS.get(dim, dim).capitalize())}: {md_escape(value)}**"
+    head += f" · {money(total(f, dim, value), f.currency)}"
+    st.markdown(head + f" · {n:,} record{'s' * (n != 1)}")
+    for r in recs.itertuples(index=False):
+        with st.container(border=True):
+            amount = amount_text(r.amount, r.currency, r.qualifier)
+            st.markdown(f"**{md_escape(text_or_none(r.project) or '(unnamed)')}** · " + md_escape(" · ".join(
+                x for x in (amount, text_or_none(r.status), text_or_none(r.date), text_or_none(r.city)) if x)))
+            st.caption(f"“{md_escape(text_or_none(r.evidence) or '')}”")
+            title = text_or_none(r.title) or r.file_name
+            st.page_link(ARTICLE_PAGE, label=md_escape(shorten(title, TITLE_CHARS)), icon=":material/article:",
+                         query_params=article_params(r.article_id, f), help=md_escape(title))
+    with st.container(horizontal=True, gap="small"):
+        st.page_link(DEALS_PAGE, label=f"All {n:,} on the Deals page" if n > limit else "On the Deals page",
+                     query_params=url_params(f, current_view()), icon=":material/table:")
+        if dim in FILTERABLE and value in getattr(options(), FILTERABLE[dim]):
+            st.button(f"Filter to {md_escape(value)}", key=f"filter_{dim}", type="tertiary",
+                      on_click=_filter_to, args=(dim, value), icon=":material/filter_alt:")
+        st.button("Clear", key=f"clear_{dim}", type="tertiary", on_click=set_view, kwargs={"show": None},
+                  icon=":material/close:")
+
+
+def _filter_to(dim: str, value: str) -> None:
+    st.session_state[STATE[FILTERABLE[dim]]] = [value]
+    set_view(show=None)
+
+
+def figure_section(f: Filters, title: str, dim: str, df: pd.DataFrame, fig, caption: str,
+                   sources_note: str) -> None:
+    """A chart with, beside it, the chosen bar's records and sentences, or the view's sources."""
+    st.subheader(title, anchor=False)
+    left, right = st.columns([3, 2], gap="large")
+    value = drilled(dim, df["label"])
+    with left:
+        if all_zero(df):  # a chart of ¥0 bars on a 0-0.001 axis says nothing
+            st.info(f"No amounts to chart by {DIM_WORDS.get(dim, dim)}: the records of this view (events, or "
+                    "deals whose amount is not disclosed) add nothing to totals. Open the Deals page to read "
+                    "them, or remove a filter.")
+        else:
+            plot(fig, chart_key(dim), dim)
+            st.caption(md_escape(caption) + " Click a bar to see its records and sentences beside the chart.")
+    with right:
+        if value is not None:
+            drill_panel(f, dim, value)
+        else:
+            sources_panel(f, title=f"Sources of {title[0].lower() + title[1:]}", limit=5, note=sources_note)
 
 
 def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
@@ -342,10 +431,10 @@ def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
                      icon=":material/article:", help=md_escape(title) if short != title else None)
         st.caption(" · ".join(x for x in (*map(md_escape, filter(None, (
             text_or_none(row.publisher), _day(row.published), f"{row.records} record{'s' * (row.records != 1)}",
-            money(row.total_cny) if row.total_cny else None))), source_link(row.url)) if x))
+            money(row.total_cny, f.currency) if row.total_cny else None))), source_link(row.url)) if x))
     if n > limit:
         st.page_link(DEALS_PAGE, label=f"{n - limit:,} more: see every record on the Deals page",
-                     query_params=f.to_params(), icon=":material/table:")
+                     query_params=url_params(f, current_view()), icon=":material/table:")
 
 
 def source_link(url, full: bool = False) -> str | None:
@@ -456,14 +545,28 @@ def _col(df: pd.DataFrame, name: str) -> list[bool]:
     return [bool(v) and not pd.isna(v) for v in df[name]] if name in df.columns else [False] * len(df)
 
 
-# The columns in the order a researcher scans them, and their widths in pixels: the
-# project and its money first, where and when next, the article link last but one.
-_COLUMNS = {"Project": 250, "CNY bn": 80, "Amount": 115, "City": 120, "Park": 170, "Date": 95,
-            "Status": 85, "Kind": 65, "Adds to total, bn": 95, "Sector": 140, "Investors": 180,
-            "Sources": 70, "Flags": 210, "Article": 70, "Original": 150, "Published by": 170, "Evidence": 420,
+# The columns in the order a researcher scans them, and their widths in pixels: what a
+# meeting asks first (project, money, place, date, status, its article) fits 900 px, the
+# main area at 1280 px beside the sidebar; the rest follows for those who scroll.
+_COLUMNS = {"Project": 230, "bn": 75, "Amount": 110, "City": 115, "Date": 90, "Status": 85, "Article": 65,
+            "Rate": 150, "Adds to total, bn": 95, "Park": 160, "Sector": 140, "Kind": 65, "Investors": 180,
+            "Sources": 70, "Flags": 210, "Original": 150, "Published by": 170, "Evidence": 420,
             "Record": 170}
-_COMPACT = ("Project", "CNY bn", "Adds to total, bn", "Amount", "Date", "Status", "Investors",
-            "Article", "Original", "Evidence")
+_COMPACT = ("Project", "bn", "Amount", "Date", "Status", "Article", "Rate", "Adds to total, bn", "Investors",
+            "Original", "Evidence")
+
+
+def rate_text(date_start, currency: str) -> str:
+    """The rate an amount in yuan was converted at, as the query layer converts it.
+
+    >>> rate_text(pd.Timestamp("2020-05-01"), "USD")
+    '¥6.90 per USD (2020 average)'
+    """
+    rates = query.rates(currency)
+    year = date_start.year if isinstance(date_start, (date, pd.Timestamp)) and not pd.isna(date_start) \
+        else query.fx.latest_full_year()
+    year = min(max(year, min(rates)), max(rates))
+    return f"¥{rates[year]:.2f} per {currency} ({year} average)"
 
 
 def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: int = 20) -> None:
@@ -472,24 +575,26 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
     if recs.empty:
         st.info("No records.")
         return
+    cur = f.currency
     place = [c if isinstance(c, str) and c else (f"{p} (province-wide)" if isinstance(p, str) else "")
              for c, p in zip(recs["city"], recs["province"])]
     out = pd.DataFrame({
         "Project": recs["project"].fillna("(unnamed)"),
-        "CNY bn": recs["amount_cny"] / 1e9,
+        "bn": recs["amount_cny"] / 1e9,
         "Amount": [amount_text(a, c, q) for a, c, q in zip(recs["amount"], recs["currency"], recs["qualifier"])],
         "City": place,
-        "Park": recs["park"].fillna(""),
         "Date": recs["date"].astype("string").fillna(""),
         "Status": recs["status"].fillna(""),
-        "Kind": recs["kind"],
+        "Article": [article_url(a, f) for a in recs["article_id"]],
+        "Rate": [rate_text(d, cur) for d in recs["date_start"]] if cur != "CNY" else "",
         "Adds to total, bn": recs["contribution"] / 1e9,
+        "Park": recs["park"].fillna(""),
         "Sector": recs["sector"].fillna(""),
+        "Kind": recs["kind"],
         "Investors": recs["investors"].map(join_names),
         "Sources": recs["n_sources"],
         "Flags": [flag_words(fl, c, n) for fl, c, n in zip(recs["flags"], _col(recs, "corrected"),
                                                             _col(recs, "not_a_deal"))],
-        "Article": [article_url(a, f) for a in recs["article_id"]],
         "Original": recs["url"].map(site),
         "Published by": [" · ".join(filter(None, (text_or_none(p), _day(d))))
                          for p, d in zip(recs["publisher"], recs["published"])],
@@ -498,15 +603,23 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
     })
     if compact:
         out = out[list(_COMPACT)]
-    config = {name: st.column_config.Column(width=px) for name, px in _COLUMNS.items()}
+    if cur == "CNY":
+        out = out.drop(columns="Rate")
+    out = out.rename(columns={"bn": f"{cur} bn"})
+    widths = {**_COLUMNS, f"{cur} bn": _COLUMNS["bn"]}
+    config = {name: st.column_config.Column(width=px) for name, px in widths.items()}
     config.update({
         "Project": st.column_config.TextColumn(width=_COLUMNS["Project"], pinned=True),
-        "CNY bn": st.column_config.NumberColumn(format="%.2f", width=_COLUMNS["CNY bn"],
-                                                help="the amount in CNY billion"),
-        "Amount": st.column_config.TextColumn(width=_COLUMNS["Amount"], help="the amount in its own currency"),
+        f"{cur} bn": st.column_config.NumberColumn(format="%.2f", width=_COLUMNS["bn"],
+                                                   help=f"the amount in {cur} billion"
+                                                   + (", converted at the Rate column's rate" if cur != "CNY" else "")),
+        "Amount": st.column_config.TextColumn(width=_COLUMNS["Amount"], help="the amount in its own currency "
+                                              "(≥ at least, ≈ approximately, ≤ up to)"),
+        "Rate": st.column_config.TextColumn(width=_COLUMNS["Rate"], help="the ECB's average rate of the record's "
+                                            "year, which converted its yuan"),
         "Adds to total, bn": st.column_config.NumberColumn(
             format="%.2f", width=_COLUMNS["Adds to total, bn"],
-            help="what the record adds to totals, CNY billion: a bundle only adds what its listed "
+            help=f"what the record adds to totals, {cur} billion: a bundle only adds what its listed "
                  "projects do not cover; a repeated mention adds nothing"),
         "Sources": st.column_config.NumberColumn(width=_COLUMNS["Sources"], help="articles that report this record"),
         "Evidence": st.column_config.TextColumn(width=_COLUMNS["Evidence"], help="the sentence the record comes from"),
@@ -602,6 +715,21 @@ def highlighted_html(text: str, spans: list[tuple[int, int, list[int]]]) -> str:
 PAGE_CSS = """<style>
 [data-testid="stPageLink"], [data-testid="stPageLink"] * {min-width: 0; max-width: 100%;}
 [data-testid="stPageLink"] [data-testid="stMarkdownContainer"] p {overflow: hidden; text-overflow: ellipsis;}
+</style>"""
+
+# Text contrast ≥ 4.5:1: Streamlit's captions are 60 % of the text colour (3.7:1 on white).
+PAGE_CSS = PAGE_CSS.replace("</style>", """[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
+[data-testid="stMetricLabel"] p {color: #4a5160 !important; opacity: 1 !important;}
+[data-testid="stMetricValue"] > div {overflow: visible; white-space: normal;}
+</style>""")
+
+# Meeting mode: no sidebar (nor its toggle), bigger numbers and text for a projector.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarCollapseButton"] {display: none !important;}
+[data-testid="stMetricValue"] {font-size: 3.2rem !important;}
+[data-testid="stMetricLabel"] p {font-size: 1.2rem !important;}
+[data-testid="stMain"] p, [data-testid="stMain"] li {font-size: 1.15rem;}
 </style>"""
 
 ARTICLE_CSS = """<style>

@@ -9,7 +9,7 @@ listed = ui.articles(f)  # at most ui.SOURCES_LIMIT, newest first
 n_listed = ui.count_articles(f)
 titles = dict(zip(listed["article_id"], listed["title"].fillna(listed["file_name"])))
 
-wanted = st.query_params.get("article")
+wanted = ui.current_view().article
 if "article_pick" not in st.session_state or (wanted and wanted != st.session_state["article_pick"]):
     # A link from another page (or a pasted URL) names the article; the URL wins over the last pick.
     st.session_state["article_pick"] = wanted
@@ -32,10 +32,13 @@ if not art:
                 "Choose one from the list above.")
     else:
         st.info("Choose an article above, or open one from the Sources beside any figure.")
-    st.query_params.pop("article", None)
+    if ui.current_view().article:
+        ui.set_view(article=None)
+        ui.write_url()
     st.stop()
-if st.query_params.get("article") != art["article_id"]:
-    st.query_params["article"] = art["article_id"]
+if ui.current_view().article != art["article_id"]:
+    ui.set_view(article=art["article_id"])
+    ui.write_url()
 
 recs = ui.article_records(art["article_id"])
 st.subheader(ui.md_escape(art["title"] or art["file_name"]), anchor=False)

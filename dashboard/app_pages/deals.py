@@ -1,52 +1,57 @@
-"""Deals: every record of the filtered view in a table, with its article one click away."""
+"""Deals: every record of the filtered view in a table, with its article one click away.
+The drill-down of another page (?show=city:Harbin) narrows it; the order (?sort=) and the
+page of the table (?p=) are in the URL."""
 import math
 
 import streamlit as st
 
 from dashboard import ui
+from dashboard.filters import SORTS
 
 PAGE_SIZE = 100
 
 f = ui.current_filters()
+v = ui.current_view()
 ui.filter_caption(f)
-h = ui.headline(f)
-n = ui.count_records(f)
+drill = v.drill()
+dim, value = drill if drill else (None, None)
+n = ui.count_records(f, dim, value)
+if drill:
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(f"Only the records behind **{ui.md_escape(ui.DIM_WORDS.get(dim, dim))}: {ui.md_escape(value)}**",
+                    width="content")
+        st.button("Show every record of the view", type="tertiary", icon=":material/close:",
+                  on_click=ui.set_view, kwargs={"show": None, "page": 1})
 if not n:
     st.info("No records match these filters. Remove a filter in the sidebar to see more.")
     st.stop()
 
+h = ui.headline(f)
 c = st.columns([3, 2, 2, 3])
-ui.total_metric(c[0], f, h)
-c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events")
+if drill:
+    c[0].metric("Total of these records", ui.money(ui.total(f, dim, value), f.currency))
+else:
+    ui.total_metric(c[0], f, h)
+c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events in the view")
 c[2].metric("Articles", f"{h['articles']:,}")
 c[3].metric("No amount disclosed", f"{h['undisclosed']:,}")
 
 pages = math.ceil(n / PAGE_SIZE)
-page = 1
-if pages > 1:
-    raw = st.query_params.get("p", "1")
-    if "deals_page" not in st.session_state:
-        # ASCII digits only: "²".isdigit() is True and int("²") raises.
-        wanted = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
-        if wanted is None:
-            st.warning(f"Ignored p '{ui.md_escape(raw)}': not a page number; pages run from 1 to {pages}.")
-        elif not 1 <= wanted <= pages:
-            st.warning(f"There is no page {wanted:,}: pages run from 1 to {pages}.")
-        st.session_state["deals_page"] = min(max(wanted or 1, 1), pages)
-    st.session_state["deals_page"] = max(1, min(st.session_state["deals_page"], pages))
-    page = st.number_input(f"Page (of {pages}, {PAGE_SIZE} records each)", 1, pages, key="deals_page")
-    if page > 1:
-        st.query_params["p"] = str(page)
-    else:
-        st.query_params.pop("p", None)
-else:
-    st.query_params.pop("p", None)
+if v.page > pages:
+    st.warning(f"There is no page {v.page:,}: pages run from 1 to {pages}.")
+    ui.set_view(page=pages)
+    ui.write_url()
+page = min(v.page, pages)
+with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+    ui.view_widget(st.selectbox, "Order", "sort", list(SORTS), format_func=SORTS.get, width=260)
+    if pages > 1:
+        ui.view_widget(st.number_input, f"Page (of {pages}, {PAGE_SIZE} records each)", "page",
+                       min_value=1, max_value=pages, width=220)
 
-recs = ui.records(f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, ordered by what "
-           "each adds to the total ('Adds to total'), then by amount in yuan: a bundle's listed projects can come "
-           "before it. Click a column header to sort by it. 'open ↗' shows the article with the record's "
-           "sentence highlighted.")
+recs = ui.records(f, dim, value, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=v.sort)
+st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, ordered by "
+           f"{SORTS[v.sort]}. 'Adds to total' is what each adds: a bundle's listed projects are counted once. "
+           "'open ↗' shows the article with the record's sentence highlighted.")
 ui.records_table(recs, f)
 with st.expander("Sources of this view"):
-    ui.sources_panel(f, title="Articles behind these records", limit=50)
+    ui.sources_panel(f, dim, value, title="Articles behind these records", limit=50)

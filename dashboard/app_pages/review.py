@@ -13,7 +13,7 @@ if "review_saved" in st.session_state:
 f = ui.current_filters()
 ui.filter_caption(f)
 recs = ui.records(f, limit=500)
-wanted = st.query_params.get("record")
+wanted = ui.current_view().record
 choices = list(recs["record_id"]) if not recs.empty else []
 if wanted and wanted not in choices:
     if ui.record(wanted) is None:
@@ -29,7 +29,9 @@ labels = {r.record_id: f"{ui.shorten(r.project or ui.join_names(r.investors) or 
 rid = st.selectbox("Record (biggest first; the sidebar filters narrow the list)", choices,
                    index=choices.index(wanted) if wanted in choices else 0,
                    format_func=lambda r: labels.get(r, r))
-st.query_params["record"] = rid
+if ui.current_view().record != rid:
+    ui.set_view(record=rid)
+    ui.write_url()
 rec = ui.record(rid)
 if rec is None:
     st.info("This record is no longer in the database; choose another.")
