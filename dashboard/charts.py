@@ -161,7 +161,17 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
             orientation="h" if horizontal else "v", name=_text(part), customdata=sub["label"],
             marker=dict(color=color or PALETTE[i % len(PALETTE)], opacity=opacity),
             hovertext=hover, hoverinfo="text"))
-    axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False)
+    # Each bar's total at its end, as on the plain bars.
+    sums = df.groupby("label", sort=False)["total_cny"].sum().reindex(labels).fillna(0)
+    if horizontal:
+        sums = sums.iloc[::-1]
+    ends, names = sums / 1e9, [_text(x) for x in sums.index]
+    fig.add_trace(go.Scatter(
+        x=ends if horizontal else names, y=names if horizontal else ends, mode="text",
+        text=[money(t, currency) for t in sums], textposition="middle right" if horizontal else "top center",
+        customdata=list(sums.index), hoverinfo="skip", showlegend=False, cliponaxis=False))
+    axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False,
+                range=[0, max(float(sums.max()) / 1e9, 0.001) * (1.3 if horizontal else 1.15)])
     if horizontal:
         fig.update_xaxes(**axis)
         fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=[_text(x) for x in labels[::-1]])

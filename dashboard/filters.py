@@ -384,8 +384,8 @@ def _view(params, options: Options, notices: list[str]) -> View:
     if "p" in params:
         raw = _last(params["p"]).strip()
         # ASCII digits only: "²".isdigit() is True and int("²") raises.
-        if raw.isascii() and raw.isdigit() and len(raw) <= 12 and int(raw) >= 1:
-            page = int(raw)
+        if raw.isascii() and raw.isdigit() and len(raw) <= 12:
+            page = int(raw)  # out of range ("there is no page 0") is the page's to say, knowing how many
         else:
             notices.append(f"Ignored p '{raw[:60]}': not a page number.")
     raw_compare = params.get("compare", [])

@@ -403,7 +403,7 @@ def figure_section(f: Filters, title: str, dim: str, df: pd.DataFrame, fig, capt
                     "them, or remove a filter.")
         else:
             plot(fig, chart_key(dim), dim)
-            st.caption(md_escape(caption) + " Click a bar to see its records and sentences beside the chart.")
+            st.caption(caption + " Click a bar to see its records and sentences beside the chart.")
     with right:
         if value is not None:
             drill_panel(f, dim, value)

@@ -168,6 +168,21 @@ def _outside_requests(urls: list[str]) -> list[str]:
     return [u for u in urls if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname != "127.0.0.1"]
 
 
+def _click_widest_bar(pg, chart: int = 0) -> None:
+    """Click the middle of the widest bar of a chart, as a person does (plotly's drag layer
+    lies over the bars, so the click goes where the bar is drawn)."""
+    fig = pg.locator("[data-testid='stPlotlyChart']").nth(chart)
+    fig.scroll_into_view_if_needed()
+    boxes = [b for b in (p.bounding_box() for p in fig.locator("g.point path").all()) if b]
+    box = max(boxes, key=lambda b: b["width"] * b["height"])
+    pg.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _total(pg) -> str:
+    """The headline total, whatever its scope's label."""
+    return pg.locator("[data-testid='stMetricValue']").first.inner_text().strip()
+
+
 def _metric(pg, label: str) -> str:
     box = pg.locator("[data-testid='stMetric']").filter(has_text=label).first
     return box.locator("[data-testid='stMetricValue']").inner_text().strip()
@@ -179,9 +194,9 @@ def _shot(pg, name: str) -> None:
 
 def test_shared_url_filter_and_page_switch(server, page):
     pg = page
-    pg.goto(f"{server}/?city=Harbin")
+    pg.goto(f"{server}/?city=Harbin&scope=all")
     _wait_for_app(pg)
-    assert _metric(pg, "Total invested") == "¥19.3 bn"
+    assert _total(pg) == "¥19.3 bn"
     assert _metric(pg, "Cities") == "1"
     # the source article sits beside the charts, as a link to its page
     link = pg.locator("[data-testid='stPageLink']").filter(has_text=HARBIN_LINK).first
@@ -197,8 +212,8 @@ def test_shared_url_filter_and_page_switch(server, page):
     pg.keyboard.press("Escape")
     pg.wait_for_function("() => location.search.includes('sector=New')")
     _wait_for_app(pg)
-    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
-    assert _metric(pg, "Total invested") == "¥11.2 bn"  # 8.35 + 2.8 bn of new energy projects
+    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
+    assert _total(pg) == "¥11.2 bn"  # 8.35 + 2.8 bn of new energy projects
     _shot(pg, "02_overview_harbin_new_energy")
 
     # switch page through the navigation: filters held in the URL and in the widgets
@@ -206,14 +221,14 @@ def test_shared_url_filter_and_page_switch(server, page):
     pg.wait_for_url(re.compile(r"/deals\?"))
     _wait_for_app(pg)
     assert urlparse(pg.url).path.endswith("/deals")
-    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
+    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
     chips = sidebar.locator("[data-testid='stMultiSelect']").all_inner_texts()
     assert any("Harbin" in c for c in chips) and any("New energy" in c for c in chips)
-    assert _metric(pg, "Total invested") == "¥11.2 bn"
+    assert _total(pg) == "¥11.2 bn"
     _shot(pg, "03_deals_harbin_new_energy")
 
     requests = _open_map(pg)
-    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
+    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
     drawn = _wait_for_map(pg)
     # one city marker (Harbin), the provinces for orientation, and a legend naming both
     names = {name: n for name, n, _ in drawn["traces"]}
@@ -231,12 +246,12 @@ def test_shared_url_filter_and_page_switch(server, page):
     # a reload (what a colleague opening the link sees) shows the same view
     pg.reload()
     _wait_for_app(pg)
-    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"]}
+    assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
 
 
 def test_source_link_opens_the_article_with_evidence(server, page):
     pg = page
-    pg.goto(f"{server}/?city=Harbin")
+    pg.goto(f"{server}/?city=Harbin&scope=all")
     _wait_for_app(pg)
     pg.locator("[data-testid='stPageLink']").filter(has_text=HARBIN_LINK).first.click()
     pg.wait_for_url(re.compile(r"/article\?"))
@@ -255,7 +270,7 @@ def test_source_link_opens_the_article_with_evidence(server, page):
 
 def test_whole_view_and_bad_url(server, page):
     pg = page
-    pg.goto(f"{server}/?" + urlencode({"city": "Atlantis", "province": EVIL_LINK, "show": "city:Chengdu"}))
+    pg.goto(f"{server}/?" + urlencode({"compare": "Atlantis", "sort": EVIL_LINK, "scope": "all"}))
     _wait_for_app(pg)
     # (word joiners, invisible, keep the bare URL from being linked: not part of the text)
     alerts = " ".join(pg.locator("[data-testid='stAlert']").all_inner_texts()).replace("\u2060", "")
@@ -263,7 +278,7 @@ def test_whole_view_and_bad_url(server, page):
     # a URL value is shown as typed, never as a link inside the app's own warning
     assert EVIL_LINK in alerts
     assert pg.locator("[data-testid='stAlert'] a").count() == 0
-    assert "city" not in _params(pg) and "province" not in _params(pg)
+    assert "compare" not in _params(pg) and "sort" not in _params(pg)
     assert pg.locator("[data-testid='stException']").count() == 0
     # every source title fits its column at 1400 px: cut at a word with "…", never clipped
     clipped = pg.evaluate("""() => Array.from(document.querySelectorAll(
@@ -272,14 +287,12 @@ def test_whole_view_and_bad_url(server, page):
     assert not clipped, clipped
     _shot(pg, "06_overview_all_bad_city")
     # a click on a bar lists its records, and the URL says which bar
-    # plotly's drag layer lies over the bars, so click where the top bar is, as a person does
-    box = pg.locator("[data-testid='stPlotlyChart']").first.locator("g.point path").last.bounding_box()
-    pg.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    _click_widest_bar(pg)
     pg.wait_for_function("() => location.search.includes('show=city')")
     _wait_for_app(pg)
-    chosen = _params(pg)["show"][0].split(":", 1)[1]  # the top bar: the biggest total
+    chosen = _params(pg)["show"][0].split(":", 1)[1]  # the widest bar: the biggest total
     assert pg.locator("[data-testid='stDataFrame']").count() == 1
-    assert pg.get_by_text(f"Sources for {chosen}").count() == 1  # beside the chart, for that bar
+    assert pg.get_by_text(f"Place: {chosen}").count() == 1  # beside the chart, for that bar
     for attempt in range(3):  # the table can be drawn anew once more as the run settles
         try:
             pg.locator("[data-testid='stDataFrame']").scroll_into_view_if_needed()
@@ -311,8 +324,8 @@ def test_whole_view_and_bad_url(server, page):
 
 
 def test_status_links_dates_and_deals_table(server, page):
-    """The split of the total by status links to the view narrowed to one status (the other
-    filters kept); a date reads whole in the sidebar; the Deals table shows 20 rows."""
+    """The split of the total by status narrows the view to one status (the other filters
+    kept); a date reads whole in the sidebar; the Deals table shows 20 rows."""
     pg = page
     pg.goto(f"{server}/?from=2020-01-01")
     _wait_for_app(pg)
@@ -323,14 +336,14 @@ def test_status_links_dates_and_deals_table(server, page):
               pg.locator("[data-testid='stSidebar'] [data-testid='stDateInput']").all())]
     assert len(widths) == 2 and min(widths) > 200  # one under the other, full width
     assert pg.get_by_text("not shown by the date filter").count() == 1
-    before = _metric(pg, "Total invested")
-    pg.get_by_role("link", name=re.compile(r"^signed ¥")).first.click()
+    before = _total(pg)
+    pg.get_by_role("button", name=re.compile(r"^signed ¥")).first.click()
     pg.wait_for_function("() => location.search.includes('status=signed')")
     _wait_for_app(pg)
     assert _params(pg) == {"from": ["2020-01-01"], "status": ["signed"]}
     chips = pg.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").all_inner_texts()
     assert any("signed" in c for c in chips)
-    assert _metric(pg, "Total invested") != before
+    assert _total(pg) != before
     _shot(pg, "09_overview_signed_from_2020")
     pg.get_by_role("link", name="Deals").first.click()
     pg.wait_for_url(re.compile(r"/deals\?"))

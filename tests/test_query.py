@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from conftest import CHENGDU_H01, PLACES, Builder, FakePlace, article, record
@@ -76,7 +77,7 @@ def test_totals_by_every_dimension_adds_up(random_con, dim):
 
 
 def test_unknown_dimension_is_rejected(deals):
-    for bad in ("investor", "city; DROP TABLE records", ""):
+    for bad in ("country", "city; DROP TABLE records", ""):
         with pytest.raises(query.UnknownDimension):
             query.totals_by(deals, Filters(), bad)
         with pytest.raises(query.UnknownDimension):
@@ -322,3 +323,68 @@ def test_one_record_has_the_columns_of_a_page_of_records(random_con):
     one = query.record(random_con, page["record_id"][0])
     assert set(page.columns) <= set(one) and one["record_id"] == page["record_id"][0]
     assert query.record(random_con, "no:such") is None
+
+
+# --- scope, currency and the views of issue 7 ------------------------------------------------
+
+def test_scope_totals_split_committed_from_plans(deals):
+    every = query.headline(deals, Filters())["total_cny"]
+    t = query.scope_totals(deals, Filters(scope="committed"))
+    assert t["plans"] == pytest.approx(1e9)  # Hefei's announced deal
+    assert t["committed"] + t["plans"] + t["other"] == pytest.approx(every)
+    assert query.headline(deals, Filters(scope="committed"))["total_cny"] == pytest.approx(t["committed"])
+    assert query.headline(deals, Filters(scope="plans"))["total_cny"] == pytest.approx(1e9)
+
+
+def test_usd_converts_each_record_at_its_year_rate(deals):
+    usd = Filters(currency="USD")
+    r = query.rates("USD")
+    expected = sum(row.contribution / r[min(max(row.date_start.year if not pd.isna(row.date_start) else
+                                                 query.fx.latest_full_year(), min(r)), max(r))]
+                   for row in query.records(deals, Filters()).itertuples())
+    assert query.headline(deals, usd)["total_cny"] == pytest.approx(expected)
+    assert query.headline(deals, usd)["records"] == query.headline(deals, Filters())["records"]
+    # the Hefei deal of 2021 at 2021's average, named by the rates used
+    used = query.rates_used(deals, usd, "city")
+    hefei = used[used["label"] == "Hefei"]
+    assert list(hefei["fx_year"]) == [2021] and hefei["fx_rate"].iloc[0] == pytest.approx(query.fx.yearly_rate("USD", 2021))
+    assert query.total(deals, usd, "city", "Hefei") == pytest.approx(1e9 / r[2021])
+    assert query.rates_used(deals, Filters()).empty
+
+
+def test_stacked_totals_add_up_to_the_bars(deals):
+    bars = query.totals_by(deals, Filters(), "city").set_index("label")["total_cny"]
+    parts = query.totals_split(deals, Filters(), "city", "status").groupby("label")["total_cny"].sum()
+    assert parts.sort_index().tolist() == pytest.approx(bars.sort_index().tolist())
+    top = query.totals_split(deals, Filters(), "city", "status", limit=1)
+    assert top["label"].nunique() == 1 and top["label"].iloc[0] == bars.idxmax()
+
+
+def test_time_steps_keep_a_year_only_record_apart(deals):
+    q = query.totals_by(deals, Filters(), "quarter")
+    assert "2021 (no quarter)" in set(q["label"]) and "2021 Q1" in set(q["label"])
+    assert list(q["label"]) == sorted(q["label"])
+    m = query.totals_by(deals, Filters(), "month")
+    assert "2020-08" in set(m["label"])
+
+
+def test_investors_and_drilling_into_one(deals):
+    inv = query.top_investors(deals, Filters())
+    assert {"Tencent", "Tencent Holdings"} <= set(inv["label"])
+    assert query.count_records(deals, Filters(), "investor", "Tencent") == 1
+    assert query.count_records(deals, Filters(), "investor", "x') OR TRUE --") == 0
+
+
+def test_records_in_each_order(deals):
+    for sort in query.ORDERS:
+        assert len(query.records(deals, Filters(), sort=sort)) == query.count_records(deals, Filters())
+    dates = query.records(deals, Filters(), sort="date")["date_start"].dropna().tolist()
+    assert dates == sorted(dates, reverse=True)
+    with pytest.raises(ValueError):
+        query.records(deals, Filters(), sort="random()")
+
+
+def test_qualifiers_counted(deals):
+    assert query.count_qualifiers(deals, Filters(cities=("Nowhere",))) == {}
+    assert sum(query.count_qualifiers(deals, Filters()).values()) == query.count_records(deals, Filters()) - sum(
+        1 for q in query.records(deals, Filters()).itertuples() if q.qualifier is None or q.contribution == 0)

@@ -37,11 +37,11 @@ c[2].metric("Articles", f"{h['articles']:,}")
 c[3].metric("No amount disclosed", f"{h['undisclosed']:,}")
 
 pages = math.ceil(n / PAGE_SIZE)
-if v.page > pages:
+if not 1 <= v.page <= pages:
     st.warning(f"There is no page {v.page:,}: pages run from 1 to {pages}.")
-    ui.set_view(page=pages)
+    ui.set_view(page=min(max(v.page, 1), pages))
     ui.write_url()
-page = min(v.page, pages)
+page = min(max(v.page, 1), pages)
 with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     ui.view_widget(st.selectbox, "Order", "sort", list(SORTS), format_func=SORTS.get, width=260)
     if pages > 1:
