@@ -62,6 +62,10 @@ PLURAL_PROJECTS = re.compile(r"""
 TOGETHER = re.compile(r"\btogether\s+(?:received|receive|involve|attract|with\s+an?\s+investment)|\bcombined\b|共同获得", re.I)
 # "百亿元以上的项目有4个——A、B、C和D", "... over 5 billion yuan each, namely A, B and C": names follow the figure.
 ENUMERATION_AFTER_FIGURE = re.compile(r"[^.;。；]{0,20}?(?:——|—|namely|分别是|分别为|:|：)", re.I)
+# "投资额30亿元的A项目、B项目和C项目": the figure is each named project's, the names follow "的".
+NAMES_AFTER_FIGURE = re.compile(r"\s*的(?!项目|企业|公司|产业|重大|重点)")
+# Where a list of names ends: the lead-in of the next figure, or a closing "等".
+NAMES_END = re.compile(r"[,，;；]\s*(?:以及|及|和)?\s*(?:总?投资额?|计划投资|投资总额)?\s*$|等\s*$")
 RESPECTIVELY = re.compile(r"\brespectively\b|分别为|分别是", re.I)
 ENUMERATION = re.compile(r"(?:——|—|namely|分别是|分别为|包括|including|include[sd]?|项目有\d*个?[:：]?|:|：)\s*", re.I)
 
@@ -99,7 +103,8 @@ VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开)")
 VENUE_NAMED = re.compile(r"\s*(?:venue|会场|主会场|分会场)\b", re.I)
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
-INSTITUTION_AFTER = re.compile(r"\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|大学|学院|银行|日报)")
+INSTITUTION_AFTER = re.compile(r"""\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|Post|Times|News
+    |Television|TV|大学|学院|银行|日报|晚报|商报|时报|新闻|电视台|广播|网讯)""", re.X)
 
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
 COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dashboard.extract import fx
@@ -24,7 +24,7 @@ from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -33,6 +33,7 @@ from dashboard.extract.record_words import (ALSO_SIGNING, ENUMERATION_AFTER_FIGU
                                             TARGET_BEFORE, RUNNING_TOTAL, DATELINE_AFTER, SAME_DAY, SIGNED_NOW,
                                             DATELINE_PLACE)
 from dashboard.extract.sectors import choose, sector_scores
+from dashboard.extract.script import original_of, simplified
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 
@@ -317,7 +318,11 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         if not sentence_investors and ANAPHORA.match(s.text):
             sentence_investors = _look_back_companies(ctx, s)
         # "500 million yuan and 1 billion yuan, respectively": one deal per project named before
-        if len(kept) >= 2 and RESPECTIVELY.search(s.text):
+        named = [_names_after(s.text, kept, k) for k in range(len(kept))]
+        if any(named):  # "50亿元以上的项目共2个,分别为投资额50亿元的A和B": the size class is no figure of its own
+            kept = [m for k, m in enumerate(kept) if named[k] or not THRESHOLD_AFTER.match(s.text[m.end:m.end + 50])]
+            named = [_names_after(s.text, kept, k) for k in range(len(kept))]
+        if len(kept) >= 2 and RESPECTIVELY.search(s.text) and not any(named):
             clauses = _previous_clauses(ctx, s, len(kept))
             for m, clause in zip(kept, clauses or [None] * len(kept)):
                 d = Draft("deal", s, m, investors=[] if clauses else sentence_investors, partners=partners)
@@ -327,6 +332,11 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 drafts.append(d)
             continue
         for k, m in enumerate(kept):
+            if named[k]:  # "投资额30亿元的A、B和C": each named project is a deal of that figure
+                for item in named[k]:
+                    drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
+                                        place_text=item))
+                continue
             clause = _clause_of(s.text, kept, k)
             investors = (_parties(clause)[0] or sentence_investors) if clause else sentence_investors
             items = _enumeration(s.text[m.end:])
@@ -359,6 +369,26 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             seen.append(d)
             drafts.append(d)
     return drafts
+
+
+def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
+    """The projects named right after figure k ("投资额30亿元的A项目、B项目和C项目"), up to the next figure.
+
+    >>> t = "分别为投资额36亿元的甲区数字平台项目,以及投资额30亿元的乙区产业园项目、丙区生产基地项目等。"
+    >>> ms = find_amounts(t)
+    >>> _names_after(t, ms, 0), _names_after(t, ms, 1)
+    (['甲区数字平台项目'], ['乙区产业园项目', '丙区生产基地项目'])
+    """
+    m = kept[k]
+    lead = NAMES_AFTER_FIGURE.match(text, m.end)
+    if not lead:
+        return []
+    end = kept[k + 1].start if k + 1 < len(kept) else len(text)
+    span = re.split(r"[。；;]", text[lead.end():end])[0]
+    span = re.sub(NAMES_END, "", span) if k + 1 < len(kept) else re.split(r"[,，](?!.*[、])", span)[0]
+    span = re.sub(r"等\s*$", "", span.strip(" ,，"))
+    items = [i.strip(" ,，") for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)|,|，", span)]
+    return [i for i in items if len(i) >= 4]
 
 
 def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
@@ -753,7 +783,26 @@ def _convert(d: Draft) -> None:
 
 
 def extract(article) -> list[dict]:
-    """All records of one article, in article order, in the form of CONTRACT.md."""
+    """All records of one article, in article order, in the form of CONTRACT.md.
+
+    Traditional characters are read through a simplified copy of the same length;
+    the records quote the original text.
+    """
+    text = simplified(article.text)
+    if text == article.text:
+        return _extract(article)
+    records = _extract(replace(article, text=text, title=simplified(article.title)))
+    for r in records:
+        r["evidence"] = article.text[r["evidence_start"]:r["evidence_end"]]
+        for key in ("project", "amount_text"):
+            if r[key]:
+                r[key] = original_of(r[key], text, article.text)
+        for key in ("investors", "partners"):
+            r[key] = [original_of(n, text, article.text) for n in r[key]]
+    return records
+
+
+def _extract(article) -> list[dict]:
     ctx = ArticleContext(article)
     drafts = amount_drafts(ctx)
     taken = {d.sent.start for d in drafts}
