@@ -22,6 +22,7 @@ from datetime import date
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
+from dashboard.extract.lists import named_projects
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -68,6 +69,8 @@ class Draft:
     place_zh: str | None = None       # the place's Chinese name, for names of Chinese records
     date_hint: Sentence | None = None  # another sentence about the same deal that may carry its date
     amount_cny: float | None = None
+    at: int = 0                       # where in its sentence the record is stated (its figure, or its name in a list)
+    listed: bool = False              # named in a list without a figure
 
 
 class ArticleContext:
@@ -133,9 +136,9 @@ class ArticleContext:
             if m.place.kind == "park" and any(o.place.kind == "city" and o.place.name == m.place.city
                                               and o.place.province != m.place.province for o in self.places):
                 continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
-            if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
-                    and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
-                continue  # in an article about one city, a district of a city it never names is a misreading
+            if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
+                    and m.place.province not in self.named_cities:
+                continue  # a district of a city the article never names is a misreading ("Dongbao Park" in Dongguan)
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
@@ -509,6 +512,42 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
     return drafts
 
 
+def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """Projects named in lists without a figure ("其中有A、B和C", "such as A and B", numbered lines) become deals,
+    and a counted group before such a list ("6 road projects, such as ...") a bundle of its own."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sent.start, []).append(d)
+    out = list(drafts)
+    for s in ctx.sentences:
+        if s.heading or s.para == ctx.title_para:
+            continue
+        names = named_projects(s.text)
+        if not names:
+            continue
+        here = by_sentence.get(s.start, [])
+        known = [d.project for d in here if d.project and d.money is not None]
+        groups: dict[int, Draft] = {}
+        for n in names:
+            if any(n.name in k or k in n.name for k in known):
+                continue  # named with its figure already
+            parent = None
+            if n.group is not None:
+                parent = groups.get(n.group.start)
+                if parent is None:
+                    parent = Draft("bundle", s, n_projects=n.group.n, project=f"{n.group.what} projects".strip().capitalize(),
+                                   at=n.group.start)
+                    groups[n.group.start] = parent
+                    out.append(parent)
+            d = Draft("deal", s, investors=[c.text for c in companies(n.name)], project=n.name, place_text=n.name,
+                      at=n.start, listed=True)
+            d.parent = parent
+            out.append(d)
+        if groups or any(d.listed for d in out if d.sent is s):
+            out = [d for d in out if not (d.sent is s and d.kind == "deal" and d.money is None and not d.listed)]
+    return out
+
+
 def _party_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+|[\u4e00-\u9fff]", name.lower()) if w not in PARTY_STOP}
 
@@ -542,7 +581,14 @@ def _merge_plain(drafts: list[Draft]) -> list[Draft]:
     (or the figure without named investors in its section), and as an earlier signing of theirs."""
     out: list[Draft] = []
     for d in drafts:
-        if d.kind == "deal" and d.money is None:
+        if d.listed:  # named in a list, its figure told in a sentence of its own: one deal
+            twin = next((o for o in drafts if o.money and o.kind == "deal" and o.sent is not d.sent
+                         and d.project in o.sent.text), None)
+            if twin:
+                if not twin.project or twin.project not in d.project:
+                    twin.project = d.project
+                continue
+        if d.kind == "deal" and d.money is None and not d.listed:
             def same_place(o: Draft) -> bool:
                 return not (o.city and d.city and o.city != d.city)
             same_project = lambda o: bool(o.project and d.project and o.project.lower() == d.project.lower())  # noqa: E731
@@ -587,7 +633,7 @@ def link_components(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.kind == "event":
             continue
-        for b in reversed(open_bundles):
+        for b in reversed(open_bundles if d.parent is None else []):
             if not _fits(b, d, drafts):
                 continue
             d.parent = b
@@ -624,8 +670,9 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     spans: list[tuple[int, int]] = []
     if d.place_text:
         off = ctx.text.find(d.place_text, s.start - 2000 if s.start > 2000 else 0)
-        if off >= 0:
-            spans.append((off, off + len(d.place_text)))
+        if off >= 0 and not (d.listed and not any(m.place.kind in ("district", "park")
+                                                  for m in ctx.places_in(off, off + len(d.place_text)))):
+            spans.append((off, off + len(d.place_text)))  # a listed name gives its district or zone, not a company's city
     spans.append((s.start, s.end))
     same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
     spans += [(p.start, p.end) for p in reversed(same_para)]
@@ -806,7 +853,9 @@ def _extract(article) -> list[dict]:
     ctx = ArticleContext(article)
     drafts = amount_drafts(ctx)
     taken = {d.sent.start for d in drafts}
-    drafts = sorted(drafts + plain_drafts(ctx, taken), key=lambda d: (d.sent.start, d.money.start if d.money else 0))
+    drafts = drafts + plain_drafts(ctx, taken)
+    drafts = list_drafts(ctx, drafts)
+    drafts = sorted(drafts, key=lambda d: (d.sent.start, d.money.start if d.money else d.at))
     for d in drafts:
         d.status = d.status or status_of(d.place_text or d.sent.text) or status_of(d.sent.text)
         _own_place(ctx, d)

@@ -1,0 +1,114 @@
+"""Projects a text names without a figure: "其中有A、B和C等", "including A, B and C", a numbered line.
+
+A list item is a project when it is named like one: it ends in (Chinese) or
+contains (English) a noun for a thing that is built or run — a project, park,
+base, centre, plant, line, headquarters, road. Industries ("科技产业、商业服务")
+and companies alone are not projects. A count before the list ("6 road
+construction projects, such as A and B") makes the list a group of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The words that open a list of named things.
+LEAD_IN = re.compile(r"""
+    (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
+  | \b(?:including|includes?|included\s+are|such\s+as|like|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
+       |namely|for\s+example|for\s+instance)\b[:,]?\s*
+""", re.X | re.I)
+
+# Nouns of things built or run: a list item naming one is a project.
+PROJECT_NOUN_ZH = re.compile(r"""(?:项目|基地|产业园|园区|科技园|工业园|园|中心|实验室|研究院|研究所|工厂|生产线|产线|总部|
+    平台|大厦|小镇|工程|厂|城|港|站|馆|枢纽|集群|示范区|综合体|医院|学校|酒店|公园|大道|道路|大桥|线)$""", re.X)
+PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|plants?|factor(?:y|ies)|(?:production\s+)?lines?|
+    headquarters|HQ|campus|hub|lab(?:oratory)?|institute|building|tower|road|avenue|highway|expressway|bridge|port|terminal|
+    extension|phase|facility|mill|zone|complex|town|cluster|platform|fab|plaza|hospital|school|hotel|corridor|embankment|
+    railway|metro|station|warehouse|data\s+cent(?:er|re))\b""", re.X | re.I)
+
+# "6 road construction projects, such as": a counted group whose members follow.
+GROUP = re.compile(r"""
+    (?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
+    (?=[^.;]{0,12}?\b(?:such\s+as|including|like|namely)\b)
+""", re.X | re.I)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.、)]|[(（]\d{1,3}[)）]|[•·\-*]|[一二三四五六七八九十]+[、.])\s*")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A project named in a text, at `start` (offset in that text); `group` is the counted group it belongs to."""
+    name: str
+    start: int
+    group: "Group | None" = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """"6 road construction projects": a count of projects whose members the text names next."""
+    n: int
+    what: str
+    start: int
+
+
+def is_project_name(item: str) -> bool:
+    """Whether a list item names a project (not an industry, a company alone, or a phrase).
+
+    >>> [is_project_name(x) for x in ("白特荣新能源汽车零部件成型项目", "商业服务", "the Second phase of Dongbao Park",
+    ...                               "smart logistics", "Vivo")]
+    [True, False, True, False, False]
+    """
+    item = item.strip()
+    if re.search(r"[\u4e00-\u9fff]", item):
+        return 4 <= len(item) <= 40 and bool(PROJECT_NOUN_ZH.search(item))
+    words = item.split()
+    return 2 <= len(words) <= 16 and bool(PROJECT_NOUN_EN.search(item))
+
+
+def _items(rest: str) -> list[tuple[str, int]]:
+    """The items of a list that starts at the beginning of `rest`, with their offsets in it."""
+    if re.search(r"[\u4e00-\u9fff]", rest[:12]):
+        end = re.search(r"[。；;]|[,，](?=[^、]*$)|等(?=[项个家,，。；;\s]|$)", rest)
+        body = rest[:end.start()] if end else rest
+        splitter = r"、|[,，](?:也有|还有)?|(?<=[目园心地线厂台院城站馆楼链群部」”\"])(?:以及|和|与)"
+    else:
+        end = re.search(r"[.;](?:\s|$)|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b", rest)
+        body = rest[:end.start()] if end else rest
+        splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
+    out, pos = [], 0
+    for part in re.split(f"({splitter})", body):
+        if part and not re.fullmatch(splitter, part):
+            name = re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip()
+            out.append((name, pos + part.find(part.strip()[:1]) if part.strip() else pos))
+        pos += len(part)
+    return out
+
+
+def named_projects(text: str) -> list[Named]:
+    """Projects the sentence names in lists after a lead-in, or the whole line of a numbered list.
+
+    >>> [n.name for n in named_projects("6日开工的重大项目一共11个,既有A科技园项目、B汽车零部件项目,也有C实验室等,领域涉及商业服务、民生。")]
+    ['A科技园项目', 'B汽车零部件项目', 'C实验室']
+    >>> [(n.name, n.group.n) for n in named_projects("Included are 6 road projects, such as the renovation of "
+    ...     "Inner Ring Road and the southern extension of Humen Avenue; and 8 water projects, such as the Second phase of Dongbao Park.")]
+    [('renovation of Inner Ring Road', 6), ('southern extension of Humen Avenue', 6), ('Second phase of Dongbao Park', 8)]
+    >>> [n.name for n in named_projects("2. 华东智能装备产业园")]
+    ['华东智能装备产业园']
+    """
+    found: dict[str, Named] = {}
+    mark = _LIST_MARK.match(text)
+    if mark:
+        line = text[mark.end():].strip(" 。.;；")
+        if is_project_name(line) and not re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)", line):
+            return [Named(line, mark.end())]
+    groups = [Group(int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], g["what"].strip(), g.start())
+              for g in GROUP.finditer(text)]
+    for lead in LEAD_IN.finditer(text):
+        group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
+        for name, at in _items(text[lead.end():]):
+            if is_project_name(name) and not GROUP.match(name) and not re.match(r"\d", name) \
+                    and (name not in found or group):
+                found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
+    return sorted(found.values(), key=lambda n: n.start)
