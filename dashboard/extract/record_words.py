@@ -14,8 +14,14 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
-      |今年以来|年初以来|截至|累计|前\w{1,2}个?月)
+      |今年以来|年初以来|截至|累计|前\w{1,2}个?月
+      |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
+      |带动|拉动|撬动|\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
+      |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
+      |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
+      |上半年|前三季度|一季度|1[-—至到]\d{1,2}月|\bfirst\s+(?:half|quarter|three\s+quarters)\b)
     (?:[^.;。；]|\.\d){0,60}$
+  | [(（]\s*(?:包含|包括|含|including|incl\.?)\s*$                      # "(包含12674万美元)": part of the figure before
   | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
   | (?:增长|增至|达到|下降)[^,，。；;]{0,12}$
 """, re.X | re.I)
@@ -24,7 +30,9 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:\)|）)?\s*(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
-      |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year)
+      |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
+      |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
+      |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent))
 """, re.X | re.I)
 
 # "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
@@ -36,7 +44,8 @@ TARGET_AFTER = re.compile(r"""
 TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{0,4}$")
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
-                           r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计", re.I)
+                           r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
+                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
@@ -111,7 +120,8 @@ COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\
 
 # "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
 THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
-THRESHOLD_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?\s*(?:的)?(?:重大|产业|重点)?项目(?:有|共)?(?:\d+|[两二三四五六七八九十]+)个")
+THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达)?
+    (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
 ANAPHORA = re.compile(r"""\s*(?:
