@@ -633,13 +633,26 @@ def link_components(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.kind == "event":
             continue
-        for b in reversed(open_bundles if d.parent is None else []):
-            if not _fits(b, d, drafts):
-                continue
-            d.parent = b
-            break
+        if d.parent is None:
+            d.parent = next((b for b in _candidates(open_bundles, d) if _fits(b, d, drafts)), None)
+        if d.parent is None and d.kind == "bundle" and d.amount_cny:
+            # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
+            b = next((b for b in reversed(open_bundles) if b.sent.section == d.sent.section and b.n_projects
+                      and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny), None)
+            if b is not None:
+                d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle":
             open_bundles.append(d)
+
+
+def _candidates(open_bundles: list[Draft], d: Draft) -> list[Draft]:
+    """Bundles that may hold d, in the order to try: a deal goes into the nearest; a sub-total into the
+    outermost (sub-totals side by side are siblings), unless its own words put it inside the one before
+    ("其中", "of them")."""
+    if d.kind != "bundle" or (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))
+                              and not any(b.sent is d.sent for b in open_bundles)):
+        return list(reversed(open_bundles))
+    return list(open_bundles)
 
 
 def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
