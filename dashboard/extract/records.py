@@ -25,7 +25,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import named_projects
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -136,9 +136,11 @@ class ArticleContext:
             if m.place.kind == "park" and any(o.place.kind == "city" and o.place.name == m.place.city
                                               and o.place.province != m.place.province for o in self.places):
                 continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
-            if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
-                    and m.place.province not in self.named_cities:
-                continue  # a district of a city the article never names is a misreading ("Dongbao Park" in Dongguan)
+            if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
+                    and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
+                continue  # in an article about one city, a district of a city it never names is a misreading
+            if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
+                continue  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
@@ -686,7 +688,8 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
         if off >= 0 and not (d.listed and not any(m.place.kind in ("district", "park")
                                                   for m in ctx.places_in(off, off + len(d.place_text)))):
             spans.append((off, off + len(d.place_text)))  # a listed name gives its district or zone, not a company's city
-    spans.append((s.start, s.end))
+    if not d.listed:  # the other names of a list are other projects' places
+        spans.append((s.start, s.end))
     same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
     spans += [(p.start, p.end) for p in reversed(same_para)]
     earlier = [p for p in ctx.sentences if p.section == s.section and p.para < s.para and not p.heading][::-1]
