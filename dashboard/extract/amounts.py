@@ -447,8 +447,9 @@ def find_amounts(text: str) -> list[Money]:
             continue                                   # inside the amount just read
         money = _money_at(text, start.start(), floor=end)
         if money:
-            found.append(money)
             end = money.end
+            if money.value > 0:                        # "£0", "零元": no money put in
+                found.append(money)
     return _attach_alternatives(text, found)
 
 

@@ -108,7 +108,7 @@ def named_projects(text: str) -> list[Named]:
     for lead in LEAD_IN.finditer(text):
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
         for name, at in _items(text[lead.end():]):
-            if is_project_name(name) and not GROUP.match(name) and not re.match(r"\d", name) \
+            if is_project_name(name) and not GROUP.match(name) and not re.match(r"\d", name) and not LEAD_IN.search(name) \
                     and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
     return sorted(found.values(), key=lambda n: n.start)

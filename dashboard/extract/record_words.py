@@ -19,7 +19,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |带动|拉动|撬动|\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
-      |上半年|前三季度|一季度|1[-—至到]\d{1,2}月|\bfirst\s+(?:half|quarter|three\s+quarters)\b)
+      |1[-—至到]\d{1,2}月)
     (?:[^.;。；]|\.\d){0,60}$
   | [(（]\s*(?:包含|包括|含|including|incl\.?)\s*$                      # "(包含12674万美元)": part of the figure before
   | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
