@@ -32,16 +32,13 @@ from dashboard import manifest
 from dashboard.articles import Article, ArticleError, article_files, read_article
 # When the extractor's version changes, ingest re-extracts every stored article.
 from dashboard.extract import EXTRACTOR_VERSION
+from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = 3
 
-KINDS = ("deal", "bundle", "event")
-# Contract fields with a column of their own; any other field goes into `extra`.
-CONTRACT_FIELDS = ("id", "article", "kind", "investors", "partners", "project", "city", "province",
-                   "district", "park", "sector", "subsector", "amount", "currency", "amount_cny",
-                   "qualifier", "date", "status", "part_of", "n_projects", "counts_in_totals",
-                   "evidence", "flags")
+# Contract fields with a column of their own (CONTRACT.md); any other field goes into `extra`.
+CONTRACT_FIELDS = FIELDS
 
 # Same deal in two articles (see link_same_deals).
 SAME_AMOUNT = 0.02      # amounts within 2 % of the larger

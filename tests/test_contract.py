@@ -7,20 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard import contract
 from dashboard.articles import ArticleError, article_files, parse_article, read_article
 from dashboard.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTORS = {"Next-generation IT", "High-end equipment", "New materials", "Biotechnology", "New energy vehicles",
-           "New energy", "Energy saving & environment", "Digital creative", "Related services", "Other"}
-SUBSECTORS = {"Blockchain", "Artificial intelligence", "Cloud & big data", "Semiconductors",
-              "Software & IT services", "Internet platforms", "Telecom & 5G", "Robotics", "Smart city", "Fintech",
-              "Games & e-sports", "Media & culture", "Education", "Biopharma", "Medical devices & diagnostics",
-              "R&D platform", "Advanced manufacturing", "Finance", "Infrastructure", None}
-STATUSES = {"signed", "announced", "listed", "started", "completed", "approved", "founded"}
-FIELDS = {"id", "article", "kind", "investors", "partners", "project", "city", "province", "district", "park",
-          "sector", "subsector", "amount", "currency", "amount_cny", "qualifier", "date", "status", "part_of",
-          "n_projects", "counts_in_totals", "evidence", "flags"}
+SECTORS, STATUSES = set(contract.SECTORS), set(contract.STATUSES)
+SUBSECTORS = set(contract.SUBSECTORS) | {None}
+FIELDS = set(contract.FIELDS)
 
 
 def check(article, records: list[dict]) -> None:

@@ -37,8 +37,8 @@ from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.script import original_of, simplified
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
+from dashboard.extract.version import EXTRACTOR_VERSION  # noqa: F401  (the package exports it)
 
-EXTRACTOR_VERSION = "2026.11.23-4"
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
 
 

@@ -9,26 +9,9 @@ space between words ("e-sports" = "esports"); keywords with a capital letter
 ("AI", "NIO") match case-sensitively; Chinese keywords match as substrings.
 """
 
-IT = "Next-generation IT"
-EQUIPMENT = "High-end equipment"
-MATERIALS = "New materials"
-BIO = "Biotechnology"
-NEV = "New energy vehicles"
-ENERGY = "New energy"
-GREEN = "Energy saving & environment"
-CREATIVE = "Digital creative"
-SERVICES = "Related services"
-OTHER = "Other"
+from dashboard.contract import SECTORS, SUBSECTORS  # noqa: F401  (the contract's lists; this module's users read them here)
 
-SECTORS = (IT, EQUIPMENT, MATERIALS, BIO, NEV, ENERGY, GREEN, CREATIVE, SERVICES, OTHER)
-
-SUBSECTORS = (
-    "Blockchain", "Artificial intelligence", "Cloud & big data", "Semiconductors",
-    "Software & IT services", "Internet platforms", "Telecom & 5G", "Robotics",
-    "Smart city", "Fintech", "Games & e-sports", "Media & culture", "Education",
-    "Biopharma", "Medical devices & diagnostics", "R&D platform",
-    "Advanced manufacturing", "Finance", "Infrastructure",
-)
+IT, EQUIPMENT, MATERIALS, BIO, NEV, ENERGY, GREEN, CREATIVE, SERVICES, OTHER = SECTORS
 
 KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
     # --- Next-generation IT -------------------------------------------------
