@@ -278,3 +278,33 @@ def test_chinese_count_of_companies_is_a_bundle_and_names_are_not_repeated():
     assert xiaomi["investors"] == ["小米集团"] and xiaomi["qualifier"] == "approx"
     assert (five["kind"], five["n_projects"], five["qualifier"]) == ("bundle", 5, "at_least")
     assert {xiaomi["city"], five["city"]} == {"Wuhan"}
+
+
+def test_every_figure_of_a_long_paragraph_is_a_record():
+    # 300 different figures on one line: none lost, none taken for a repeat of a close one (200.2 vs 201.2)
+    text = " ".join(f"Company {i} Co., Ltd. signed a deal worth {i}.2 billion yuan to build a chip plant."
+                    for i in range(1, 301))
+    recs = records_of("Chips\n\n2021-05-04\n\n" + text, "long.txt")
+    assert sorted(round(r["amount"] / 1e8) for r in recs if r["amount"]) == [10 * i + 2 for i in range(1, 301)]
+
+
+def test_traditional_characters_are_read_and_quoted():
+    text = ("瀋陽日報 2023-09-03\n\n26個項目集中簽約\n\n"
+            "9月2日,瀋陽市舉行項目集中簽約儀式,共簽約26個項目,總投資額497.52億元。"
+            "其中,投資額36億元的和平區人工智能數字平台項目和投資額30億元的渾南區石墨烯生產基地項目備受關注。")
+    recs = records_of(text, "trad.txt")
+    bundle = next(r for r in recs if r["kind"] == "bundle")
+    assert bundle["amount_cny"] == 49.752e9 and bundle["city"] == "Shenyang" and "簽約" in bundle["evidence"]
+    named = {r["project"]: r["amount_cny"] for r in recs if r["kind"] == "deal"}
+    assert named == {"和平區人工智能數字平台項目": 3.6e9, "渾南區石墨烯生產基地項目": 3e9}
+
+
+def test_named_projects_without_figures_are_records():
+    text = ("Daily 2022-06-08\n\n11 projects start\n\n"
+            "On June 6, 11 major projects started construction in the new area, with a total investment of 11.87 billion yuan. "
+            "They include the Lingang computing platform project, the Dishui Lake finance bay phase II project and the "
+            "Yangshan offshore innovation center.")
+    recs = records_of(text, "listed.txt")
+    bundle = next(r for r in recs if r["kind"] == "bundle")
+    listed = [r for r in recs if r["kind"] == "deal" and r["amount"] is None]
+    assert len(listed) == 3 and all(r["part_of"] == bundle["id"] for r in listed)

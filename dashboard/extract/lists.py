@@ -34,6 +34,19 @@ GROUP = re.compile(r"""
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12}
 
+_NAME_END_ZH = re.compile(PROJECT_NOUN_ZH.pattern.rstrip("$"), re.X)
+
+
+def trim_name(item: str) -> str:
+    """A Chinese project name without the words after its last project noun ("…基地项目备受关注" -> "…基地项目").
+
+    >>> trim_name("浑南区石墨烯生产基地项目备受关注"), trim_name("Lingang computing platform")
+    ('浑南区石墨烯生产基地项目', 'Lingang computing platform')
+    """
+    ends = [m.end() for m in _NAME_END_ZH.finditer(item)] if re.search(r"[\u4e00-\u9fff]", item) else []
+    return item[:ends[-1]] if ends and ends[-1] >= 4 else item
+
+
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.、)]|[(（]\d{1,3}[)）]|[•·\-*]|[一二三四五六七八九十]+[、.])\s*")
 
 

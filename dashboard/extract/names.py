@@ -6,6 +6,7 @@ subject of an investing verb), never names written for one article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from dashboard.extract.name_words import (BRANDS, BRANDS_ZH, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
@@ -57,6 +58,11 @@ def _clean_en(name: str) -> str:
 
 
 def companies(text: str) -> list[Name]:
+    return list(_companies(text))
+
+
+@lru_cache(maxsize=4096)  # sentences are asked about again by several steps
+def _companies(text: str) -> tuple[Name, ...]:
     """Company names in text order, longest first where they overlap.
 
     >>> [n.text for n in companies("It is reported that Interstellar (Beijing) Technology Co., Ltd. will invest.")]
@@ -106,7 +112,7 @@ def companies(text: str) -> list[Name]:
         if name and name.lower() not in NOT_NAMES and not name.isupper() or name in BRANDS:
             start = m.start(1) + m.group(1).find(name)
             add(start, start + len(name), name)
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def projects(text: str) -> list[Name]:

@@ -22,7 +22,7 @@ from datetime import date
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
-from dashboard.extract.lists import named_projects
+from dashboard.extract.lists import named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -80,6 +80,7 @@ class ArticleContext:
         self.article = article
         self.text: str = article.text
         self.sentences = sentences(self.text)
+        self._position = {x.start: i for i, x in enumerate(self.sentences)}
         self.ref: date | None = article.published
         self.ref_year = article.published.year if article.published else infer_year(self.text)
         self.places = find_places(self.text, context=self.text)
@@ -113,6 +114,11 @@ class ArticleContext:
                 nl = self.text.find("\n", end)
                 return min(body, len(self.text) if nl < 0 else nl)
         return 0
+
+    def neighbours(self, s: Sentence, k: int) -> list[Sentence]:
+        """The sentences of s's paragraph within k places of it, s included, in order."""
+        i = self._position[s.start]
+        return [p for p in self.sentences[max(0, i - k):i + k + 1] if p.para == s.para]
 
     # --- places -------------------------------------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
@@ -393,7 +399,7 @@ def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
     span = re.sub(NAMES_END, "", span) if k + 1 < len(kept) else re.split(r"[,，](?!.*[、])", span)[0]
     span = re.sub(r"等\s*$", "", span.strip(" ,，"))
     items = [i.strip(" ,，") for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)|,|，", span)]
-    return [i for i in items if len(i) >= 4]
+    return [trim_name(i) for i in items if len(i) >= 4]
 
 
 def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
@@ -429,7 +435,7 @@ def _look_back_project(ctx: ArticleContext, s: Sentence) -> str | None:
 def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
     """Companies named earlier in the same paragraph, or in the paragraph before within the section."""
     for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
-                       and s.para - p.para <= 1 and not p.heading]):
+                       and s.para - p.para <= 1 and not p.heading][-4:]):  # a few sentences back: linear time
         names = _parties(p.text)[0]
         if names:
             return names
@@ -464,12 +470,37 @@ def _count_in_previous(ctx: ArticleContext, s: Sentence) -> int | None:
     return None
 
 
+def _significant(m: Money) -> int | None:
+    """How many significant digits the figure's text gives ("46.3 billion" 3, "1,020亿" 3); None for words."""
+    number = re.search(r"\d[\d,.]*", m.text)
+    if not number:
+        return None
+    digits = re.sub(r"\D", "", number.group().rstrip(".,")).lstrip("0")
+    return len(digits.rstrip("0")) or 1
+
+
+def _same_figure(a: Money, b: Money) -> bool:
+    """Whether two figures are one figure told twice: equal once the more precise is rounded to the other's
+    precision ("46.28 billion" and "46.3 billion"), not merely close ("200.2 billion" and "201.2 billion")."""
+    if a.value == b.value:
+        return True
+    if abs(a.value - b.value) > 0.005 * max(a.value, b.value):
+        return False
+    sa, sb = _significant(a), _significant(b)
+    if sa is None or sb is None:
+        return True
+    coarse, fine = (a, b) if sa <= sb else (b, a)
+    digits = min(sa, sb)
+    rounded = float(f"{fine.value:.{digits}g}")
+    return abs(rounded - coarse.value) <= 1e-9 * coarse.value
+
+
 def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
     """A second mention of a figure already recorded in this article (not a list of equal figures)."""
     if s.list_item:
         return False
     for other in seen:
-        if other.money.currency == d.money.currency and abs(other.money.value - d.money.value) <= 0.005 * d.money.value:
+        if other.money.currency == d.money.currency and _same_figure(other.money, d.money):
             if other.kind != d.kind:
                 continue
             if other.kind == d.kind == "bundle" and other.n_projects and d.n_projects and other.n_projects != d.n_projects:
@@ -789,13 +820,14 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     if d.kind == "bundle" and (d.n_projects or 0) >= 100 and not sector_scores(own):
         d.sector, d.subsector = "Other", None  # a province's list of a thousand projects spans every industry
         return
-    before = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
+    near = ctx.neighbours(s, 3)  # the sentences around it in its paragraph: linear in the article's length
+    before = [p for p in near if p.end <= s.start]
     previous = before[-1].text if before else ""
     for text, weight in ((own, 1.0), (d.project or "", 1.0), (s.text if d.place_text else "", 0.3),
                          (previous, 0.5)):
         for k, v in sector_scores(text).items():
             scores[k] += v * weight
-    para = " ".join(p.text for p in ctx.sentences if p.para == s.para and p is not s and p.text != previous)
+    para = " ".join(p.text for p in near if p is not s and p.text != previous)
     for k, v in sector_scores(para).items():
         scores[k] += v * 0.3
     sector_only = {k: v for k, v in scores.items() if "/" not in k}

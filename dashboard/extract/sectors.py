@@ -8,6 +8,7 @@ headline) add up their `sector_scores` and call `choose` on the sum.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 
 from dashboard.extract.sector_words import (
@@ -78,7 +79,8 @@ def _lookup(matched: str) -> dict[tuple[str, str | None, bool], float]:
     return {}
 
 
-def _hits(text: str) -> list[tuple[str, str | None, float]]:
+@lru_cache(maxsize=4096)  # a sentence is weighed for several records
+def _hits(text: str) -> tuple[tuple[str, str | None, float], ...]:
     """(sector, subsector, weight) for every keyword found, repeats counting less."""
     names = [m.span() for m in _COMPANY_NAME_RE.finditer(text)]
     seen: Counter[str] = Counter()
@@ -94,7 +96,7 @@ def _hits(text: str) -> list[tuple[str, str | None, float]]:
         for (sector, sub, is_company), weight in meanings.items():
             factor = IN_COMPANY_NAME if in_name and not is_company else 1.0
             out.append((sector, sub, weight * factor * repeat))
-    return out
+    return tuple(out)
 
 
 def sector_scores(text: str) -> dict[str, float]:

@@ -8,6 +8,7 @@ been announced") do not count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (status, strong?, pattern). A strong cue reports the event itself; a weak one
 # ("agreement", "key projects") only when no strong cue is there.
@@ -96,6 +97,7 @@ def _cues(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def status_of(text: str) -> str | None:
     """The status the text reports, or None if it has no cue.
 
