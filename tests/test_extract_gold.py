@@ -33,3 +33,43 @@ def test_scores_meet_the_targets(gold_scorer, gold_file, articles):
     assert float(figures["sector_acc"]) >= 0.85, summary
     assert float(figures["date_acc"]) >= 0.90, summary
     assert float(figures["city_total_err"]) <= 0.02, summary
+
+
+def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
+    gold = gold_scorer.load(str(gold_file))
+    labelled = {g["article"] for g in gold}
+    pred = [r for f in article_files([articles]) if f.name in labelled for r in extract(read_article(f))]
+    summary = gold_scorer.score(gold, pred, verbose=False).splitlines()[-1]
+    return {k: float(v) for k, v in (part.split("=") for part in summary.split())}, summary
+
+
+# Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now, so a change
+# that makes it worse fails, and runs the targets as a strict xfail, so reaching them announces itself.
+# dev2 and blind batch 1 were used to fix rules after their first look; batch 2 only scored (README: Accuracy).
+SHORT_OF_TARGETS = {
+    "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
+             {"amount_f1": 0.88, "city_acc": 0.83, "noamount_recall": 0.50, "date_acc": 0.94}),
+    "blind1": (ROOT / "tests" / "blind" / "batch1" / "gold.jsonl", ROOT / "tests" / "blind" / "batch1" / "articles",
+               {"amount_f1": 0.83, "city_acc": 0.80, "noamount_recall": 0.20, "date_acc": 0.94}),
+    "blind2": (ROOT / "tests" / "blind" / "batch2" / "gold.jsonl", ROOT / "tests" / "blind" / "batch2" / "articles",
+               {"amount_f1": 0.72, "city_acc": 0.74, "date_acc": 0.77}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_OF_TARGETS))
+def test_scores_stay_above_their_floor(gold_scorer, name):
+    gold_file, articles, floors = SHORT_OF_TARGETS[name]
+    figures, summary = _figures(gold_scorer, gold_file, articles)
+    for key, floor in floors.items():
+        assert figures[key] >= floor, f"{name} {key} fell below {floor}: {summary}"
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_OF_TARGETS))
+@pytest.mark.xfail(strict=True, reason="statistics and breakdowns still taken for deals, and lists missed, on "
+                                       "unseen text: city-total error and amount F1 are short of the targets")
+def test_scores_reach_the_targets(gold_scorer, name):
+    gold_file, articles, _ = SHORT_OF_TARGETS[name]
+    figures, summary = _figures(gold_scorer, gold_file, articles)
+    assert figures["amount_f1"] >= 0.95 and figures["city_acc"] >= 0.95 and figures["sector_acc"] >= 0.85, summary
+    assert figures["date_acc"] >= 0.90 and figures["city_total_err"] <= 0.02, summary
+    assert figures["noamount_recall"] >= 0.80, summary

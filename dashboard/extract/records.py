@@ -926,7 +926,8 @@ def _extract(article) -> list[dict]:
         d.status = _status_for(ctx, d)
         if d.kind == "bundle" and not d.project:
             d.project = _describe_bundle(ctx, d)
-    return [_record(ctx, i, d, drafts) for i, d in enumerate(drafts)]
+    ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
+    return [_record(ctx, d, ids) for d in drafts]
 
 
 def _apply_main_city(ctx: ArticleContext, d: Draft) -> None:
@@ -936,8 +937,15 @@ def _apply_main_city(ctx: ArticleContext, d: Draft) -> None:
             return
 
 
-def _record(ctx: ArticleContext, i: int, d: Draft, drafts: list[Draft]) -> dict:
-    ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
+def _kept_parent(d: Draft, ids: dict[int, str]) -> Draft | None:
+    """d's bundle, or the bundle above it when that one was merged away as a repeat."""
+    parent = d.parent
+    while parent is not None and id(parent) not in ids:
+        parent = parent.parent
+    return parent
+
+
+def _record(ctx: ArticleContext, d: Draft, ids: dict[int, str]) -> dict:
     return {
         "id": ids[id(d)],
         "article": ctx.article.file_name,
@@ -954,7 +962,7 @@ def _record(ctx: ArticleContext, i: int, d: Draft, drafts: list[Draft]) -> dict:
         **_money_fields(d),
         "date": d.date,
         "status": d.status,
-        "part_of": ids[id(d.parent)] if d.parent else None,
+        "part_of": ids[id(parent)] if (parent := _kept_parent(d, ids)) else None,
         "n_projects": d.n_projects,
         "counts_in_totals": d.counts_in_totals,
         "evidence": d.sent.text,
