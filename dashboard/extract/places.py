@@ -131,6 +131,7 @@ def _spellings(name: str) -> set[str]:
     for n in list(out):
         out.add(n.replace("'", "’"))
         out.add(n.replace("'", ""))
+        out.add(n.replace("'", " '"))  # "Xi 'an", as machine translations space it
     for n in list(out):
         if "ü" in n:
             out.add(n.replace("ü", "u"))

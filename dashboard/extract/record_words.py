@@ -143,7 +143,8 @@ PROJECT_PHRASE = re.compile(
 PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)
 
 # "Dongbao Park", "Humen Avenue", "东宝公园": a district's name naming a thing in another place.
-THING_AFTER = re.compile(r"\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake|River|Mountain|Forest|Square)\b|公园|路|大道|大街|大桥|湖|岛)", re.I)
+THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake|River|Mountain|Forest|Square|Hotel|Tower|Building|Plaza|Station|Airport)\b
+    |公园|路|大道|大街|大桥|湖|岛|酒店|大厦|广场|车站|机场)""", re.I | re.X)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)

@@ -154,8 +154,10 @@ class ArticleContext:
 
     def _main_city(self) -> str | None:
         counts = Counter(m.place.city for m in self.places_in(0, len(self.text)) if m.place.city)
-        if not counts:
-            return None
+        if not counts:  # only venues named: a ceremony held in the one city the article names is that city's
+            counts = Counter(m.place.city for m in self.places if m.place.city and m.place.kind in ("city", "park"))
+            if len(counts) != 1:
+                return None
         city, n = counts.most_common(1)[0]
         return city if n >= 0.6 * sum(counts.values()) else None
 

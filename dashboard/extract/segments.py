@@ -27,6 +27,7 @@ ABBREVIATIONS = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "st"
 
 _END = re.compile(r"""
     [.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9\u4e00-\u9fff])   # English: punctuation, space, capital
+  | (?<=[a-z]{2})[.!?;](?=[A-Z][a-z])                  # "a new journey.In the morning": a lost space
   | [。！？][”’」)]*                                    # Chinese: no space needed
 """, re.X)
 _LIST = re.compile(r"^\s*(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）]|[•·\-*])\s*")
