@@ -45,7 +45,7 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
-                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now", re.I)
+                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
@@ -75,6 +75,10 @@ ENUMERATION_AFTER_FIGURE = re.compile(r"[^.;。；]{0,20}?(?:——|—|namely|�
 NAMES_AFTER_FIGURE = re.compile(r"\s*的(?!项目|企业|公司|产业|重大|重点)")
 # Where a list of names ends: the lead-in of the next figure, or a closing "等".
 NAMES_END = re.compile(r"[,，;；]\s*(?:以及|及|和)?\s*(?:总?投资额?|计划投资|投资总额)?\s*$|等\s*$")
+# "..., the B Project with total investment of CNY 40.6 billion": a listed project named before its figure.
+NAME_BEFORE_FIGURE = re.compile(r"""(?:^|[,;:]\s*|\bincluding\s+|\binclude\s+)
+    (?P<name>(?:(?:and|as\s+well\s+as)\s+)?(?:the\s+)?[A-Z][^,;:]{3,120}?)
+    \s+(?:with|of)\s+(?:an?\s+)?(?:total\s+|planned\s+)?investment\s+(?:of\s+)?(?:about\s+|around\s+|over\s+)?$""", re.X)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别为|分别是", re.I)
 ENUMERATION = re.compile(r"(?:——|—|namely|分别是|分别为|包括|including|include[sd]?|项目有\d*个?[:：]?|:|：)\s*", re.I)
 

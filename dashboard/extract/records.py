@@ -22,10 +22,10 @@ from datetime import date
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
-from dashboard.extract.lists import named_projects, trim_name
+from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -323,8 +323,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     for idx, (s, ms) in enumerate(found):
         kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
-        if s.heading:
-            kept = [m for m in kept if body_values[round(m.value)] == 0]
+        if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
+            kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
         if not kept:
             continue
         sentence_investors, partners = _parties(s.text)
@@ -352,6 +352,14 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 continue
             clause = _clause_of(s.text, kept, k)
             investors = (_parties(clause)[0] or sentence_investors) if clause else sentence_investors
+            before_name = _name_before(s.text, kept, k)
+            if before_name:  # "the Hepingwan Area Development Project with total investment of CNY 23.4 billion"
+                d = Draft("deal", s, m, investors=[n.text for n in companies(before_name)], project=before_name,
+                          place_text=before_name, partners=partners)
+                if not _repeats(d, seen, s):
+                    seen.append(d)
+                    drafts.append(d)
+                continue
             items = _enumeration(s.text[m.end:])
             if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
                 for item in items:
@@ -402,6 +410,27 @@ def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
     span = re.sub(r"等\s*$", "", span.strip(" ,，"))
     items = [i.strip(" ,，") for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)|,|，", span)]
     return [trim_name(i) for i in items if len(i) >= 4]
+
+
+def _name_before(text: str, kept: list[Money], k: int) -> str | None:
+    """A project named right before its figure in a list: "..., the B Project with total investment of CNY 40.6
+    billion, and ..." -> "B Project" (the words since the figure before, after a comma or "including").
+
+    >>> t = "They include the Alpha Park Project with total investment of CNY 15 billion, and the B Base with an investment of 2 billion yuan."
+    >>> ms = find_amounts(t)
+    >>> _name_before(t, ms, 0), _name_before(t, ms, 1)
+    ('Alpha Park Project', 'B Base')
+    """
+    start = kept[k - 1].end if k else 0
+    m = NAME_BEFORE_FIGURE.search(text[start:kept[k].start])
+    if not m:
+        return None
+    name = re.sub(r"^(?:and|as\s+well\s+as)\s+|^(?:the|a|an)\s+", "", m.group("name").strip(), flags=re.I)
+    name = re.sub(r"^.*\b(?:include[sd]?|including|namely|such\s+as|are|is)\s+(?:the\s+)?", "", name)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    if re.search(r"\d|\b(?:signed|inked|started|launched|began|were|was|are|is|have|has|had|will|would)\b", name):
+        return None  # a clause ("Pingshan District signed 18 projects with ..."), not a name
+    return name if is_project_name(name) and name[:1].isupper() else None
 
 
 def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
