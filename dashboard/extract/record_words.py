@@ -114,7 +114,7 @@ VENUE_BEFORE = re.compile(
 VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕)")
 # "signed at the Beijing venue", "北京会场": a ceremony's venue.
 VENUE_NAMED = re.compile(r"""\s*(?:(?:venue|会场|主会场|分会场)\b
-    | [\u4e00-\u9fff]{0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
+    | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
     | (?:[A-Z][\w-]*\s+){0,3}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b)""", re.I | re.X)
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
