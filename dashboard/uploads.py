@@ -58,7 +58,9 @@ class UploadResult:
 
     def problems(self) -> list[tuple[str, str]]:
         """Every file that did not make it, with its reason: refused here or failed in ingest."""
-        return [*self.refused, *(self.report.failed if self.report else [])]
+        failed = self.report.failed if self.report else []
+        # a reader's message starts with the file's name already ("x.txt: empty"): say it once
+        return [*self.refused, *((n, why.removeprefix(f"{n}: ")) for n, why in failed)]
 
 
 def add_files(files: list[tuple[str, bytes]], db: str | None = None,

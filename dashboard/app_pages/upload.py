@@ -30,9 +30,10 @@ if files and st.button(f"Add {len(files)} file{'s' * (len(files) != 1)} to the d
     bar.empty()
     report = result.report
     if report is not None:
+        n_records = sum(report.records_by_kind.values())
         st.success(f"{report.articles_new} new article{'s' * (report.articles_new != 1)} added, "
                    f"{report.articles_reextracted} replaced or re-extracted, {report.articles_skipped} already "
-                   f"there; {sum(report.records_by_kind.values())} records written.")
+                   f"there; {n_records} record{'s' * (n_records != 1)} written.")
     problems = result.problems()
     if problems:
         st.error(f"{len(problems)} file{'s' * (len(problems) != 1)} not added:\n\n"
