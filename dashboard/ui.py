@@ -411,6 +411,11 @@ def figure_section(f: Filters, title: str, dim: str, df: pd.DataFrame, fig, capt
             sources_panel(f, title=f"Sources of {title[0].lower() + title[1:]}", limit=5, note=sources_note)
 
 
+def review_url(record_id: str, f: Filters) -> str:
+    """Relative link to the Review page of one record, in the same state (filters kept)."""
+    return "review?" + urlencode(url_params(f, replace(current_view(), record=record_id)), doseq=True, safe=":")
+
+
 def sources_panel(f: Filters, dim: str | None = None, value: str | None = None,
                   title: str = "Sources", limit: int = 8, point: tuple | None = None,
                   note: str | None = None) -> None:
@@ -599,7 +604,7 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
         "Published by": [" · ".join(filter(None, (text_or_none(p), _day(d))))
                          for p, d in zip(recs["publisher"], recs["published"])],
         "Evidence": recs["evidence"],
-        "Record": recs["record_id"],
+        "Record": [review_url(r, f) for r in recs["record_id"]],
     })
     if compact:
         out = out[list(_COMPACT)]
@@ -623,6 +628,9 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
                  "projects do not cover; a repeated mention adds nothing"),
         "Sources": st.column_config.NumberColumn(width=_COLUMNS["Sources"], help="articles that report this record"),
         "Evidence": st.column_config.TextColumn(width=_COLUMNS["Evidence"], help="the sentence the record comes from"),
+        "Record": st.column_config.LinkColumn(width=_COLUMNS["Record"], display_text=r"record=([^&]*)",
+                                              help="the record's id; opens its values, history and "
+                                                   "corrections on the Review page"),
         "Article": st.column_config.LinkColumn(width=_COLUMNS["Article"], display_text="open ↗",
                                                help="the article, evidence highlighted"),
         # The grid opens a link with window.open(url, "_blank", "noopener,noreferrer").

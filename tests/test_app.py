@@ -496,6 +496,8 @@ def test_deals_page(monkeypatch, db):
                                    "Adds to total, bn", "Park", "Sector", "Kind", "Investors", "Sources", "Flags",
                                    "Original", "Published by", "Evidence", "Record"]
     assert table["Article"].str.startswith("article?").all() and table["Article"].str.contains("article=").all()
+    assert table["Record"].str.startswith("review?").all()   # its Review page, in the same state
+    assert table["Record"].str.contains(r"record=[0-9a-f]+:\w+").all() and table["Record"].str.contains("city=Harbin").all()
     # where each record was first published: the Harbin list's address from sources.csv, and the
     # seed whose own text gives its address; both articles' publishers and dates
     assert set(table["Original"]) == {HARBIN_URL, "https://www.hulianmaibo.com/posts/info/44105"}

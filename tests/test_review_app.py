@@ -45,13 +45,18 @@ def db(tmp_path, write_articles, monkeypatch):
     return path
 
 
-def page(secrets: dict, path: str, user: dict | None = None) -> AppTest:
+def page(secrets: dict, path: str, user: dict | None = None, **params) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.secrets = secrets
+    for k, v in params.items():
+        at.query_params[k] = v
     if user is not None:
         at.user = user
     at.run()
-    at.switch_page(path).run()
+    at.switch_page(path)
+    for k, v in params.items():  # a link into the page carries them
+        at.query_params[k] = v
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not any("could not be drawn" in e.value for e in at.error), [e.value for e in at.error]
     return at
@@ -106,6 +111,17 @@ def test_history_is_shown_to_viewers(db):
     hist = at.dataframe[-1].value
     assert list(hist["Who"]) == ["li"] and list(hist["Was"]) == ["Hefei"] and list(hist["Now"]) == ["Wuhu"]
     assert "corrected" in text(at)
+
+
+def test_a_link_opens_its_record_and_an_unknown_one_says_so(db, write_articles):
+    store.ingest(write_articles({"t.txt": GOOD}), db, extractor=extractor, gazetteer=gazetteer)
+    con = store.connect(db)
+    tencent = con.execute("SELECT record_id FROM records WHERE investors[1] = 'Tencent'").fetchone()[0]
+    con.close()
+    at = page({"unrelated": "x"}, "app_pages/review.py", record=tencent, city="Hefei")
+    assert at.selectbox[0].value == tencent and "Tencent park" in text(at)   # though the filter leaves it out
+    at = page({"unrelated": "x"}, "app_pages/review.py", record="nope:a1")
+    assert "There is no record 'nope:a1'" in text(at)
 
 
 def store_rid(db: Path) -> str:
