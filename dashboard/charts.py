@@ -15,7 +15,8 @@ BLUE = "#1f5f99"
 PALE = "#9bb8d3"  # the other bars while one is drilled into
 PARK = "#d9822b"
 GREY = "#8a94a3"
-FONT = dict(family="sans-serif", size=13, color="#1c2430")  # 15:1 on white: axis labels included
+FONT = dict(family="sans-serif", size=13, color="#1c2430")
+LABEL_ROOM = 78  # px right of a horizontal bar chart for the biggest bar's amount  # 15:1 on white: axis labels included
 # Parts of a stacked bar: committed statuses in blues, plans in oranges, the rest grey;
 # sectors in a qualitative palette. Each is readable next to the next.
 PART_COLORS = {"signed": "#1f5f99", "started": "#3a86c8", "completed": "#0b3a66", "founded": "#6fa8dc",
@@ -70,7 +71,8 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), font=FONT,
                       plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
                       hoverlabel=dict(bgcolor="white", font=dict(color=FONT["color"])))
-    fig.update_xaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]))
+    fig.update_xaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]), automargin=True,
+                     title_standoff=8)
     fig.update_yaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]))
     return fig
 
@@ -79,6 +81,8 @@ def enlarge(fig: go.Figure, factor: float = 1.35) -> go.Figure:
     """Bigger text (and bars' room for it) for a projector: meeting mode."""
     size = round(FONT["size"] * factor)
     fig.update_layout(font=dict(size=size), height=int((fig.layout.height or 300) * 1.2))
+    if fig.layout.margin.r == LABEL_ROOM:
+        fig.update_layout(margin=dict(r=int(LABEL_ROOM * factor)))
     fig.update_traces(textfont_size=size, selector=dict(type="bar"))
     return fig
 
@@ -131,11 +135,14 @@ def totals_bar(df: pd.DataFrame, max_bars: int = 15, currency: str = "CNY", rate
         x=total / 1e9, y=[_text(label) for label in df["label"]], orientation="h", marker_color=colors,
         text=[money(t, currency) for t in total], textposition="outside", cliponaxis=False,
         customdata=df["label"], hovertext=_hover(df, currency, rates), hoverinfo="text"))
-    # Room on the right for the label of the longest bar.
-    fig.update_xaxes(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False,
-                     range=[0, max(float(total.max()) / 1e9, 0.001) * 1.3])
+    fig.update_xaxes(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False, nticks=5,
+                     range=[0, max(float(total.max()) / 1e9, 0.001) * 1.05])
     fig.update_yaxes(automargin=True)
-    return _layout(fig, height=max(220, 36 * len(df) + 70))
+    fig = _layout(fig, height=max(220, 36 * len(df) + 70))
+    # The longest bar's label is drawn past the axis, in a right margin wide enough for
+    # "¥1,230 bn" at any width of the chart (a share of the axis would not be at 1024 px).
+    fig.update_layout(margin=dict(r=LABEL_ROOM))
+    return fig
 
 
 def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY", rates: dict | None = None,
@@ -170,8 +177,8 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
         x=ends if horizontal else names, y=names if horizontal else ends, mode="text",
         text=[money(t, currency) for t in sums], textposition="middle right" if horizontal else "top center",
         customdata=list(sums.index), hoverinfo="skip", showlegend=False, cliponaxis=False))
-    axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False,
-                range=[0, max(float(sums.max()) / 1e9, 0.001) * (1.3 if horizontal else 1.15)])
+    axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False, nticks=5,
+                range=[0, max(float(sums.max()) / 1e9, 0.001) * (1.05 if horizontal else 1.15)])
     if horizontal:
         fig.update_xaxes(**axis)
         fig.update_yaxes(automargin=True, categoryorder="array", categoryarray=[_text(x) for x in labels[::-1]])
@@ -180,9 +187,10 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
         fig.update_xaxes(automargin=True, type="category", categoryorder="array",
                          categoryarray=[_text(x) for x in labels])
     fig.update_layout(barmode="stack")
-    fig = _layout(fig, height=max(260, 36 * len(labels) + 110) if horizontal else 380)
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.18 if not horizontal else 1.02,
-                                                   yanchor="top" if not horizontal else "bottom", x=0))
+    fig = _layout(fig, height=max(260, 36 * len(labels) + 110) if horizontal else 400)
+    fig.update_layout(showlegend=True, margin=dict(r=LABEL_ROOM if horizontal else 10, t=40),
+                      legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, xanchor="left",
+                                  entrywidth=90, font=dict(size=12)))
     return fig
 
 

@@ -403,7 +403,7 @@ def figure_section(f: Filters, title: str, dim: str, df: pd.DataFrame, fig, capt
                     "them, or remove a filter.")
         else:
             plot(fig, chart_key(dim), dim)
-            st.caption(caption + " Click a bar to see its records and sentences beside the chart.")
+            st.caption(caption + " Click a bar to see its records and sentences in the panel beside (or below) it.")
     with right:
         if value is not None:
             drill_panel(f, dim, value)
@@ -729,6 +729,15 @@ PAGE_CSS = """<style>
 PAGE_CSS = PAGE_CSS.replace("</style>", """[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stMetricLabel"] p {color: #4a5160 !important; opacity: 1 !important;}
 [data-testid="stMetricValue"] > div {overflow: visible; white-space: normal;}
+/* Below 1100 px (1024 px screens, 150 % zoom) a chart takes the full width and its panel
+   goes under it: side by side, long place names leave the bars no room. */
+@media (max-width: 1100px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) {flex-wrap: wrap;}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
+    min-width: 100%; flex: 1 1 100%;}
+}
+[data-testid="stBaseButton-tertiary"] {color: #1f5f99 !important; text-decoration: underline;
+                                       text-underline-offset: 3px;}
 </style>""")
 
 # Meeting mode: no sidebar (nor its toggle), bigger numbers and text for a projector.

@@ -122,7 +122,7 @@ def show_notices() -> None:
 
 # --- the filter widgets: in the sidebar, or in meeting mode a compact bar ----------------
 
-SCOPE_LABELS = {"committed": "Committed", "all": "All", "plans": "Plans and lists"}
+SCOPE_LABELS = {"committed": "Committed", "all": "All", "plans": "Plans"}
 
 
 def filter_widgets(where, opts: Options) -> None:

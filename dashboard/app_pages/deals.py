@@ -34,7 +34,7 @@ else:
     ui.total_metric(c[0], f, h)
 c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events in the view")
 c[2].metric("Articles", f"{h['articles']:,}")
-c[3].metric("No amount disclosed", f"{h['undisclosed']:,}")
+c[3].metric("No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
 
 pages = math.ceil(n / PAGE_SIZE)
 if not 1 <= v.page <= pages:

@@ -19,7 +19,7 @@ c[1].metric("Deals", f"{h['deals']:,}", help=f"plus {h['bundles']} bundle(s) and
 c[2].metric("Cities", f"{h['cities']:,}", help="named cities; the chart below also has province-wide "
             "amounts and records without a known place")
 c[3].metric("Articles", f"{h['articles']:,}")
-c[4].metric("No amount disclosed", f"{h['undisclosed']:,}", help="records in the view whose amount is not given")
+c[4].metric("No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
 ui.scope_line(f, h)
 ui.status_split(f)
 
@@ -49,7 +49,7 @@ totals = {dim: ui.totals_by(f, dim) for dim in ("city", "sector")}
 choices = [None] + [f"{dim}:{label}" for dim in totals for label in totals[dim]["label"]]
 v = ui.current_view()
 if v.show in choices:
-    ui.view_widget(st.selectbox, "Show the records behind", "show", choices,
+    ui.view_widget(st.selectbox, "Show the records behind", "show", choices, placeholder="Choose a place or sector",
                    format_func=lambda c: "Choose a place or sector" if c is None else
                    ui.DIM_WORDS[c.split(":", 1)[0]].capitalize() + ": " + c.split(":", 1)[1])
     if v.show:
