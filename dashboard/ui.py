@@ -744,7 +744,7 @@ PAGE_CSS = PAGE_CSS.replace("</style>", """[data-testid="stCaptionContainer"], [
 PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] {display: none !important;}
-[data-testid="stMetricValue"] {font-size: 3.2rem !important;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.2rem !important; line-height: 1.2;}
 [data-testid="stMetricLabel"] p {font-size: 1.2rem !important;}
 [data-testid="stMain"] p, [data-testid="stMain"] li {font-size: 1.15rem;}
 </style>"""

@@ -171,13 +171,12 @@ def filter_bar(opts: Options) -> None:
     """Meeting mode's compact bar: what the view shows, its filters behind one button."""
     if not current_view().present:
         return
-    from dashboard.ui import PRESENT_CSS, md_escape
+    from dashboard.ui import PRESENT_CSS
 
     st.html(PRESENT_CSS)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         with st.popover("Filters", icon=":material/filter_list:"):
             filter_widgets(st, opts)
-        st.markdown(md_escape(current_filters().caption()), width="content")
         st.button("Leave meeting mode", icon=":material/close_fullscreen:", on_click=set_view,
                   kwargs={"present": False}, type="tertiary")
 
