@@ -574,9 +574,11 @@ def rate_text(date_start, currency: str) -> str:
     return f"¥{rates[year]:.2f} per {currency} ({year} average)"
 
 
-def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: int = 20) -> None:
+def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: int = 20,
+                  select: str | None = None) -> None:
     """Records as a table, each with a link to its article (evidence highlighted there),
-    tall enough for `rows` rows and no taller than the records need."""
+    tall enough for `rows` rows and no taller than the records need. With `select` (a
+    widget key), a click on a row chooses that record (?record=)."""
     if recs.empty:
         st.info("No records.")
         return
@@ -639,9 +641,35 @@ def records_table(recs: pd.DataFrame, f: Filters, compact: bool = False, rows: i
         "Published by": st.column_config.TextColumn(width=_COLUMNS["Published by"],
                                                     help="the article's publisher and date, when known"),
     })
+    picking = {}
+    if select:
+        key = f"{select}_{current_view().record}"  # Back (a new record) draws the table afresh
+        ids = list(recs["record_id"])
+
+        def pick() -> None:
+            chosen = st.session_state[key].selection.rows
+            set_view(record=ids[chosen[0]] if chosen else None)
+        picking = dict(key=key, on_select=pick, selection_mode="single-row")
     st.dataframe(out, hide_index=True, width="stretch", height=HEADER_PX + ROW_PX * min(len(out), rows),
                  placeholder="–",  # no amount: a dash, not "None"
-                 column_config={k: v for k, v in config.items() if k in out.columns})
+                 column_config={k: v for k, v in config.items() if k in out.columns}, **picking)
+
+
+def record_panel(f: Filters, rec) -> None:
+    """One chosen record: its sentence, its article and where to correct it."""
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(text_or_none(rec.project) or '(unnamed)')}** · " + md_escape(" · ".join(
+            x for x in (amount_text(rec.amount, rec.currency, rec.qualifier), text_or_none(rec.status),
+                        text_or_none(rec.date), text_or_none(rec.city) or text_or_none(rec.province)) if x)))
+        st.markdown(f"> {md_escape(text_or_none(rec.evidence) or '(no sentence)')}")
+        with st.container(horizontal=True, gap="small"):
+            title = text_or_none(rec.title) or rec.file_name
+            st.page_link(ARTICLE_PAGE, label=md_escape(shorten(title, TITLE_CHARS)), icon=":material/article:",
+                         query_params=article_params(rec.article_id, f), help=md_escape(title))
+            st.page_link("app_pages/review.py", label="Review or correct it", icon=":material/rate_review:",
+                         query_params=url_params(f, current_view()))
+            st.button("Close", type="tertiary", icon=":material/close:", on_click=set_view,
+                      kwargs={"record": None}, key="close_record")
 
 
 BUNDLE_NOTE = ("A bundle (a total for many projects) adds only what its listed projects do not already "
@@ -727,7 +755,8 @@ PAGE_CSS = """<style>
 
 # Text contrast ≥ 4.5:1: Streamlit's captions are 60 % of the text colour (3.7:1 on white).
 PAGE_CSS = PAGE_CSS.replace("</style>", """[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stMetricLabel"] p {color: #4a5160 !important; opacity: 1 !important;}
+[data-testid="stMetricLabel"] p, [data-testid="stMarkdownContainer"] blockquote {color: #4a5160 !important;
+                                                                                  opacity: 1 !important;}
 [data-testid="stMetricValue"] > div {overflow: visible; white-space: normal;}
 /* Below 1100 px (1024 px screens, 150 % zoom) a chart takes the full width and its panel
    goes under it: side by side, long place names leave the bars no room. */

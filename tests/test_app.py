@@ -706,3 +706,89 @@ def test_db_without_dashboard_tables(monkeypatch, tmp_path):
     at = app(monkeypatch, db).run()
     assert not at.exception
     assert at.error and "dashboard's tables" in at.error[0].value
+
+
+# --- issue 7: scope, currency, meeting mode, more views, links that match nothing -----------
+
+def test_committed_money_by_default_with_plans_in_words(monkeypatch, db):
+    at = ok(app(monkeypatch, db, scope=None, city="Harbin").run())
+    assert at.metric[0].label == "Committed money" and total(at) == "¥1 bn"
+    words = shown(" ".join(c.value for c in at.caption))
+    assert "plus ¥18.3 bn in plans and lists (listed, announced, approved) not counted" in words
+    assert "scope" not in at.query_params  # committed is what a URL without `scope` shows
+    next(b for b in at.button if b.label == "Count plans and lists too").click().run()
+    ok(at)
+    assert at.query_params.get("scope") == "all" and total(at) == "¥19.3 bn"
+    assert "Of which ¥1 bn committed and ¥18.3 bn in plans and lists" in shown(" ".join(c.value for c in at.caption))
+
+
+def test_tech_only_leaves_out_other(monkeypatch, db):
+    at = ok(app(monkeypatch, db, tech="1").run())
+    sectors = json.loads(at.get("plotly_chart")[1].proto.spec)["data"]
+    labels = {y for t in sectors for y in (t.get("customdata") or [])}
+    assert labels and "Other" not in labels and "(no sector)" not in labels
+    assert "tech sectors only" in all_text(at)
+
+
+def test_usd_headline_and_table(monkeypatch, db):
+    from dashboard import query, store
+    from dashboard.filters import Filters
+
+    at = ok(app(monkeypatch, db, city="Harbin", currency="USD").run())
+    con = store.connect(str(db))
+    usd = query.headline(con, Filters(cities=("Harbin",), scope="all", currency="USD"))["total_cny"]
+    con.close()
+    assert total(at) == ui_money_usd(usd) and total(at).startswith("USD ")
+    at.switch_page("app_pages/deals.py").run()
+    table = ok(at).dataframe[0].value
+    assert "USD bn" in table.columns and "CNY bn" not in table.columns
+    assert table["Rate"].str.match(r"¥\d\.\d\d per USD \(20\d\d average\)").all()
+
+
+def ui_money_usd(x: float) -> str:
+    from dashboard import charts
+
+    return charts.money(x, "USD")
+
+
+def test_meeting_mode_keeps_the_filters_and_hides_the_sidebar(monkeypatch, db):
+    at = ok(app(monkeypatch, db, city="Harbin", present="1").run())
+    assert not at.sidebar.multiselect  # no filters in the sidebar
+    assert at.multiselect(key="f_city").value == ["Harbin"]  # they are behind the bar
+    assert at.query_params.get("present") == "1"
+    next(b for b in at.button if b.label == "Leave meeting mode").click().run()
+    assert "present" not in ok(at).query_params and at.sidebar.multiselect
+
+
+def test_a_link_that_matches_nothing_on_every_page(monkeypatch, db):
+    for page in ("app_pages/overview.py", "app_pages/trends.py", "app_pages/deals.py", "app_pages/map.py"):
+        at = app(monkeypatch, db, scope=None, city="Nowhere")
+        at.switch_page(page)
+        ok(at.run())
+        assert any("Nothing matches this link: no record has city 'Nowhere'" in shown(w.value) for w in at.warning)
+        assert not at.metric and not at.get("plotly_chart") and not at.dataframe, page
+
+
+def test_more_views(monkeypatch, db):
+    at = app(monkeypatch, db, period="month", stack="sector", compare=["Chengdu", "Harbin"])
+    at.switch_page("app_pages/trends.py")
+    ok(at.run())
+    titles = [s.value for s in at.subheader]
+    assert titles[:4] == ["Money by month", "Top investors", "Subsectors, coloured by sector", "Cities side by side"]
+    assert len(at.get("plotly_chart")) == 4  # time, investors, subsectors, the two cities
+    assert at.query_params.get("period") == "month" and at.query_params.get("compare") == ["Chengdu", "Harbin"]
+    # a drill-down into an investor lists its records and sentences beside the chart
+    inv = json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["customdata"][-1]
+    at.query_params["show"] = f"investor:{inv}"
+    ok(at.run())
+    assert f"Investor: {inv}" in shown(all_text(at)) and "“" in all_text(at)
+
+
+def test_deals_order_from_the_url(monkeypatch, db):
+    at = app(monkeypatch, db, sort="date")
+    at.switch_page("app_pages/deals.py")
+    ok(at.run())
+    assert at.selectbox(key="w_sort").value == "date"
+    dates = [d for d in at.dataframe[0].value["Date"] if d]
+    assert dates[0] >= dates[-1]
+    assert any("ordered by date, newest first" in c.value for c in at.caption)

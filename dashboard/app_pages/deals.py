@@ -51,7 +51,11 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
 recs = ui.records(f, dim, value, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=v.sort)
 st.caption(f"Records {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(recs)} of {n:,}, ordered by "
            f"{SORTS[v.sort]}. 'Adds to total' is what each adds: a bundle's listed projects are counted once. "
-           "'open ↗' shows the article with the record's sentence highlighted.")
-ui.records_table(recs, f)
+           "'open ↗' shows the article with the record's sentence highlighted; click a row to read its sentence "
+           "here.")
+chosen = recs[recs["record_id"] == v.record]
+if len(chosen):
+    ui.record_panel(f, next(chosen.itertuples(index=False)))
+ui.records_table(recs, f, select="deals_table")
 with st.expander("Sources of this view"):
     ui.sources_panel(f, dim, value, title="Articles behind these records", limit=50)
