@@ -70,6 +70,7 @@ except store.StoreError as e:
     st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
     st.stop()
 
+ui.warm_rates()  # the dollar rates (~2 s to average from daily ECB data) ready before anyone asks
 ui.load_url(opts)
 ui.sidebar(opts)
 page = st.navigation([

@@ -37,6 +37,14 @@ money, yi = charts.money, charts.yi
 
 # --- database and cached queries -------------------------------------------------------
 
+@st.cache_resource(show_spinner=False)
+def warm_rates() -> None:
+    """Average the yearly USD rates once per server, in the background (see query.rates)."""
+    import threading
+
+    threading.Thread(target=query.rates, args=("USD",), daemon=True).start()
+
+
 def db_path() -> str:
     return store.default_db_path()
 
