@@ -60,7 +60,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     try:
-        report = store.ingest(files, db, progress=progress)
+        extractor = store.pre_extracted(args.records) if args.records else None
+        report = store.ingest(files, db, progress=progress, extractor=extractor)
     except store.StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -182,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
     p.add_argument("--db", metavar="FILE",
                    help="DuckDB file to write (default: $DASHBOARD_DB, else data/deals.duckdb)")
+    p.add_argument("--records", metavar="FILE",
+                   help="take the records from FILE (JSONL as `extract` prints, or Parquet of the same fields) "
+                        "instead of extracting them; the articles are still read for their text")
     p.set_defaults(func=cmd_ingest)
 
     db_help = "the database (default: $DASHBOARD_DB, else data/deals.duckdb)"

@@ -19,17 +19,17 @@ import pandas as pd
 from dashboard.extract import fx
 from dashboard.filters import COMMITTED, PLANS, Filters, Options
 
-# The dimensions a figure can be cut by, and the SQL label of each. A record
-# with no value still has a label, so the bars of a chart add up to the total;
-# the label is also what a click on a bar passes back as `value`.
+# The dimensions a figure can be cut by, and the SQL label of each (macros of schema.sql). A
+# record with no value still has a label, so the bars of a chart add up to the total; the
+# label is also what a click on a bar passes back as `value`.
 DIMENSIONS = {
-    "city": "coalesce(city, province || ' (province-wide)', '(no place)')",
-    "province": "coalesce(province, '(no province)')",
-    "sector": "coalesce(sector, '(no sector)')",
-    "park": "coalesce(park, '(no park)')",
-    "status": "coalesce(status, '(no status)')",
+    "city": "label_city(city, province)",
+    "province": "label_province(province)",
+    "sector": "label_sector(sector)",
+    "park": "label_park(park)",
+    "status": "label_status(status)",
     "kind": "kind",
-    "year": "coalesce(CAST(year(date_start) AS VARCHAR), '(no date)')",
+    "year": "label_year(date_start)",
     "subsector": "coalesce(subsector, '(no subsector)')",
     # A record dated only by its year (or quarter) cannot go in one month: it gets its
     # own bar at the start of its year, "2021 (no month)".
@@ -55,6 +55,14 @@ ORDERS = {
     "city": "city NULLS LAST, province NULLS LAST, contribution DESC, record_id",
     "project": "project NULLS LAST, contribution DESC, record_id",
 }
+# The dimensions the unfiltered rollup `ledger_by` keeps (schema.sql).
+BY_DIMENSIONS = ("city", "province", "sector", "park", "status", "kind", "year")
+# The dimensions the rollup `ledger_cube` keeps: a view filtered and cut only by these (no
+# dates, no park, no year) is answered from the cube, any other from the ledger.
+CUBE_DIMENSIONS = ("city", "province", "sector", "status", "kind")
+# Whether to read the rollups that ingest writes (schema.sql) where they give the ledger's
+# numbers; False reads the ledger for everything (tests compare the two).
+USE_ROLLUPS = True
 
 RECORD_COLUMNS = (
     "record_id", "article_id", "kind", "project", "investors", "partners", "city", "province",
@@ -77,6 +85,18 @@ def _label(dim: str) -> str:
         raise UnknownDimension(f"unknown dimension {dim!r}; use one of {', '.join(DIMENSIONS)}") from None
 
 
+def _where(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
+    """The condition of `f` on the ledger, narrowed to one bar of a chart when `dim` is given."""
+    where, params = f.where()
+    if dim in LIST_DIMENSIONS:
+        where = f"{where} AND list_contains({LIST_DIMENSIONS[dim]}, ?)"
+        params = [*params, value]
+    elif dim is not None:
+        where = f"{where} AND {_label(dim)} = ?"
+        params = [*params, value]
+    return where, params
+
+
 def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
     """The filtered base every query wraps: SQL and its parameters.
 
@@ -86,17 +106,11 @@ def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[
     so every figure wrapping the base is in that currency.
 
     >>> base(Filters(cities=("Chengdu",)), "year", "2020")
-    ("SELECT * FROM ledger WHERE city IN (?) AND coalesce(CAST(year(date_start) AS VARCHAR), '(no date)') = ?", ['Chengdu', '2020'])
+    ('SELECT * FROM ledger WHERE city IN (?) AND label_year(date_start) = ?', ['Chengdu', '2020'])
     >>> base(Filters(), "investor", "Tesla")
     ('SELECT * FROM ledger WHERE TRUE AND list_contains(investors, ?)', ['Tesla'])
     """
-    where, params = f.where()
-    if dim in LIST_DIMENSIONS:
-        where = f"{where} AND list_contains({LIST_DIMENSIONS[dim]}, ?)"
-        params = [*params, value]
-    elif dim is not None:
-        where = f"{where} AND {_label(dim)} = ?"
-        params = [*params, value]
+    where, params = _where(f, dim, value)
     if f.currency == "CNY":
         return f"SELECT * FROM ledger WHERE {where}", params
     r = rates(f.currency)
@@ -121,6 +135,27 @@ def _rates(currency: str) -> dict[int, float]:
     return {y: fx.yearly_rate(currency, y) for y in range(first.year, last.year + 1)}
 
 
+def _on_cube(f: Filters, dim: str | None = None) -> bool:
+    """Whether the rollup `ledger_cube` answers `f` (cut by `dim`) with the ledger's numbers:
+    amounts in yuan (the cube has no years to convert at), no dates, and only the cube's
+    dimensions (a scope is a condition on status, "tech only" one on sector)."""
+    return (USE_ROLLUPS and f.currency == "CNY" and f.date_from is None and f.date_to is None
+            and (dim is None or dim in CUBE_DIMENSIONS))
+
+
+def _unfiltered(f: Filters, dim: str | None = None, point: tuple | None = None) -> bool:
+    """Whether this is the whole, unfiltered view in yuan, which ingest writes rollups for."""
+    return USE_ROLLUPS and f.is_empty() and f.currency == "CNY" and dim is None and point is None
+
+
+def cube(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
+    """The cells of `ledger_cube` that make up `f`'s view (see `_on_cube` for when they do)."""
+    if not _on_cube(f, dim):
+        raise ValueError(f"the cube has no dates and no {dim}; read the ledger (base)")
+    where, params = _where(f, dim, value)
+    return f"SELECT * FROM ledger_cube WHERE {where}", params
+
+
 def _df(con, sql: str, params: list) -> pd.DataFrame:
     return con.execute(sql, params).df()
 
@@ -140,6 +175,24 @@ def _lists(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return df
 
 
+# How many articles: exact, as a bitstring with one bit per article (`article_no` runs
+# from 1 to meta.ledger_articles, the number of articles), which costs about what a sum does,
+# where count(DISTINCT article_id) costs five to ten times more. Its one parameter is the
+# bound `_bound` gives.
+ARTICLES = "coalesce(bit_count(bitstring_agg({col}, 1, ?)), 0)"
+
+
+def _n_articles(con) -> int:
+    """How many articles there are: the largest article_no (written by store.derive)."""
+    row = _one(con, "SELECT value FROM meta WHERE key = 'ledger_articles'")
+    return int(row[0]) if row else 0
+
+
+def _bound(con) -> int:
+    """The parameter of ARTICLES: the largest article_no (bitstring_agg needs at least 1)."""
+    return max(1, _n_articles(con))
+
+
 # --- figures -------------------------------------------------------------------------------
 
 def options(con) -> Options:
@@ -156,22 +209,38 @@ def options(con) -> Options:
     return Options(*lists, first_date=row[5], last_date=row[6])
 
 
+HEADLINE = ("total_cny", "records", "deals", "bundles", "events", "cities", "articles", "undisclosed", "repeats")
+
+
 def headline(con, f: Filters) -> dict:
     """The numbers above the charts: total, and counts of what it is made of."""
-    sql, params = base(f)
-    row = _one(con, f"""
-        SELECT coalesce(sum(contribution), 0)               AS total_cny,
-               count(*)                                     AS records,
-               count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)   AS deals,
-               count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL) AS bundles,
-               count(*) FILTER (kind = 'event' AND repeat_of IS NULL)  AS events,
-               count(DISTINCT city)                         AS cities,
-               count(DISTINCT article_id)                   AS articles,
-               count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
-               count(*) FILTER (repeat_of IS NOT NULL)      AS repeats
-        FROM ({sql})""", params)
-    keys = ("total_cny", "records", "deals", "bundles", "events", "cities", "articles", "undisclosed", "repeats")
-    out = dict(zip(keys, row))
+    n = _bound(con)
+    if _on_cube(f):
+        sql, params = cube(f)
+        # with no filter, every article that has records
+        articles = "(SELECT count(*) + 0 * ? FROM article_index WHERE records > 0)" if _unfiltered(f) else \
+            f"(SELECT {ARTICLES.format(col='a')} FROM (SELECT unnest(article_nos) AS a FROM cells))"
+        row = _one(con, f"""
+            WITH cells AS ({sql})
+            SELECT coalesce(sum(total_cny), 0), CAST(coalesce(sum(records), 0) AS BIGINT),
+                   CAST(coalesce(sum(deals), 0) AS BIGINT), CAST(coalesce(sum(bundles), 0) AS BIGINT),
+                   CAST(coalesce(sum(events), 0) AS BIGINT), count(DISTINCT city), {articles},
+                   CAST(coalesce(sum(undisclosed), 0) AS BIGINT), CAST(coalesce(sum(repeats), 0) AS BIGINT)
+            FROM cells""", [*params, n])
+    else:
+        sql, params = base(f)
+        row = _one(con, f"""
+            SELECT coalesce(sum(contribution), 0)               AS total_cny,
+                   count(*)                                     AS records,
+                   count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)   AS deals,
+                   count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL) AS bundles,
+                   count(*) FILTER (kind = 'event' AND repeat_of IS NULL)  AS events,
+                   count(DISTINCT city)                         AS cities,
+                   {ARTICLES.format(col="article_no")}          AS articles,
+                   count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
+                   count(*) FILTER (repeat_of IS NOT NULL)      AS repeats
+            FROM ({sql})""", [n, *params])
+    out = dict(zip(HEADLINE, row))
     out["total_cny"] = float(out["total_cny"])
     return out
 
@@ -183,20 +252,39 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
     whether there are more.
     """
     label = _label(dim)
-    sql, params = base(f)
     order = "label" if dim in TIME_DIMS else "total_cny DESC, records DESC, label"
-    limit_sql = "LIMIT ?" if limit is not None else ""
+    limit_sql, limit_params = ("LIMIT ?", [limit]) if limit is not None else ("", [])
+    if _unfiltered(f) and dim in BY_DIMENSIONS:  # written by ingest
+        return _df(con, f"""
+            SELECT label, total_cny, records, articles FROM ledger_by WHERE dim = ?
+            ORDER BY {order} {limit_sql}""", [dim, *limit_params])
+    n = _bound(con)
+    if _on_cube(f, dim):
+        sql, params = cube(f)
+        return _df(con, f"""
+            WITH cells AS (SELECT {label} AS label, total_cny, records, article_nos FROM ({sql})),
+            sums AS (SELECT label, coalesce(sum(total_cny), 0) AS total_cny,
+                            CAST(sum(records) AS BIGINT) AS records
+                     FROM cells GROUP BY label),
+            arts AS (SELECT label, {ARTICLES.format(col="a")} AS articles
+                     FROM (SELECT label, unnest(article_nos) AS a FROM cells) GROUP BY label)
+            SELECT label, total_cny, records, CAST(coalesce(articles, 0) AS BIGINT) AS articles
+            FROM sums LEFT JOIN arts USING (label)
+            ORDER BY {order} {limit_sql}""", [*params, n, *limit_params])
+    sql, params = base(f)
     return _df(con, f"""
         SELECT {label} AS label, coalesce(sum(contribution), 0) AS total_cny,
-               count(*) AS records, count(DISTINCT article_id) AS articles
+               count(*) AS records, {ARTICLES.format(col="article_no")} AS articles
         FROM ({sql})
-        GROUP BY label ORDER BY {order} {limit_sql}""",
-               [*params, *([limit] if limit is not None else [])])
+        GROUP BY label ORDER BY {order} {limit_sql}""", [n, *params, *limit_params])
 
 
 def count_lower_bounds(con, f: Filters) -> int:
     """How many records that add to the total give only a lower bound ("more than
     1.5 trillion", qualifier at_least): when any do, the total is itself a lower bound."""
+    if _on_cube(f):
+        sql, params = cube(f)
+        return int(_one(con, f"SELECT coalesce(sum(lower_bounds), 0) FROM ({sql})", params)[0])
     sql, params = base(f)
     return _one(con, f"SELECT count(*) FROM ({sql}) WHERE qualifier = 'at_least' AND contribution > 0",
                 params)[0]
@@ -290,18 +378,57 @@ def total(con, f: Filters, dim: str | None = None, value: str | None = None) -> 
 
 
 def count_records(con, f: Filters, dim: str | None = None, value: str | None = None) -> int:
+    if _on_cube(f, dim):
+        sql, params = cube(f, dim, value)
+        return int(_one(con, f"SELECT coalesce(sum(records), 0) FROM ({sql})", params)[0])
     sql, params = base(f, dim, value)
     return _one(con, f"SELECT count(*) FROM ({sql})", params)[0]
+
+
+_RECORD_SELECT = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+
+
+def _page_ids(con, where: str, params: list, limit: int, offset: int = 0) -> tuple[list[int], bool]:
+    """The rank_no's of one page of a view (ids first: two narrow columns are read), and
+    whether they are all in `ledger_head`."""
+    head = "rank_no <= (SELECT max(rank_no) FROM ledger_head)" if USE_ROLLUPS else "false"
+    rows = con.execute(f"SELECT rank_no, {head} FROM ledger WHERE {where} ORDER BY rank_no LIMIT ? OFFSET ?",
+                       [*params, limit, offset]).fetchall()
+    return [r[0] for r in rows], all(r[1] for r in rows)
+
+
+def _fetch_records(con, where: str, params: list, ids: list[int], in_head: bool) -> pd.DataFrame:
+    """The records of `ids` (rank_no's, in list order) with their article, in `records`' form.
+
+    A page of a view is mostly among the first records of the whole list, which `ledger_head`
+    holds whole and in order; else they are read from the ledger under the view's own filter,
+    so that place filters skip the file's other places.
+    """
+    source, where, params = ("ledger_head", "TRUE", []) if in_head else ("ledger", where, params)
+    df = _df(con, f"""
+        SELECT {_RECORD_SELECT}, a.title, a.published, a.file_name, a.url, a.publisher
+        FROM (SELECT * FROM {source} WHERE {where} AND rank_no BETWEEN ? AND ?
+              AND rank_no IN (SELECT unnest(?::INTEGER[]))) r
+        JOIN article_index a USING (article_no)
+        ORDER BY r.rank_no""", [*params, min(ids, default=0), max(ids, default=0), ids])
+    return _lists(df, "investors", "partners", "flags")
 
 
 def records(con, f: Filters, dim: str | None = None, value: str | None = None,
             limit: int = 500, offset: int = 0, sort: str = "contribution") -> pd.DataFrame:
     """One page of the records behind a figure, with their article: biggest contribution
-    first, or in another order of ORDERS."""
-    sql, params = base(f, dim, value)
-    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    first, or in another order of ORDERS.
+
+    In list order and in yuan, ids first: the page's rank_no's come from a scan of two
+    narrow columns, and only then are the page's wide rows read (`_fetch_records`).
+    """
     if sort not in ORDERS:
         raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
+    if sort == "contribution" and f.currency == "CNY":
+        where, params = _where(f, dim, value)
+        return _fetch_records(con, where, params, *_page_ids(con, where, params, limit, offset))
+    sql, params = base(f, dim, value)
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
     order = ORDERS[sort]
     df = _df(con, f"""
         WITH page AS (SELECT * FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?)
@@ -319,60 +446,55 @@ def _scope(f: Filters, dim: str | None, value: str | None, point: tuple | None) 
     return base(f, dim, value)
 
 
+def _per_article(con, f: Filters, dim: str | None, value: str | None, point: tuple | None) -> tuple[str, list]:
+    """Records and total per article_no of a scope (the view, one bar, or one map point)."""
+    sql, params = _scope(f, dim, value, point)
+    return (f"SELECT article_no, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny "
+            f"FROM ({sql}) GROUP BY article_no"), params
+
+
+_ARTICLE_SELECT = "a.article_id, a.title, a.publisher, a.published, a.file_name, a.url"
+
+
 def sources(con, f: Filters, dim: str | None = None, value: str | None = None,
             limit: int | None = 1000, point: tuple | None = None) -> pd.DataFrame:
     """The articles behind a figure (the whole filtered view, one bar, or one map point
-    of `map_points`), biggest first; `count_sources` says how many there are in all."""
-    sql, params = _scope(f, dim, value, point)
-    limit_sql = "LIMIT ?" if limit is not None else ""
+    of `map_points`), biggest first; `count_sources` says how many there are in all.
+
+    Ranked by numbers alone (total, then article_no, which is newest first), and only the
+    page of articles is joined to their titles.
+    """
+    limit_sql, limit_params = ("LIMIT ?", [limit]) if limit is not None else ("", [])
+    if _unfiltered(f, dim, point):  # every article's records: written by ingest
+        per_article, params = "SELECT article_no, records, total_cny FROM article_index WHERE records > 0", []
+    else:
+        per_article, params = _per_article(con, f, dim, value, point)
     return _df(con, f"""
-        SELECT a.article_id, a.title, a.publisher, a.published, a.file_name, a.url,
-               s.records, s.total_cny
-        FROM (SELECT article_id, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny
-              FROM ({sql}) GROUP BY article_id) s
-        JOIN articles a USING (article_id)
-        ORDER BY s.total_cny DESC, a.published DESC NULLS LAST, a.file_name {limit_sql}""",
-               [*params, *([limit] if limit is not None else [])])
+        WITH page AS (SELECT * FROM ({per_article}) ORDER BY total_cny DESC, article_no {limit_sql})
+        SELECT {_ARTICLE_SELECT}, s.records, s.total_cny
+        FROM page s JOIN article_index a USING (article_no)
+        ORDER BY s.total_cny DESC, s.article_no""", [*params, *limit_params])
 
 
 def count_sources(con, f: Filters, dim: str | None = None, value: str | None = None,
                   point: tuple | None = None) -> int:
     """How many articles `sources` has for the same arguments, without its limit."""
+    if _unfiltered(f, dim, point):
+        return _one(con, "SELECT count(*) FROM article_index WHERE records > 0")[0]
+    if point is None and _on_cube(f, dim):
+        sql, params = cube(f, dim, value)
+        return _one(con, f"SELECT {ARTICLES.format(col='a')} FROM (SELECT unnest(article_nos) AS a FROM ({sql}))",
+                    [_bound(con), *params])[0]
     sql, params = _scope(f, dim, value, point)
-    return _one(con, f"SELECT count(DISTINCT article_id) FROM ({sql})", params)[0]
+    return _one(con, f"SELECT {ARTICLES.format(col='article_no')} FROM ({sql})", [_bound(con), *params])[0]
 
 
-# The SQL of every filtered record with the map point it is drawn at: its park when the
-# gazetteer places that park (names compared case-insensitively), else its city. Records
-# whose park and city are both unknown to the gazetteer have no point and are left out.
-# Each distinct (park, city, province) is resolved once, then the records are joined to
-# the one point chosen for it: several places of one name (two Fuzhous) must never fan a
-# record out into two points. Takes the filtered base's SQL as {base}.
-_LOCATED = """
-    WITH filtered AS ({base}),
-    spot AS (SELECT DISTINCT park, city, province FROM filtered),
-    point_of AS (
-        SELECT s.park, s.city, s.province,
-               coalesce(p.name, c.name) AS name,
-               CASE WHEN p.name IS NOT NULL THEN 'park' ELSE 'city' END AS kind,
-               coalesce(p.city, s.city) AS point_city,
-               coalesce(p.province, c.province, s.province) AS point_province,
-               coalesce(p.lat, c.lat) AS lat, coalesce(p.lon, c.lon) AS lon
-        FROM spot s
-        LEFT JOIN places p ON p.kind = 'park' AND lower(p.name) = lower(s.park)
-             AND p.lat IS NOT NULL AND (s.province IS NULL OR p.province IS NULL OR p.province = s.province)
-        LEFT JOIN places c ON c.kind = 'city' AND c.name = s.city
-             AND c.lat IS NOT NULL AND (s.province IS NULL OR c.province = s.province)
-        WHERE coalesce(p.name, c.name) IS NOT NULL
-        QUALIFY row_number() OVER (
-            PARTITION BY s.park, s.city, s.province
-            ORDER BY (p.province = s.province) DESC NULLS LAST, p.name, p.lat, c.name, c.lat) = 1
-    )
-    SELECT r.*, o.name AS point_name, o.kind AS point_kind, o.point_city, o.point_province,
-           o.lat AS point_lat, o.lon AS point_lon
-    FROM filtered r
-    JOIN point_of o ON o.park IS NOT DISTINCT FROM r.park AND o.city IS NOT DISTINCT FROM r.city
-                   AND o.province IS NOT DISTINCT FROM r.province"""
+# The map's points: one per point_no of spot_points (schema.sql), with its name, kind, place
+# and coordinates.
+_POINTS = """
+    SELECT point_no, any_value(name) AS name, any_value(kind) AS kind, min(city) AS city,
+           min(province) AS province, any_value(lat) AS lat, any_value(lon) AS lon
+    FROM spot_points GROUP BY point_no"""
 
 
 def map_points(con, f: Filters) -> pd.DataFrame:
@@ -383,39 +505,41 @@ def map_points(con, f: Filters) -> pd.DataFrame:
     """
     sql, params = base(f)
     return _df(con, f"""
-        SELECT point_name AS name, point_kind AS kind, any_value(point_city) AS city,
-               any_value(point_province) AS province, point_lat AS lat, point_lon AS lon,
-               coalesce(sum(contribution), 0) AS total_cny,
-               count(*) AS records, count(DISTINCT article_id) AS articles
-        FROM ({_LOCATED.format(base=sql)})
-        GROUP BY point_name, point_kind, point_lat, point_lon
-        ORDER BY total_cny DESC, records DESC, name""", params)
+        WITH per_point AS (
+            SELECT point_no, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+                   {ARTICLES.format(col="article_no")} AS articles
+            FROM ({sql}) WHERE point_no IS NOT NULL GROUP BY point_no)
+        SELECT p.name, p.kind, p.city, p.province, p.lat, p.lon, s.total_cny, s.records, s.articles
+        FROM per_point s JOIN ({_POINTS}) p USING (point_no)
+        ORDER BY s.total_cny DESC, s.records DESC, p.name""", [_bound(con), *params])
 
 
-def _unmapped_base(f: Filters) -> tuple[str, list]:
+def _unmapped_where(f: Filters) -> tuple[str, list]:
     """The filtered records `map_points` leaves out: no park or city the gazetteer places
     (province-wide, or no known place)."""
-    sql, params = base(f)
-    return (f"SELECT * FROM ({sql}) WHERE record_id NOT IN "
-            f"(SELECT record_id FROM ({_LOCATED.format(base=sql)}))", [*params, *params])
+    where, params = f.where()
+    return f"point_no IS NULL AND {where}", params
 
 
 def unmapped(con, f: Filters) -> dict:
     """Total and number of the filtered records that are not on the map, so the map can
     say what it leaves out: {"total_cny": float, "records": int}."""
-    sql, params = _unmapped_base(f)
-    total, n = _one(con, f"SELECT coalesce(sum(contribution), 0), count(*) FROM ({sql})", params)
+    sql, params = base(f)
+    total, n = _one(con, f"SELECT coalesce(sum(contribution), 0), count(*) FROM ({sql}) WHERE point_no IS NULL",
+                    params)
     return {"total_cny": float(total), "records": n}
 
 
 def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
     """The records `unmapped` counts, biggest contribution first, in `records`' form."""
-    sql, params = _unmapped_base(f)
-    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    where, params = _unmapped_where(f)
+    if f.currency == "CNY":
+        return _fetch_records(con, where, params, *_page_ids(con, where, params, limit))
+    sql, params = base(f)
     df = _df(con, f"""
-        SELECT {cols}, a.title, a.published, a.file_name, a.url, a.publisher
-        FROM ({sql}) r JOIN articles a USING (article_id)
-        ORDER BY r.contribution DESC, r.amount_cny DESC NULLS LAST, r.record_id LIMIT ?""", [*params, limit])
+        SELECT {_RECORD_SELECT}, a.title, a.published, a.file_name, a.url, a.publisher
+        FROM ({sql}) r JOIN article_index a USING (article_no) WHERE r.point_no IS NULL
+        ORDER BY {", ".join("r." + o for o in ORDERS["contribution"].split(", "))} LIMIT ?""", [*params, limit])
     return _lists(df, "investors", "partners", "flags")
 
 
@@ -424,8 +548,8 @@ def point_base(f: Filters, point: tuple) -> tuple[str, list]:
     `map_points` row: exactly the records that make up that marker's total."""
     name, kind, lat, lon = point
     sql, params = base(f)
-    return (f"SELECT * FROM ({_LOCATED.format(base=sql)}) "
-            "WHERE point_name = ? AND point_kind = ? AND point_lat = ? AND point_lon = ?",
+    return (f"{sql} AND point_no IN (SELECT point_no FROM spot_points "
+            "WHERE name = ? AND kind = ? AND lat = ? AND lon = ?)",
             [*params, name, kind, float(lat), float(lon)])
 
 
@@ -446,32 +570,35 @@ def articles(con, f: Filters, limit: int | None = 1000) -> pd.DataFrame:
     With no filter, every stored article is listed, also those with no records
     (`problem` then says why, when extraction failed).
     """
-    sql, params = base(f)
-    join = "LEFT JOIN" if f.is_empty() else "JOIN"
-    limit_sql = "LIMIT ?" if limit is not None else ""
+    limit_sql, limit_params = ("LIMIT ?", [limit]) if limit is not None else ("", [])
+    if _unfiltered(f):  # every article (also those without records) with its records and total
+        per_article, params = "SELECT article_no, records, total_cny FROM article_index", []
+    elif f.is_empty():  # every article, in another currency
+        sql, params = _per_article(con, f, None, None, None)
+        per_article = (f"SELECT a.article_no, coalesce(s.records, 0) AS records, coalesce(s.total_cny, 0) AS total_cny "
+                       f"FROM article_index a LEFT JOIN ({sql}) s USING (article_no)")
+    else:
+        per_article, params = _per_article(con, f, None, None, None)
     return _df(con, f"""
-        WITH per_article AS (
-            SELECT article_id, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny
-            FROM ({sql}) GROUP BY article_id
+        WITH page AS (SELECT * FROM ({per_article}) ORDER BY article_no {limit_sql}),
+        listed AS (
+            SELECT {_ARTICLE_SELECT}, a.article_no, s.records, s.total_cny, a.language
+            FROM page s JOIN article_index a USING (article_no)
         ), problem AS (
             SELECT article_id, arg_max(CASE WHEN status = 'failed' THEN message END, "at") AS problem
-            FROM ingest_log WHERE article_id IS NOT NULL GROUP BY article_id
+            FROM ingest_log WHERE article_id IN (SELECT article_id FROM listed) GROUP BY article_id
         )
-        SELECT a.article_id, a.title, a.publisher, a.published, a.file_name,
-               coalesce(s.records, 0) AS records, coalesce(s.total_cny, 0) AS total_cny,
-               a.url, a.language, p.problem
-        FROM articles a {join} per_article s USING (article_id)
-        LEFT JOIN problem p USING (article_id)
-        ORDER BY a.published DESC NULLS LAST, a.file_name {limit_sql}""",
-               [*params, *([limit] if limit is not None else [])])
+        SELECT l.article_id, l.title, l.publisher, l.published, l.file_name, l.records, l.total_cny,
+               l.url, l.language, p.problem
+        FROM listed l LEFT JOIN problem p USING (article_id)
+        ORDER BY l.article_no""", [*params, *limit_params])
 
 
 def count_articles(con, f: Filters) -> int:
     """How many articles `articles` lists for `f`, without its limit."""
     if f.is_empty():
         return _one(con, "SELECT count(*) FROM articles")[0]
-    sql, params = base(f)
-    return _one(con, f"SELECT count(DISTINCT article_id) FROM ({sql})", params)[0]
+    return count_sources(con, f)
 
 
 def corpus(con, file_names: tuple[str, ...]) -> dict:

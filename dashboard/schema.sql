@@ -12,7 +12,11 @@
 --   records_fixed (view)             records with the latest correction of each field applied
 --   ledger_live (view)               records_fixed plus what each record adds to totals
 --                                    (`contribution`) and how many articles report it (`n_sources`)
---   ledger (table)                   ledger_live as of the last ingest: what every query wraps.
+--   ledger (table)                   ledger_live as of the last ingest, numbered (ledger_numbered):
+--                                    what every query wraps
+--   ledger_cube, ledger_by,          rollups of the ledger for the common and the unfiltered views,
+--   article_index, ledger_head       rewritten with it (spot_points, before it: where the map
+--                                    draws each place)
 --
 -- Why a table at the top: the data changes only when ingest runs (it is the
 -- only writer, and corrections come in through it too), and the view costs
@@ -279,8 +283,133 @@ FROM records_fixed r
 LEFT JOIN same_deal s USING (record_id)
 LEFT JOIN covered cv USING (record_id);
 
--- Filled by store.derive() at the end of every ingest; sorted by place so that
--- city and province filters skip most of the file.
-CREATE TABLE IF NOT EXISTS ledger AS SELECT * FROM ledger_live LIMIT 0;
+-- What a chart's bar is called, for each dimension a figure can be cut by (query.DIMENSIONS):
+-- a record without a value still has a label, so the bars of a chart add up to the total.
+CREATE OR REPLACE MACRO label_city(city, province) AS coalesce(city, province || ' (province-wide)', '(no place)');
+CREATE OR REPLACE MACRO label_province(province) AS coalesce(province, '(no province)');
+CREATE OR REPLACE MACRO label_sector(sector) AS coalesce(sector, '(no sector)');
+CREATE OR REPLACE MACRO label_park(park) AS coalesce(park, '(no park)');
+CREATE OR REPLACE MACRO label_status(status) AS coalesce(status, '(no status)');
+CREATE OR REPLACE MACRO label_year(date_start) AS coalesce(CAST(year(date_start) AS VARCHAR), '(no date)');
 
-INSERT OR REPLACE INTO meta VALUES ('schema_version', '3');
+-- Articles numbered in the order the app lists them (newest first, then by file name), so a
+-- list of articles is ordered by one integer, and "how many articles" is an exact
+-- bitstring_agg over small integers instead of a count(DISTINCT text).
+CREATE OR REPLACE VIEW article_numbers AS
+SELECT article_id,
+       CAST(row_number() OVER (ORDER BY published DESC NULLS LAST, file_name, article_id) AS INTEGER) AS article_no
+FROM articles;
+
+-- The map point of every (park, city, province) the records name: its park when the gazetteer
+-- places that park (names compared case-insensitively), else its city. A spot whose park and
+-- city are both unknown to the gazetteer has no row, and its records are not on the map.
+-- Several places of one name (two Fuzhous) give one point per spot, never two: a record is
+-- never drawn, or counted, twice. A point (name, kind, lat, lon) is numbered (point_no), and
+-- several spots can share one. Reads `places`: ingest refreshes them before derive().
+CREATE OR REPLACE VIEW spot_points_live AS
+WITH spot AS (SELECT DISTINCT park, city, province FROM records_fixed),
+located AS (
+    SELECT s.park, s.city AS spot_city, s.province AS spot_province,
+           coalesce(p.name, c.name) AS name,
+           CASE WHEN p.name IS NOT NULL THEN 'park' ELSE 'city' END AS kind,
+           coalesce(p.city, s.city) AS city,
+           coalesce(p.province, c.province, s.province) AS province,
+           coalesce(p.lat, c.lat) AS lat, coalesce(p.lon, c.lon) AS lon
+    FROM spot s
+    LEFT JOIN places p ON p.kind = 'park' AND lower(p.name) = lower(s.park)
+         AND p.lat IS NOT NULL AND (s.province IS NULL OR p.province IS NULL OR p.province = s.province)
+    LEFT JOIN places c ON c.kind = 'city' AND c.name = s.city
+         AND c.lat IS NOT NULL AND (s.province IS NULL OR c.province = s.province)
+    WHERE coalesce(p.name, c.name) IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY s.park, s.city, s.province
+        ORDER BY (p.province = s.province) DESC NULLS LAST, p.name, p.lat, c.name, c.lat) = 1
+)
+SELECT *, CAST(dense_rank() OVER (ORDER BY name, kind, lat, lon) AS INTEGER) AS point_no FROM located;
+CREATE TABLE IF NOT EXISTS spot_points AS SELECT * FROM spot_points_live LIMIT 0;
+
+-- ledger_live with three numbers that make the reads fast; store.derive writes it as the
+-- table `ledger`, sorted by place and date so that place filters skip most of the file:
+--   article_no  its article's (article_numbers);
+--   rank_no     the record's place in the order every records table is listed in (biggest
+--               contribution first), so a page of records is the smallest rank_no's of a
+--               filter (ids first), and only that page's wide rows are read;
+--   point_no    the map point it is drawn at (spot_points), NULL when it is not on the map.
+-- The rank is computed on a narrow copy and joined back: a window over the whole wide rows
+-- costs several times more.
+CREATE OR REPLACE VIEW ledger_numbered AS
+WITH live AS MATERIALIZED (SELECT * FROM ledger_live),
+ranks AS (
+    SELECT record_id,
+           CAST(row_number() OVER (ORDER BY contribution DESC, amount_cny DESC NULLS LAST,
+                                            date_start DESC NULLS LAST, record_id) AS INTEGER) AS rank_no
+    FROM live
+)
+SELECT live.*, n.article_no, ranks.rank_no, s.point_no
+FROM live
+JOIN ranks USING (record_id)
+LEFT JOIN article_numbers n USING (article_id)   -- every record has its article; a test's may not
+LEFT JOIN spot_points s ON s.park IS NOT DISTINCT FROM live.park AND s.spot_city IS NOT DISTINCT FROM live.city
+                       AND s.spot_province IS NOT DISTINCT FROM live.province;
+
+CREATE TABLE IF NOT EXISTS ledger AS SELECT * FROM ledger_numbered LIMIT 0;
+
+-- Rollups of the ledger, rewritten with it by store.derive; query.py reads them where they
+-- give the same numbers as the ledger (tests/test_rollup.py checks that they do).
+
+-- The cube: one row per (province, city, sector, status, kind) with every sum and count the
+-- headline and the charts need, and the cell's articles, so a filter on those dimensions only
+-- (no dates) is answered from a few thousand rows instead of a million.
+CREATE OR REPLACE VIEW ledger_cube_live AS
+SELECT province, city, sector, status, kind,
+       coalesce(sum(contribution), 0)                                             AS total_cny,
+       count(*)                                                                   AS records,
+       count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)                      AS deals,
+       count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL)                    AS bundles,
+       count(*) FILTER (kind = 'event' AND repeat_of IS NULL)                     AS events,
+       count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
+       count(*) FILTER (repeat_of IS NOT NULL)                                    AS repeats,
+       count(*) FILTER (qualifier = 'at_least' AND contribution > 0)              AS lower_bounds,
+       list(DISTINCT article_no)                                                  AS article_nos
+FROM ledger
+GROUP BY ALL;
+CREATE TABLE IF NOT EXISTS ledger_cube AS SELECT * FROM ledger_cube_live LIMIT 0;
+
+-- The unfiltered view, which every first visit opens: its totals by each dimension.
+-- (bitstring_agg takes the bounds of article_no from the table's statistics.)
+CREATE OR REPLACE VIEW ledger_by_live AS
+SELECT dim, label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+       bit_count(bitstring_agg(article_no)) AS articles
+FROM (SELECT unnest([
+          {'dim': 'city', 'label': label_city(city, province)},
+          {'dim': 'province', 'label': label_province(province)},
+          {'dim': 'sector', 'label': label_sector(sector)},
+          {'dim': 'park', 'label': label_park(park)},
+          {'dim': 'status', 'label': label_status(status)},
+          {'dim': 'kind', 'label': kind},
+          {'dim': 'year', 'label': label_year(date_start)}], recursive := true),
+             contribution, article_no
+      FROM ledger)
+GROUP BY dim, label;
+CREATE TABLE IF NOT EXISTS ledger_by AS SELECT * FROM ledger_by_live LIMIT 0;
+
+-- Every article in list order with what a list shows of it, and its records and total in the
+-- unfiltered view: a Sources or Articles list reads its page of articles here by number.
+CREATE OR REPLACE VIEW article_index_live AS
+SELECT n.article_no, a.article_id, a.title, a.publisher, a.published, a.file_name, a.url, a.language,
+       coalesce(s.records, 0) AS records, coalesce(s.total_cny, 0) AS total_cny
+FROM articles a
+JOIN article_numbers n USING (article_id)
+LEFT JOIN (SELECT article_no, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny
+           FROM ledger GROUP BY article_no) s USING (article_no)
+ORDER BY n.article_no;
+CREATE TABLE IF NOT EXISTS article_index AS SELECT * FROM article_index_live LIMIT 0;
+
+-- The first records in list order, whole, in that order: a page of the unfiltered view, or of
+-- a filter whose records are mostly big ones, is read from here rather than from rows spread
+-- over the whole ledger.
+CREATE OR REPLACE VIEW ledger_head_live AS
+SELECT * FROM ledger WHERE rank_no <= 20000 ORDER BY rank_no;
+CREATE TABLE IF NOT EXISTS ledger_head AS SELECT * FROM ledger_head_live LIMIT 0;
+
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '4');

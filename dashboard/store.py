@@ -35,7 +35,9 @@ from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# Version 4 numbered the ledger and added its rollups; derive() rebuilds them, so ingest
+# upgrades a version-3 file in place (see create_schema).
 
 # Contract fields with a column of their own (CONTRACT.md); any other field goes into `extra`.
 CONTRACT_FIELDS = FIELDS
@@ -145,6 +147,8 @@ def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     if version == 2:  # only the corrections table changed: its rows were never keyed to survive
         con.execute("DROP TABLE IF EXISTS ledger")
         con.execute("DROP TABLE corrections")
+    elif version == 3:  # only what derive() rebuilds changed: the ledger's numbers and rollups
+        con.execute("DROP TABLE IF EXISTS ledger")
     elif version is not None and version != SCHEMA_VERSION:
         raise StoreError(f"{db}: written with schema version {version}, this code writes version "
                          f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
@@ -291,9 +295,51 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
         if n:
             report.notes.append(f"{n} correction{'s' * (n != 1)} applied from {fixes.log_path(db).name}"
                                 + (f"; {lost} no longer find their record (see the Review page)." if lost else "."))
+        _refresh_places(con, gazetteer, report)  # before derive: the map's points come from them
         report.repeats = derive(con)
-        _refresh_places(con, gazetteer, report)
     return report
+
+
+def pre_extracted(path: str | Path) -> Callable[[Article], list[dict]]:
+    """An extractor for `ingest` that reads records extracted elsewhere instead of extracting.
+
+    `path` is a JSONL file in the form `python -m dashboard extract` prints, or a Parquet
+    file of the same fields (what a cluster job mapping `dashboard.extract.extract` over
+    files would write); records are matched to articles by their `article` field (the file
+    name). An article the file has no records for fails with that reason, and is kept.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        con = duckdb.connect(":memory:")
+        try:
+            cur = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+            names = [d[0] for d in cur.description]
+            records = [dict(zip(names, row)) for row in cur.fetchall()]
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot be read as Parquet ({_first_line(e)})") from None
+        finally:
+            con.close()
+    else:
+        records = []
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            raise StoreError(f"{path}: cannot be read ({getattr(e, 'strerror', None) or _first_line(e)})") from None
+        for n, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise StoreError(f"{path}, line {n}: not JSON ({e.msg})") from None
+    by_article: dict[str, list[dict]] = {}
+    for r in records:
+        by_article.setdefault(str(r.get("article")), []).append(r)
+
+    def extractor(article: Article) -> list[dict]:
+        if article.file_name not in by_article:
+            raise LookupError(f"{path.name} has no records for {article.file_name}")
+        return [dict(r) for r in by_article[article.file_name]]
+    return extractor
 
 
 def _now() -> datetime:
@@ -694,13 +740,27 @@ def import_corrections(db: str | Path | None, path: str | Path, author: str) -> 
 
 # --- what is derived from the records ------------------------------------------------------
 
+# Tables that summarise the ledger, each written from its `<name>_live` view in schema.sql.
+ROLLUPS = ("ledger_cube", "ledger_by", "article_index", "ledger_head")
+
+
 def derive(con) -> int:
     """Rebuild what follows from records and corrections: the same-deal links, then
-    the `ledger` table that every query reads (see schema.sql for why it is a table).
+    the `ledger` table that every query reads (see schema.sql for why it is a table),
+    its rollups, and the number of articles (`meta.ledger_articles`, the bound of
+    query.py's article counts). The map's points come from `places`: refresh them first.
     Returns how many records are repeats of a deal in an earlier article."""
     repeats = link_same_deals(con)
+    con.execute("CREATE OR REPLACE TABLE spot_points AS SELECT * FROM spot_points_live")
+    # Sorted by place then date: zonemaps let place filters skip the rest of the file.
     con.execute("CREATE OR REPLACE TABLE ledger AS "
-                "SELECT * FROM ledger_live ORDER BY province, city, date_start, record_id")
+                "SELECT * FROM ledger_numbered ORDER BY province, city, date_start, rank_no")
+    # One article's records (the Article page) through an index, not a scan of every place.
+    con.execute("CREATE INDEX ledger_article ON ledger (article_id)")
+    for rollup in ROLLUPS:
+        con.execute(f"CREATE OR REPLACE TABLE {rollup} AS SELECT * FROM {rollup}_live")
+    n_articles = _one(con, "SELECT count(*) FROM articles")[0]
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_articles', ?)", [str(n_articles)])
     return repeats
 
 
