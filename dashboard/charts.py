@@ -73,7 +73,8 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
                       hoverlabel=dict(bgcolor="white", font=dict(color=FONT["color"])))
     fig.update_xaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]), automargin=True,
                      title_standoff=8)
-    fig.update_yaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]))
+    fig.update_yaxes(tickfont=dict(color=FONT["color"]), title_font=dict(color=FONT["color"]), automargin=True,
+                     title_standoff=8)
     return fig
 
 
@@ -152,6 +153,8 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
     part with a legend; a click gives the bar's label in `customdata`."""
     labels = list(dict.fromkeys(df["label"]))
     parts = list(dict.fromkeys(df.sort_values("total_cny", ascending=False)["part"]))
+    if part_name == "status":  # committed statuses first, then plans, in the legend and the stack
+        parts.sort(key=lambda p: list(PART_COLORS).index(p) if p in PART_COLORS else len(PART_COLORS))
     fig = go.Figure()
     for i, part in enumerate(parts):
         sub = df[df["part"] == part].set_index("label").reindex(labels)
@@ -173,10 +176,10 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
     if horizontal:
         sums = sums.iloc[::-1]
     ends, names = sums / 1e9, [_text(x) for x in sums.index]
-    fig.add_trace(go.Scatter(
-        x=ends if horizontal else names, y=names if horizontal else ends, mode="text",
-        text=[money(t, currency) for t in sums], textposition="middle right" if horizontal else "top center",
-        customdata=list(sums.index), hoverinfo="skip", showlegend=False, cliponaxis=False))
+    if horizontal:  # upright bars stand too close for a label each: their hover says the amount
+        fig.add_trace(go.Scatter(
+            x=ends, y=names, mode="text", text=[money(t, currency) for t in sums], textposition="middle right",
+            customdata=list(sums.index), hoverinfo="skip", showlegend=False, cliponaxis=False))
     axis = dict(title=f"{currency} billion", gridcolor="#e6e9ee", zeroline=False, nticks=5,
                 range=[0, max(float(sums.max()) / 1e9, 0.001) * (1.05 if horizontal else 1.15)])
     if horizontal:
@@ -187,10 +190,14 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
         fig.update_xaxes(automargin=True, type="category", categoryorder="array",
                          categoryarray=[_text(x) for x in labels])
     fig.update_layout(barmode="stack")
-    fig = _layout(fig, height=max(260, 36 * len(labels) + 110) if horizontal else 400)
-    fig.update_layout(showlegend=True, margin=dict(r=LABEL_ROOM if horizontal else 10, t=40),
+    # The legend above the bars, two or three entries a row (plotly otherwise stacks a long one
+    # into a column that squeezes the bars), with the room it takes added on top.
+    per_row = 2 if max((len(str(p)) for p in parts), default=0) > 15 else 3  # long names need half a row
+    legend_px = 20 * math.ceil(len(parts) / per_row) + 10
+    fig = _layout(fig, height=(max(260, 36 * len(labels) + 90) if horizontal else 380) + legend_px)
+    fig.update_layout(showlegend=True, margin=dict(r=LABEL_ROOM if horizontal else 10, t=legend_px),
                       legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, xanchor="left",
-                                  entrywidth=90, font=dict(size=12)))
+                                  entrywidthmode="fraction", entrywidth=1 / per_row - 0.01, font=dict(size=12)))
     return fig
 
 

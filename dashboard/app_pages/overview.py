@@ -59,6 +59,10 @@ if v.show in choices:
         st.markdown(f"**{ui.md_escape(value)}**: {ui.money(total, f.currency)} from {n} record{'s' * (n != 1)}"
                     + (" (the first 200 listed; all are on the Deals page)" if n > 200 else ""))
         st.caption(ui.BUNDLE_NOTE + " The bar adds the 'Adds to total' column.")
-        ui.records_table(ui.records(f, dim, value, limit=200), f, compact=True, rows=12)
+        recs = ui.records(f, dim, value, limit=200)
+        chosen = recs[recs["record_id"] == ui.current_view().record]
+        if len(chosen):  # a row clicked in the table below (?record=)
+            ui.record_panel(f, next(chosen.itertuples(index=False)))
+        ui.records_table(recs, f, compact=True, rows=12, select="bar_table")
 else:  # a drill-down of another page (a quarter, an investor): its records are on Deals and More views
     st.caption(f"Drilled into {ui.md_escape(v.show)} on another page; choose a bar above to see its records here.")

@@ -1,6 +1,8 @@
 """More views: money over time (by quarter, month or year, stacked by status or sector), the
 top investors, sectors split into subsectors, and cities side by side. Each with the
 records and sentences of a clicked bar, or the view's sources, beside it."""
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import charts, ui
@@ -68,8 +70,6 @@ chosen = list(ui.current_view().compare)
 if len(chosen) < 2:
     st.caption("Choose two or more cities to compare their money sector by sector.")
 else:
-    from dataclasses import replace
-
     fc = replace(f, cities=tuple(chosen))
     by = ui.totals_split(fc, "city", "sector")
     if ui.all_zero(by):
