@@ -609,10 +609,11 @@ _SETTLED = """() => {
         && !document.querySelector("[data-stale='true']")
         && !document.querySelector("[data-testid='stSkeleton'], [data-testid='stAppSkeleton']");
 }"""
-# The headline total is on screen.
-_TOTAL = """() => Array.from(document.querySelectorAll("[data-testid='stMetric']"))
-    .some(m => m.textContent.includes('Total invested')
-               && (m.querySelector("[data-testid='stMetricValue']")?.textContent || '').trim().length > 0)"""
+# The headline total (the page's first metric, titled by the scope shown) is on screen.
+_TOTAL = """() => {
+    const m = document.querySelector("[data-testid='stMain'] [data-testid='stMetric'] [data-testid='stMetricValue']");
+    return !!m && m.textContent.trim().length > 0;
+}"""
 # The totals-by-city chart shows exactly the bar of one city (a filter on that city).
 _CHART_OF = """(city) => {
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
