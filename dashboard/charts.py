@@ -215,44 +215,199 @@ def outside_parks(points: pd.DataFrame) -> pd.Series:
                       for n, k, p in zip(points["name"], points["kind"], points["province"])], index=points.index)
 
 
-def place_map(points: pd.DataFrame, context: pd.DataFrame | None = None) -> go.Figure:
-    """Parks and cities as markers sized by total, on a map that needs no tiles.
+# The fill of a region: pale grey (nothing in the view) to a light slate blue, so the
+# markers (blue cities, orange parks) stay the strongest marks on the map.
+REGION_SCALE = [[0.0, "#f3f4f6"], [0.001, "#e3e9f1"], [1.0, "#8da4c4"]]
+REGION_LINE = "#9aa3b0"
+# China from Kashgar to the Ussuri and from Hainan to Mohe: the map's opening frame.
+CHINA = pd.DataFrame({"lat": [19.0, 52.0], "lon": [74.0, 134.0]})
+SPREAD_PX = 16  # markers closer than this (pixels at the opening zoom) are drawn apart
 
-    `points`: name, kind ("park"|"city"), city, province, lat, lon, total_cny,
-    records, articles. `context` (name, lat, lon: the provinces) is drawn underneath
-    as small grey dots, named on hover, so a reader can place the markers without any
-    map tiles. Nothing on the map is drawn as text: the "white-bg" style loads no
-    tiles, but MapLibre would fetch glyph fonts from the internet for text labels.
+
+def point_keys(points: pd.DataFrame) -> list[str]:
+    """How the URL (`?place=`) names each map point: its name; with its kind when a park and a
+    city share the name; with its province too when two places still do (two Fuzhous).
+
+    >>> pts = pd.DataFrame({"name": ["Fuzhou", "Fuzhou", "Nansha", "Nansha", "Harbin"],
+    ...                     "kind": ["city", "city", "park", "city", "city"],
+    ...                     "province": ["Jiangxi", "Fujian", "Guangdong", "Guangdong", "Heilongjiang"]})
+    >>> point_keys(pts)
+    ['Fuzhou (city, Jiangxi)', 'Fuzhou (city, Fujian)', 'Nansha (park)', 'Nansha (city)', 'Harbin']
+    """
+    names = list(points["name"])
+    pairs = list(zip(points["name"], points["kind"]))
+    out = []
+    for name, kind, prov in zip(points["name"], points["kind"], points["province"]):
+        if names.count(name) == 1:
+            out.append(str(name))
+        elif pairs.count((name, kind)) == 1:
+            out.append(f"{name} ({kind})")
+        else:
+            out.append(f"{name} ({kind}, {prov})")
+    return out
+
+
+def spread(points: pd.DataFrame, zoom: float, step_px: float = SPREAD_PX) -> pd.DataFrame:
+    """Markers that would sit on one spot (parks placed at or beside their city's point) moved
+    apart on a small spiral around the biggest of them, which stays where it is: `lat`, `lon`
+    become where each is drawn and `moved` says how many others share its spot (0: drawn
+    where it is).
+
+    Distances are screen pixels at the map's opening `zoom` (a pixel is 360 / (512 * 2**zoom)
+    degrees of longitude; a degree of latitude is 1/cos(lat) times as many pixels): points
+    closer than `step_px` share a spot, and the n-th around it is 0.8 * step_px * sqrt(n) pixels
+    away: a spot of six stays within ~30 pixels, near where its places are.
+
+    >>> pts = pd.DataFrame({"lat": [30.0, 30.0, 30.001, 45.0], "lon": [104.0, 104.0, 104.0, 126.0],
+    ...                     "total_cny": [5.0, 9.0, 1.0, 2.0]})
+    >>> out = spread(pts, zoom=4)
+    >>> out["moved"].tolist(), out.loc[1, ["lat", "lon"]].tolist(), out.loc[3, ["lat", "lon"]].tolist()
+    ([2, 2, 2, 0], [30.0, 104.0], [45.0, 126.0])
+    >>> bool(out.loc[0, "lon"] != 104.0 and out.loc[2, "lon"] != out.loc[0, "lon"])
+    True
+    """
+    out = points.copy()
+    out["moved"] = 0
+    px = 360 / (512 * 2 ** zoom)  # degrees of longitude per pixel
+
+    def apart(a, b) -> float:  # pixels between two points
+        dx = (a[1] - b[1]) / px
+        dy = (a[0] - b[0]) / (px * math.cos(math.radians(a[0])))
+        return math.hypot(dx, dy)
+
+    groups: list[tuple[tuple[float, float], list]] = []  # (anchor, members), biggest first
+    for idx in sorted(points.index, key=lambda i: -float(points.at[i, "total_cny"] or 0)):
+        here = (float(points.at[idx, "lat"]), float(points.at[idx, "lon"]))
+        for anchor, members in groups:
+            if apart(here, anchor) < step_px:
+                members.append(idx)
+                break
+        else:
+            groups.append((here, [idx]))
+    for (lat, lon), members in groups:
+        if len(members) < 2:
+            continue
+        deg = px * step_px * 0.8
+        for n, idx in enumerate(members):
+            # Vogel's spiral: even spacing, no two on one ray, the first at the centre
+            r, angle = deg * math.sqrt(n), n * math.radians(137.508)
+            out.at[idx, "lon"] = lon + r * math.cos(angle)
+            out.at[idx, "lat"] = lat + r * math.sin(angle) * math.cos(math.radians(lat))
+            out.at[idx, "moved"] = len(members) - 1
+    return out
+
+
+def _region_hover(name: str, level: str, row, currency: str = "CNY") -> str:
+    head = f"<b>{_text(name)}</b> ({level})"
+    if row is None or not row.records:
+        return head + "<br>no records in this view"
+    r, a = int(row.records), int(row.articles)
+    return (f"{head}<br>{money(row.total_cny, currency)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
+            "<br><i>click to show this " + level + "</i>")
+
+
+def region_layer(fc: dict, totals: pd.DataFrame, level: str, peak: float,
+                 currency: str = "CNY") -> go.Choroplethmap | None:
+    """One choropleth of `fc`'s outlines, filled by money: `totals` has name (and, for cities,
+    province), total_cny, records, articles. Every outline is drawn, those without records in
+    pale grey, so China's shape is always there; hover names the region under the cursor."""
+    feats = fc.get("features") or []
+    if not feats:
+        return None
+    keyed = {((r.province, r.name) if level == "city" else r.name): r for r in totals.itertuples(index=False)}
+    rows = [keyed.get((f["properties"]["province"], f["properties"]["name"]) if level == "city"
+                      else f["properties"]["name"]) for f in feats]
+    # square root, as the markers' area: one province-wide plan should not wash out the rest
+    z = [math.sqrt(max(float(r.total_cny), 0.0) / peak) if r is not None and peak > 0 else 0.0 for r in rows]
+    return go.Choroplethmap(
+        geojson=fc, locations=[f["id"] for f in feats], z=z, zmin=0, zmax=1,
+        colorscale=REGION_SCALE, showscale=False, name="Province" if level == "province" else "City area",
+        marker=dict(opacity=0.75, line=dict(color=REGION_LINE, width=0.8 if level == "province" else 0.5)),
+        customdata=[[level, f["properties"]["name"], f["properties"]["province"]] for f in feats],
+        hovertext=[_region_hover(f["properties"]["name"], level, r, currency) for f, r in zip(feats, rows)],
+        hoverinfo="text", showlegend=False)
+
+
+def place_map(points: pd.DataFrame, provinces: dict | None = None, province_totals: pd.DataFrame | None = None,
+              cities: dict | None = None, city_totals: pd.DataFrame | None = None,
+              currency: str = "CNY") -> go.Figure:
+    """Parks and cities as markers sized by total, over China's province outlines filled by
+    money (and, for a chosen province, its cities'), on a map that loads no tiles.
+
+    `points`: name, kind ("park"|"city"), city, province, lat, lon, total_cny, records,
+    articles. `provinces`/`cities` are GeoJSON FeatureCollections of `dashboard.geo`;
+    `province_totals` (name, total_cny, records, articles) and `city_totals` (the same and
+    province) fill them. Markers that share a point are spread (see `spread`). Each trace's
+    `customdata` starts with what a click chooses: ["province"|"city"|"park", name, ...].
+    Nothing on the map is drawn as text: the "white-bg" style loads no tiles, but MapLibre
+    would fetch glyph fonts from the internet for text labels.
     """
     fig = go.Figure()
-    if context is not None and len(context):
-        fig.add_trace(go.Scattermap(
-            lat=context["lat"], lon=context["lon"], mode="markers",
-            hovertext=[_text(n) for n in context["name"]], hoverinfo="text",
-            marker=dict(size=6, color="#c3c9d2"), name="Province (for orientation)"))
     pts = points.dropna(subset=["lat", "lon"])
+    # Until a province is drilled into, the map opens on all of China's outline; then on
+    # that province's cities and the markers.
+    if (cities or {}).get("features"):
+        frame = pd.concat([pts[["lat", "lon"]], _extent(cities)])
+    else:
+        frame = CHINA if (provinces or {}).get("features") else pts
+    center, zoom = _view(frame)
+    empty = pd.DataFrame(columns=["name", "province", "total_cny", "records", "articles"])
+    regions = [(provinces, province_totals, "province"), (cities, city_totals, "city")]
+    for fc, totals, level in regions:
+        totals = empty if totals is None else totals
+        peak = float(totals["total_cny"].max()) if len(totals) else 0.0
+        layer = region_layer(fc or {}, totals, level, peak, currency)
+        if layer is not None:
+            fig.add_trace(layer)
     peak = max(float(pts["total_cny"].fillna(0).max() or 0), 1.0) if len(pts) else 1.0
+    # Area, not radius, follows the total; undisclosed places still show as dots.
+    sizes = 8 + 42 * (pts["total_cny"].fillna(0) / peak) ** 0.5
+    drawn = spread(pts, zoom) if len(pts) else pts.assign(moved=0)
+    keys = dict(zip(pts.index, point_keys(pts))) if len(pts) else {}
     for kind, color, label in (("city", BLUE, "City"), ("park", PARK, "Park or zone")):
-        sub = pts[pts["kind"] == kind]
+        # biggest first, so a small marker is drawn over a big one it touches
+        sub = drawn[drawn["kind"] == kind].sort_values("total_cny", ascending=False)
         if sub.empty:
             continue
         total = sub["total_cny"].fillna(0)
-        # Area, not radius, follows the total; undisclosed places still show as dots.
-        size = 8 + 42 * (total / peak) ** 0.5
         outside = outside_parks(points).reindex(sub.index, fill_value=False)
         hover = [f"<b>{_text(n)}</b>{', outside its named parks' if o else ''} "
                  f"({label.lower()}{', ' + _text(c) if kind == 'park' and isinstance(c, str) and c else ''})<br>"
-                 f"{money(t)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
-                 for n, c, t, r, a, o in zip(sub["name"], sub["city"], total, sub["records"], sub["articles"], outside)]
+                 f"{money(t, currency)}<br>{r} record{'s' * (r != 1)}, {a} article{'s' * (a != 1)}"
+                 + (f"<br>drawn a little off its point, which {m} other place{'s' * (m != 1)} share"
+                    if m else "") + "<br><i>click to show its sources</i>"
+                 for n, c, t, r, a, o, m in zip(sub["name"], sub["city"], total, sub["records"],
+                                                sub["articles"], outside, sub["moved"])]
         fig.add_trace(go.Scattermap(
-            lat=sub["lat"], lon=sub["lon"], mode="markers", name=label, customdata=sub["name"],
-            marker=dict(size=size, color=color, opacity=0.7, sizemode="diameter"),
+            lat=sub["lat"].tolist(), lon=sub["lon"].tolist(), mode="markers", name=label,
+            customdata=[[kind, n, c, p, keys[i]] for i, n, c, p in zip(sub.index, sub["name"], sub["city"],
+                                                                        sub["province"])],
+            marker=dict(size=sizes[sub.index], color=color, opacity=0.75, sizemode="diameter"),
             hovertext=hover, hoverinfo="text"))
-    center, zoom = _view(pts)
-    fig.update_layout(map=dict(style="white-bg", center=center, zoom=zoom))
+    # hoverdistance: a marker answers only under the cursor (plotly's default reaches 20 pixels
+    # beyond it), so hover and click name the region there, not the nearest city.
+    fig.update_layout(map=dict(style="white-bg", center=center, zoom=zoom), hoverdistance=1)
     fig = _layout(fig, height=520)
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=1.02, x=0))
     return fig
+
+
+def _extent(fc: dict) -> pd.DataFrame:
+    """The corners (lat, lon) of the box around a FeatureCollection of polygons.
+
+    >>> _extent({"features": [{"geometry": {"type": "Polygon", "coordinates": [[[100, 30], [104, 33], [100, 30]]]}}]})
+       lat    lon
+    0   30  100.0
+    1   33  104.0
+    """
+    lons, lats = [], []
+    for f in fc["features"]:
+        g = f["geometry"]
+        for polygon in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]):
+            for ring in polygon:
+                lons.extend(c[0] for c in ring)
+                lats.extend(c[1] for c in ring)
+    return pd.DataFrame({"lat": [min(lats), max(lats)], "lon": [float(min(lons)), float(max(lons))]})
 
 
 def _view(pts: pd.DataFrame, width: int = 500, height: int = 440) -> tuple[dict, float]:

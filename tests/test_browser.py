@@ -145,13 +145,15 @@ def _wait_for_map(pg) -> dict:
     }}""")
     return pg.evaluate(f"""() => {{
         const {{gd, map}} = {_MAP};
-        const drawn = {{}};
+        const drawn = {{}}, fills = {{}};
         for (const f of map.queryRenderedFeatures()) {{
             if (f.layer.type === 'circle') drawn[f.layer.id] = (drawn[f.layer.id] || 0) + 1;
+            if (f.layer.type === 'fill') fills[f.layer.id] = (fills[f.layer.id] || 0) + 1;
         }}
         return {{
             traces: gd._fullData.map(t => [t.name, t._length, t.mode]),
             circles: Object.values(drawn).reduce((a, b) => a + b, 0),
+            fills: Object.values(fills).reduce((a, b) => a + b, 0),
             legend: Array.from(gd.querySelectorAll('.legend .traces')).map(e => e.textContent),
         }};
     }}""")
@@ -230,13 +232,13 @@ def test_shared_url_filter_and_page_switch(server, page):
     requests = _open_map(pg)
     assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
     drawn = _wait_for_map(pg)
-    # one city marker (Harbin), the provinces for orientation, and a legend naming both
+    # one city marker (Harbin) over China's provinces, Heilongjiang's cities outlined
     names = {name: n for name, n, _ in drawn["traces"]}
     assert names.get("City") == 1 and "Park or zone" not in names
-    assert names.get("Province (for orientation)", 0) >= 20
-    assert drawn["circles"] >= 1 + 1  # Harbin and at least one province drawn in view
-    assert "City" in drawn["legend"] and "Province (for orientation)" in drawn["legend"]
-    assert all("text" not in mode for _, _, mode in drawn["traces"])
+    assert names.get("Province", 0) >= 31 and names.get("City area", 0) >= 10
+    assert drawn["circles"] >= 1 and drawn["fills"] >= 5
+    assert "City" in drawn["legend"]
+    assert all("text" not in (mode or "") for _, _, mode in drawn["traces"])
     # the only source of this view is the Harbin article, under its own title
     assert _source_titles(pg) == [HARBIN_LINK]
     _shot(pg, "04_map_harbin_new_energy")
@@ -352,3 +354,85 @@ def test_status_links_dates_and_deals_table(server, page):
     table = pg.locator("[data-testid='stDataFrame']").first.bounding_box()
     assert table["height"] >= 38 + 35 * 20 - 2  # twenty rows, not ten
     _shot(pg, "10_deals_signed_from_2020")
+
+
+def _map_xy(pg, lon: float, lat: float) -> tuple[float, float]:
+    """Where a longitude/latitude is on the screen, by the map's own projection."""
+    return tuple(pg.evaluate(f"""() => {{
+        const {{gd, map}} = {_MAP};
+        const p = map.project([{lon}, {lat}]), r = map.getCanvas().getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }}"""))
+
+
+def _marker(pg, name: str) -> tuple[float, float]:
+    """Where the map draws the marker of `name` (after any spreading), as lon, lat."""
+    return tuple(pg.evaluate(f"""() => {{
+        const {{gd}} = {_MAP};
+        for (const t of gd._fullData) {{
+            if (t.type !== 'scattermap') continue;
+            const i = t.customdata.findIndex(c => c[1] === {name!r});
+            if (i >= 0) return [t.lon[i], t.lat[i]];
+        }}
+        return null;
+    }}"""))
+
+
+def _hover_text(pg) -> str:
+    return " ".join(pg.evaluate("() => Array.from(document.querySelectorAll('.hoverlayer .hovertext'))"
+                                ".map(e => e.textContent)"))
+
+
+def test_map_click_drills_down_and_hover_names_the_place(server, browser):
+    """At meeting size (1280x720): China's outline is drawn; hover names the place under the
+    cursor (a city's marker names the city, the fill its province); a click on a marker
+    filters to its city and lists that marker's sources, a click on a province filters to it;
+    nothing leaves the machine."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        pg.goto(f"{server}/map")
+        _wait_for_app(pg)
+        drawn = _wait_for_map(pg)
+        assert drawn["fills"] >= 25  # the provinces, drawn as MapLibre fills
+        pg.locator("[data-testid='stPlotlyChart']").first.scroll_into_view_if_needed()
+        _shot(pg, "11_map_china_1280x720")
+
+        x, y = _map_xy(pg, *_marker(pg, "Harbin"))
+        pg.mouse.move(x, y)
+        pg.wait_for_function("() => document.querySelector('.hoverlayer .hovertext')")
+        hover = _hover_text(pg)
+        assert hover.startswith("Harbin (city)") and "Heilongjiang" not in hover
+        pg.mouse.move(*_map_xy(pg, 129.5, 48.0))  # Yichun, in Heilongjiang, away from Harbin's marker
+        pg.wait_for_function("() => (document.querySelector('.hoverlayer .hovertext') || {}).textContent"
+                             "?.startsWith('Heilongjiang (province)')")
+
+        assert pg.get_by_text("Sources of this map").count() == 1
+        pg.mouse.click(x, y)
+        pg.wait_for_function("() => location.search.includes('place=Harbin')")
+        _wait_for_app(pg)
+        assert _params(pg) == {"province": ["Heilongjiang"], "city": ["Harbin"], "place": ["Harbin"]}
+        pg.get_by_text("Sources for Harbin").wait_for()
+        assert _source_titles(pg)[0] == HARBIN_LINK and len(_source_titles(pg)) == len(HARBIN_RECORDS)
+        _shot(pg, "12_map_clicked_harbin")
+        # the same view opened from the link
+        pg.goto(pg.url)
+        _wait_for_app(pg)
+        pg.get_by_text("Sources for Harbin").wait_for()
+
+        pg.goto(f"{server}/map")
+        _wait_for_app(pg)
+        _wait_for_map(pg)
+        pg.mouse.click(*_map_xy(pg, 129.5, 48.0))
+        pg.wait_for_function("() => location.search.includes('province=Heilongjiang')")
+        _wait_for_app(pg)
+        assert _params(pg) == {"province": ["Heilongjiang"]}
+        names = {name: n for name, n, _ in _wait_for_map(pg)["traces"]}
+        assert names.get("City area", 0) >= 12  # Heilongjiang's cities outlined
+        _shot(pg, "13_map_clicked_heilongjiang")
+        assert requests and not _outside_requests(requests), _outside_requests(requests)
+    finally:
+        context.close()

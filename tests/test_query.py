@@ -267,13 +267,20 @@ def test_count_articles_with_no_filter_counts_articles_without_records(con):
     assert query.count_articles(con, Filters(sectors=("Next-generation IT",))) == 1
 
 
-def test_province_points(con):
-    Builder(con)
-    df = query.province_points(con)
-    assert list(df.columns) == ["name", "lat", "lon"] and list(df.name) == ["Sichuan"]
-    assert (float(df.lat[0]), float(df.lon[0])) == (30.6, 102.7)
-    Builder(con, places=[p for p in PLACES if p.kind != "province"])
-    assert query.province_points(con).empty  # no provinces: nothing to draw, no error
+def test_region_totals(deals):
+    """Money per province and per city, for filling the map's outlines: a province holds its
+    province-wide records too, and the filters apply."""
+    prov = query.region_totals(deals, Filters(), "province")
+    assert list(prov.columns) == ["name", "total_cny", "records", "articles"]
+    got = {n: t for n, t in zip(prov.name, prov.total_cny)}
+    assert math.isclose(got["Sichuan"], 83.8e9 + 5e9 + 2e9) and got["Anhui"] == 1e9
+    assert math.isclose(prov.total_cny.sum(), query.headline(deals, Filters())["total_cny"])
+    city = query.region_totals(deals, Filters(), "city")
+    assert list(city.columns) == ["province", "name", "total_cny", "records", "articles"]
+    assert set(zip(city.province, city.name)) == {("Sichuan", "Chengdu"), ("Anhui", "Hefei")}
+    assert list(query.region_totals(deals, Filters(cities=("Hefei",)), "province").name) == ["Anhui"]
+    with pytest.raises(query.UnknownDimension):
+        query.region_totals(deals, Filters(), "district; DROP TABLE records")
 
 
 # --- what a figure leaves out or only bounds -------------------------------------------------
