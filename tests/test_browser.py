@@ -410,7 +410,7 @@ def test_map_click_drills_down_and_hover_names_the_place(server, browser):
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     try:
-        pg.goto(f"{server}/map")
+        pg.goto(f"{server}/map?scope=all")  # plans too: Harbin's key-project list is one
         _wait_for_app(pg)
         drawn = _wait_for_map(pg)
         assert drawn["fills"] >= 25  # the provinces, drawn as MapLibre fills
@@ -428,7 +428,7 @@ def test_map_click_drills_down_and_hover_names_the_place(server, browser):
 
         assert pg.get_by_text("Sources of this map").count() == 1
         _click_map(pg, lambda: _marker(pg, "Harbin"), "place=Harbin")
-        assert _params(pg) == {"province": ["Heilongjiang"], "city": ["Harbin"], "place": ["Harbin"]}
+        assert _params(pg) == {"province": ["Heilongjiang"], "city": ["Harbin"], "scope": ["all"], "place": ["Harbin"]}
         pg.get_by_text("Sources for Harbin").wait_for()
         assert _source_titles(pg)[0] == HARBIN_LINK and len(_source_titles(pg)) == len(HARBIN_RECORDS)
         _shot(pg, "12_map_clicked_harbin")
