@@ -74,7 +74,7 @@ ENUMERATION_AFTER_FIGURE = re.compile(r"[^.;。；]{0,20}?(?:——|—|namely|�
 # "投资额30亿元的A项目、B项目和C项目": the figure is each named project's, the names follow "的".
 NAMES_AFTER_FIGURE = re.compile(r"\s*的(?!项目|企业|公司|产业|重大|重点)")
 # Where a list of names ends: the lead-in of the next figure, or a closing "等".
-NAMES_END = re.compile(r"[,，;；]\s*(?:以及|及|和)?\s*(?:总?投资额?|计划投资|投资总额)?\s*$|等\s*$")
+NAMES_END = re.compile(r"(?:[,，;；]|以及|和|及)\s*(?:以及|及|和)?\s*[\u4e00-\u9fff]{0,6}?(?:总?投资额?|计划投资|投资总额)?\s*$|等\s*$")
 # "..., the B Project with total investment of CNY 40.6 billion": a listed project named before its figure.
 NAME_BEFORE_FIGURE = re.compile(r"""(?:^|[,;:]\s*|\bincluding\s+|\binclude\s+)
     (?P<name>(?:(?:and|as\s+well\s+as)\s+)?(?:the\s+)?[A-Z][^,;:]{3,120}?)

@@ -361,6 +361,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                     drafts.append(d)
                 continue
             items = _enumeration(s.text[m.end:])
+            if any(named[k + 1:]):
+                items = []  # the names that follow carry figures of their own ("分别是A区投资60亿元的B项目和…")
             if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
                 for item in items:
                     drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
@@ -406,10 +408,13 @@ def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
         return []
     end = kept[k + 1].start if k + 1 < len(kept) else len(text)
     span = re.split(r"[。；;]", text[lead.end():end])[0]
-    span = re.sub(NAMES_END, "", span) if k + 1 < len(kept) else re.split(r"[,，](?!.*[、])", span)[0]
+    if k + 1 < len(kept):  # up to the next figure's lead-in ("，以及投资额", "和灌云县投资")
+        span = re.sub(NAMES_END, "", span)
+    else:  # the last figure's names end at a comma or a closing 等 ("…项目等,涵盖汽车零部件、新能源…")
+        span = re.split(r"[,，]|等(?=[,，。；;]|$)", span)[0]
     span = re.sub(r"等\s*$", "", span.strip(" ,，"))
-    items = [i.strip(" ,，") for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)|,|，", span)]
-    return [trim_name(i) for i in items if len(i) >= 4]
+    items = [trim_name(i.strip(" ,，")) for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)", span)]
+    return [i for i in items if is_project_name(i)]
 
 
 def _name_before(text: str, kept: list[Money], k: int) -> str | None:
