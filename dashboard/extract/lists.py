@@ -14,13 +14,14 @@ from dataclasses import dataclass
 # The words that open a list of named things.
 LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
-  | \b(?:including|includes?|included\s+are|such\s+as|like|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
+  | \b(?:including|includes?|included\s+are|such\s+as|like|one\s+of\s+them\s+is|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
 """, re.X | re.I)
 
 # Nouns of things built or run: a list item naming one is a project.
 PROJECT_NOUN_ZH = re.compile(r"""(?:项目|基地|产业园|园区|科技园|工业园|园|中心|实验室|研究院|研究所|工厂|生产线|产线|总部|
-    平台|大厦|小镇|工程|厂|城|港|站|馆|枢纽|集群|示范区|综合体|医院|学校|酒店|公园|大道|道路|大桥|线)$""", re.X)
+    平台|大厦|小镇|工程|厂|城|港|站|馆|枢纽|集群|示范区|综合体|医院|学校|酒店|公园|大道|道路|大桥|线|段|航道|船闸|码头|
+    高速|公路|铁路|水库|电站|管网|隧道|机场|阶段|期)$""", re.X)
 PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|plants?|factor(?:y|ies)|(?:production\s+)?lines?|
     headquarters|HQ|campus|hub|lab(?:oratory)?|institute|building|tower|road|avenue|highway|expressway|bridge|port|terminal|
     extension|phase|facility|mill|zone|complex|town|cluster|platform|fab|plaza|hospital|school|hotel|corridor|embankment|
@@ -124,4 +125,40 @@ def named_projects(text: str) -> list[Named]:
             if is_project_name(name) and not GROUP.match(name) and not re.match(r"\d", name) and not LEAD_IN.search(name) \
                     and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
+    for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
+        if name not in found and not any(name in f or f in name for f in found):
+            found[name] = Named(name, at, None)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+_CLAUSE = re.compile(r"[^,，。；;:：]+")
+_BEFORE_NAME = re.compile(r".*(?:有|是|为|了|包括|涉及|签约|签下|开工|建设|启动|引进|落户|对接|推进|实施)")
+
+
+def _bare_enumerations(text: str) -> list[tuple[str, int]]:
+    """Chinese clauses that list two or more project names with 、 and no lead-in word; the first name
+    starts after the clause's last verb ("签约了A、B等9个项目" -> A, B).
+
+    >>> [n for n, _ in _bare_enumerations("该县还洽谈达成了5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目和义乌小商品产业创业园项目。")]
+    ['5万吨玻纤池窑拉丝项目', '森林小火车特色旅游项目', '义乌小商品产业创业园项目']
+    """
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        if "、" not in clause.group():
+            continue
+        body = re.split(r"等(?=\s*(?:\d|[一二三四五六七八九十两]+)\s*[个项家]|[,，。；;]|$)", clause.group())[0]
+        parts = re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群段道闸头速路库程期])(?:以及|和|及)", body)
+        if len(parts) < 2:
+            continue
+        lead = _BEFORE_NAME.match(parts[0])
+        if lead and len(parts[0]) - lead.end() >= 4:
+            parts[0] = parts[0][lead.end():]
+        names = [trim_name(p.strip()) for p in parts]
+        if sum(is_project_name(n) for n in names) >= 2:
+            pos = clause.start()
+            for n in names:
+                at = text.find(n, pos)
+                if is_project_name(n) and at >= 0:
+                    out.append((n, at))
+                    pos = at + len(n)
+    return out

@@ -71,6 +71,7 @@ class Draft:
     amount_cny: float | None = None
     at: int = 0                       # where in its sentence the record is stated (its figure, or its name in a list)
     listed: bool = False              # named in a list without a figure
+    list_start: int = 0               # where in its sentence that list begins
 
 
 class ArticleContext:
@@ -609,7 +610,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
                     groups[n.group.start] = parent
                     out.append(parent)
             d = Draft("deal", s, investors=[c.text for c in companies(n.name)], project=n.name, place_text=n.name,
-                      at=n.start, listed=True)
+                      at=n.start, listed=True, list_start=names[0].start)
             d.parent = parent
             out.append(d)
         if groups or any(d.listed for d in out if d.sent is s):
@@ -755,7 +756,9 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
         if off >= 0 and not (d.listed and not any(m.place.kind in ("district", "park")
                                                   for m in ctx.places_in(off, off + len(d.place_text)))):
             spans.append((off, off + len(d.place_text)))  # a listed name gives its district or zone, not a company's city
-    if not d.listed:  # the other names of a list are other projects' places
+    if d.listed:  # the other names of a list are other projects' places: only the words before the list
+        spans.append((s.start, s.start + d.list_start))
+    else:
         spans.append((s.start, s.end))
     same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
     spans += [(p.start, p.end) for p in reversed(same_para)]
