@@ -45,7 +45,9 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
-                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of", re.I)
+                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
+                           r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
+                           r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
@@ -149,8 +151,9 @@ PROJECT_PHRASE = re.compile(
 PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)
 
 # "Dongbao Park", "Humen Avenue", "东宝公园": a district's name naming a thing in another place.
-THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake|River|Mountain|Forest|Square|Hotel|Tower|Building|Plaza|Station|Airport)\b
-    |公园|路|大道|大街|大桥|湖|岛|酒店|大厦|广场|车站|机场)""", re.I | re.X)
+THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake|River|Mountain|Forest|Square|Hotel|Tower|Building|Plaza|Station|Airport
+      |(?:State\s+)?Guest\s+House|Exhibition|Convention)\b
+    |公园|路|大道|大街|大桥|湖|岛|酒店|大厦|广场|车站|机场|宾馆|迎宾馆|会展中心|国际会展)""", re.I | re.X)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)
