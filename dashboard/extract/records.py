@@ -133,7 +133,7 @@ class ArticleContext:
             if m.place.kind in ("city", "province") and (
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
                     or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
-                    or VENUE_NAMED.match(self.text[m.end:m.end + 12])):
+                    or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
                 continue
             if HOME_AFTER.match(self.text[m.end:m.end + 16]):
                 continue
