@@ -308,3 +308,11 @@ def test_named_projects_without_figures_are_records():
     bundle = next(r for r in recs if r["kind"] == "bundle")
     listed = [r for r in recs if r["kind"] == "deal" and r["amount"] is None]
     assert len(listed) == 3 and all(r["part_of"] == bundle["id"] for r in listed)
+
+
+def test_a_province_event_is_the_province_s_not_its_venue_city():
+    text = ("南方日报 2022-01-11\n\n一季度重大项目集中开工\n\n"
+            "1月10日,广西举行2022年一季度重大项目集中开工活动,主会场设在柳州市。"
+            "此次集中开工的重大项目共649个,总投资3319亿元。其中,开工项目395个,总投资2589亿元。")
+    recs = [r for r in records_of(text, "province.txt") if r["kind"] == "bundle"]
+    assert [(r["n_projects"], r["province"], r["city"]) for r in recs] == [(649, "Guangxi", None), (395, "Guangxi", None)]

@@ -157,6 +157,11 @@ THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake
       |(?:State\s+)?Guest\s+House|Exhibition|Convention)\b
     |公园|路|大道|大街|大桥|湖|岛|酒店|大厦|广场|车站|机场|宾馆|迎宾馆|会展中心|国际会展)""", re.I | re.X)
 
+# "广西举行…", "贵州省党委、政府在深圳举办…", "Hainan Province held …": the province holds the event.
+ORGANISER_AFTER = re.compile(r"""(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?:委|党委|人民政府|政府|、|和|及)*\s*
+    (?:在[^，。,]{0,25})?(?:举行|举办|召开|集中|组织|开展)
+  | \s+(?:Province\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
+
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)
 

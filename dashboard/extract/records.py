@@ -25,7 +25,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -103,6 +103,7 @@ class ArticleContext:
         self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
                               for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
         self.main_city = self._main_city()
+        self.organiser = self._organising_province()
         self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
 
     def _header_end(self) -> int:
@@ -152,6 +153,19 @@ class ArticleContext:
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
         return out
+
+    def _organising_province(self):
+        """The province that holds the article's event ("广西举行…", "廣西壯族自治區黨委、政府在深圳舉辦…",
+        "Hainan Province signed ..."), when the first place its body names is that province; else None."""
+        for s in [x for x in self.sentences if not x.heading and x.para != self.title_para][:3]:
+            mentions = sorted((m for m in self.places if s.start <= m.start < s.end
+                               and not re.match(r"\s*\d{1,2}月\d{1,2}日电", self.text[m.end:m.end + 10])),  # dateline
+                              key=lambda m: m.start)
+            if mentions:
+                first = mentions[0]
+                return first.place if first.place.kind == "province" and ORGANISER_AFTER.match(self.text, first.end) \
+                    else None
+        return None
 
     def _main_city(self) -> str | None:
         counts = Counter(m.place.city for m in self.places_in(0, len(self.text)) if m.place.city)
@@ -957,6 +971,11 @@ def _extract(article) -> list[dict]:
             d.city, d.province, d.park, d.district = d.parent.city, d.parent.province, d.parent.park, d.parent.district
         elif d.parent and d.park is None and d.parent.park and d.parent.city == d.city:
             d.park = d.parent.park  # a zone's signing: its projects are in the zone
+        provincial = ctx.organiser.province if d.kind == "bundle" and d.parent is None and ctx.organiser else \
+            d.parent.province if d.kind == "bundle" and d.parent and d.parent.city is None and d.parent.province else None
+        if provincial and not any(m.place.kind in ("city", "district", "park")
+                                  for m in ctx.places_in(*_own_span(ctx, d))):
+            d.province, d.city, d.district, d.park = provincial, None, None, None  # a province's event, all over it
         if d.city is None and d.province is None and ctx.main_city:
             _apply_main_city(ctx, d)
         if d.date_rank > 3 and d.parent and d.parent.date:
@@ -967,6 +986,15 @@ def _extract(article) -> list[dict]:
             d.project = _describe_bundle(ctx, d)
     ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
     return [_record(ctx, d, ids) for d in drafts]
+
+
+def _own_span(ctx: ArticleContext, d: Draft) -> tuple[int, int]:
+    """The record's own words: its listed name, or its sentence."""
+    if d.listed and d.place_text:
+        at = ctx.text.find(d.place_text, d.sent.start)
+        if at >= 0:
+            return at, at + len(d.place_text)
+    return d.sent.start, d.sent.end
 
 
 def _apply_main_city(ctx: ArticleContext, d: Draft) -> None:
