@@ -48,7 +48,7 @@ KIND_RANK = {"province": 4, "city": 3, "park": 2, "district": 1}
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # English, as the gold writes it
+    name: str  # English name (pinyin or the usual English form)
     kind: str  # "province" | "city" | "district" | "park"
     province: str | None
     city: str | None
@@ -357,7 +357,7 @@ def _build_admin() -> list[_Entry]:
         en, alts, pop = _english(base, gn, code)
         one_char = len(base) == 1
         if one_char and suf == "县":
-            canon = f"{en}xian County"  # 忠县 -> "Zhongxian County", as the gold writes it
+            canon = f"{en}xian County"  # a one-character county keeps "xian" in its English name (忠县 Zhongxian)
         elif word:
             canon = f"{en} {word}"
         else:
