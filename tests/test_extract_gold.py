@@ -48,11 +48,11 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 # dev2 and blind batch 1 were used to fix rules after their first look; batch 2 only scored (README: Accuracy).
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
-             {"amount_f1": 0.88, "city_acc": 0.83, "noamount_recall": 0.50, "date_acc": 0.94}),
+             {"amount_f1": 0.88, "city_acc": 0.84, "noamount_recall": 0.68, "date_acc": 0.94}),
     "blind1": (ROOT / "tests" / "blind" / "batch1" / "gold.jsonl", ROOT / "tests" / "blind" / "batch1" / "articles",
-               {"amount_f1": 0.82, "city_acc": 0.86, "noamount_recall": 0.25, "date_acc": 0.95}),
+               {"amount_f1": 0.82, "city_acc": 0.83, "noamount_recall": 0.50, "date_acc": 0.95}),
     "blind2": (ROOT / "tests" / "blind" / "batch2" / "gold.jsonl", ROOT / "tests" / "blind" / "batch2" / "articles",
-               {"amount_f1": 0.78, "city_acc": 0.84, "noamount_recall": 0.40, "date_acc": 0.81}),
+               {"amount_f1": 0.86, "city_acc": 0.82, "noamount_recall": 0.62, "date_acc": 0.82}),
 }
 
 

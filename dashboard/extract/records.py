@@ -72,6 +72,7 @@ class Draft:
     at: int = 0                       # where in its sentence the record is stated (its figure, or its name in a list)
     listed: bool = False              # named in a list without a figure
     list_start: int = 0               # where in its sentence that list begins
+    children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
 
 
 class ArticleContext:
@@ -116,6 +117,10 @@ class ArticleContext:
                 nl = self.text.find("\n", end)
                 return min(body, len(self.text) if nl < 0 else nl)
         return 0
+
+    def index(self, s: Sentence) -> int:
+        """s's place among the article's sentences."""
+        return self._position[s.start]
 
     def neighbours(self, s: Sentence, k: int) -> list[Sentence]:
         """The sentences of s's paragraph within k places of it, s included, in order."""
@@ -696,20 +701,21 @@ def _merge_plain(drafts: list[Draft]) -> list[Draft]:
 
 # --- step 3: bundles and their components --------------------------------------------------------------------
 def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
-    """Two bundles of the same N projects at the same place: keep the more precise figure."""
-    out = list(drafts)
-    for a in drafts:
-        for b in drafts:
-            if a is b or a.kind != "bundle" or b.kind != "bundle" or a not in out or b not in out:
-                continue
-            if not (a.n_projects and a.n_projects == b.n_projects and (a.park, a.city) == (b.park, b.city)):
-                continue
-            if a.money and b.money:
-                digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
-                out.remove(a if digits(a) < digits(b) else b)
-            elif b.money:
-                out.remove(a)  # "9 projects were signed" then "their total exceeds 1.7 billion": one bundle
-    return out
+    """Two bundles of the same N projects at the same place are one: keep the most precise figure
+    ("9 projects were signed" then "their total exceeds 1.7 billion": one bundle). Linear: grouped by key."""
+    groups: dict[tuple, list[Draft]] = {}
+    for d in drafts:
+        if d.kind == "bundle" and d.n_projects:
+            groups.setdefault((d.n_projects, d.park, d.city), []).append(d)
+    dropped: set[int] = set()
+    for group in groups.values():
+        figures = [d for d in group if d.money]
+        if not figures:
+            continue
+        digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
+        best = max(figures, key=digits)  # the first of the most precise
+        dropped |= {id(d) for d in group if d is not best}
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def link_components(drafts: list[Draft]) -> None:
@@ -719,6 +725,8 @@ def link_components(drafts: list[Draft]) -> None:
             continue
         if d.parent is None:
             d.parent = next((b for b in _candidates(open_bundles, d) if _fits(b, d, drafts)), None)
+            if d.parent is not None:
+                d.parent.children_cny += d.amount_cny or 0
         if d.parent is None and d.kind == "bundle" and d.amount_cny:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(open_bundles) if b.sent.section == d.sent.section and b.n_projects
@@ -754,7 +762,7 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
         if b.sent is d.sent and not (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))):
             return False  # "display projects 11 …; chip projects 6 …": sub-totals side by side, not inside each other
     if b.amount_cny and d.amount_cny:
-        used = sum(c.amount_cny or 0 for c in drafts if c.parent is b)
+        used = b.children_cny
         if used + (d.amount_cny or 0) > b.amount_cny * 1.02:
             return False
     return True
@@ -774,9 +782,10 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
         spans.append((s.start, s.start + d.list_start))
     else:
         spans.append((s.start, s.end))
-    same_para = [p for p in ctx.sentences if p.para == s.para and p.end <= s.start]
+    same_para = [p for p in ctx.sentences[max(0, ctx.index(s) - 40):ctx.index(s)] if p.para == s.para]
     spans += [(p.start, p.end) for p in reversed(same_para)]
-    earlier = [p for p in ctx.sentences if p.section == s.section and p.para < s.para and not p.heading][::-1]
+    earlier = [p for p in ctx.sentences[max(0, ctx.index(s) - 80):ctx.index(s)]
+               if p.section == s.section and p.para < s.para and not p.heading][::-1]
     spans += [(p.start, p.end) for p in earlier[:6]]
     heading = next((p for p in ctx.sentences if p.section == s.section and p.heading), None)
     if heading:
@@ -830,7 +839,7 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
     else its publication month ("recently"), else the year the article reports on.
     (A component with only a far-off date takes its bundle's date later, once components are linked.)"""
     s = d.sent
-    before = [p for p in ctx.sentences if p.end <= s.start]
+    before = ctx.sentences[:ctx.index(s)]
     heading = [p for p in ctx.sentences if p.section == s.section and p.heading and p.para != ctx.title_para]
     steps = [
         lambda: ctx.sentence_date(s),
