@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now, so a change
 # that makes it worse fails, and runs the targets as a strict xfail, so reaching them announces itself.
-# dev2 and blind batch 1 were used to fix rules after their first look; batch 2 only scored (README: Accuracy).
+# dev2 and blind batches 1-3 were each scored once at first look (README: Accuracy), then used to fix rules.
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
              {"amount_f1": 0.88, "city_acc": 0.84, "noamount_recall": 0.68, "date_acc": 0.94}),
@@ -53,6 +53,8 @@ SHORT_OF_TARGETS = {
                {"amount_f1": 0.82, "city_acc": 0.83, "noamount_recall": 0.50, "date_acc": 0.95}),
     "blind2": (ROOT / "tests" / "blind" / "batch2" / "gold.jsonl", ROOT / "tests" / "blind" / "batch2" / "articles",
                {"amount_f1": 0.86, "city_acc": 0.82, "noamount_recall": 0.62, "date_acc": 0.82}),
+    "blind3": (ROOT / "tests" / "blind" / "batch3" / "gold.jsonl", ROOT / "tests" / "blind" / "batch3" / "articles",
+               {"amount_f1": 0.81, "city_acc": 0.87, "noamount_recall": 0.35, "date_acc": 0.97}),
 }
 
 

@@ -47,7 +47,8 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
-                           r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间", re.I)
+                           r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间"
+                           r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
