@@ -316,3 +316,9 @@ def test_a_province_event_is_the_province_s_not_its_venue_city():
             "此次集中开工的重大项目共649个,总投资3319亿元。其中,开工项目395个,总投资2589亿元。")
     recs = [r for r in records_of(text, "province.txt") if r["kind"] == "bundle"]
     assert [(r["n_projects"], r["province"], r["city"]) for r in recs] == [(649, "Guangxi", None), (395, "Guangxi", None)]
+
+
+def test_every_figure_of_a_long_chinese_paragraph_is_a_record():
+    text = "".join(f"第{i}家企业签约投资{i}.5亿元建设智能制造项目。" for i in range(1, 201))
+    recs = records_of("快讯 2021-05-04\n\n签约\n\n" + text, "long_zh.txt")
+    assert sorted(round(r["amount"] / 1e7) for r in recs if r["amount"]) == [10 * i + 5 for i in range(1, 201)]

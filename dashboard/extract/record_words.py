@@ -62,7 +62,7 @@ BUNDLE_COUNT = re.compile(r"""
          |of\s+(?:them|the\s+projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
-  | (?<!第)(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
+  | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
