@@ -21,11 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dashboard.extract.sector_words import SECTORS, SUBSECTORS
-from dashboard.extract.status import _RANK as STATUSES  # the contract's statuses, defined once there
-
-KINDS = ("deal", "bundle", "event")
-QUALIFIERS = ("exact", "approx", "at_least", "up_to")
+from dashboard.contract import KINDS, QUALIFIERS, SECTORS, STATUSES, SUBSECTORS
 # Fields a person may correct: the record's own ones, and two that are about the record
 # as a whole: `not_a_deal` (true: it adds nothing to totals) and `same_deal_as` (the
 # record it repeats; both then count once, as that one).
