@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import replace
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -569,6 +570,33 @@ def region_totals(con, f: Filters, level: str) -> pd.DataFrame:
                count(*) AS records, count(DISTINCT article_id) AS articles
         FROM ({sql}) WHERE {where}
         GROUP BY ALL ORDER BY total_cny DESC, name""", params)
+
+
+# --- citing and exporting a view ------------------------------------------------------------
+
+def dataset_version(con) -> dict:
+    """The dataset's version that ingest records (store.derive): {"version": a 12-digit hash
+    of the content, "built_at": datetime (UTC)}; both None for a database built before
+    versions were kept."""
+    rows = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, ?)",
+                            ["data_version", "built_at"]).fetchall())
+    built = rows.get("built_at")
+    return {"version": rows.get("data_version"),
+            "built_at": datetime.fromisoformat(built) if built else None}
+
+
+def export_records(con, f: Filters) -> pd.DataFrame:
+    """Every record of the view, uncapped, with its article's title, publisher, date,
+    original address and file name: the rows of an export. Corrections applied, as in
+    every total (the ledger is built over them; `corrected` says which); biggest
+    contribution first, the order of the Deals page."""
+    sql, params = base(f)
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    df = _df(con, f"""
+        SELECT {cols}, a.title, a.publisher, a.published, a.url, a.file_name
+        FROM ({sql}) r JOIN articles a USING (article_id)
+        ORDER BY r.rank_no""", params)
+    return _lists(df, "investors", "partners", "flags")
 
 
 # --- articles ------------------------------------------------------------------------------

@@ -761,7 +761,39 @@ def derive(con) -> int:
         con.execute(f"CREATE OR REPLACE TABLE {rollup} AS SELECT * FROM {rollup}_live")
     n_articles = _one(con, "SELECT count(*) FROM articles")[0]
     con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_articles', ?)", [str(n_articles)])
+    _stamp_version(con)
     return repeats
+
+
+# What a dataset version is a hash of: each record as the totals read it (corrections applied)
+# and each article's provenance; not row numbers or ingest times, so the same content built
+# again, anywhere, gives the same version.
+VERSION_RECORD_COLUMNS = (
+    "record_id", "article_id", "kind", "project", "investors", "partners", "city", "province", "district",
+    "park", "sector", "subsector", "amount", "currency", "amount_cny", "qualifier", "date", "status",
+    "part_of", "n_projects", "counts_in_totals", "contribution", "n_sources", "flags", "evidence",
+    "repeat_of", "corrected", "not_a_deal")
+VERSION_ARTICLE_COLUMNS = ("article_id", "file_name", "title", "url", "publisher", "published")
+
+
+def _stamp_version(con) -> None:
+    """Write the dataset's version into `meta` for citations (query.dataset_version): a
+    12-digit hash of the content, and when it was built (UTC). The build date changes only
+    with the version: rebuilding the same content keeps both."""
+    rec = ", ".join(VERSION_RECORD_COLUMNS)
+    art = ", ".join(VERSION_ARTICLE_COLUMNS)
+    # XOR of one 128-bit hash per row: no sort, ~3 s at a million records; rows are distinct
+    # (each holds its record_id or article_id), so none cancel another out.
+    digest = _one(con, f"""
+        SELECT md5(coalesce(CAST(bit_xor(h) AS VARCHAR), '') || ':' || CAST(count(*) AS VARCHAR)) FROM (
+            SELECT md5_number('r' || CAST(row({rec}) AS VARCHAR)) AS h FROM ledger
+            UNION ALL
+            SELECT md5_number('a' || CAST(row({art}) AS VARCHAR)) FROM articles)""")[0][:12]
+    old = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('data_version', 'built_at')").fetchall())
+    if old.get("data_version") == digest and old.get("built_at"):
+        return
+    con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [["data_version", digest], ["built_at", _now().replace(microsecond=0).isoformat()]])
 
 
 # --- the same deal in several articles -----------------------------------------------------

@@ -18,7 +18,7 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import store, ui  # noqa: E402
+from dashboard import store, ui, ui_share  # noqa: E402
 from dashboard.articles import article_files  # noqa: E402
 
 log = logging.getLogger("dashboard.app")
@@ -91,6 +91,12 @@ st.title("Tech investment in China's regions")
 ui.filter_bar(opts)
 ui.show_notices()
 ui.nothing_matches(ui.current_filters())  # a link asking for what no record has: says so, shows nothing else
+if not ui.current_view().present:  # meeting mode has no sidebar
+    try:  # in the sidebar of every page, whatever the page then does
+        ui_share.panel(ui.current_filters())
+    except Exception:
+        log.exception("the share panel failed")
+        st.sidebar.warning("Sharing and export are not available just now.", icon=":material/error:")
 try:
     page.run()
 except store.StoreError as e:

@@ -123,6 +123,25 @@ def totals_split(f: Filters, dim: str, split: str, limit: int | None = None) -> 
     return _q("totals_split", f, dim, split, limit)
 
 
+def dataset_version() -> dict: return _q("dataset_version")
+
+
+def export_reader(f: Filters):
+    """A callable that reads every record of the view for a download (query.export_records).
+    The connection is taken now, in the page's run; the read happens only when the button is
+    clicked, on Streamlit's download thread, and is not cached (a file is made once per click,
+    and a view's whole record list should not sit in the cache)."""
+    connection = _connection(db_path(), db_version(db_path()))
+
+    def read() -> pd.DataFrame:
+        con = connection.cursor()
+        try:
+            return query.export_records(con, f)
+        finally:
+            con.close()
+    return read
+
+
 def count_records(f: Filters, dim: str | None = None, value: str | None = None) -> int:
     return _q("count_records", f, dim, value)
 

@@ -817,3 +817,67 @@ def test_deals_order_from_the_url(monkeypatch, db):
     dates = [d for d in at.dataframe[0].value["Date"] if d]
     assert dates[0] >= dates[-1]
     assert any("ordered by date, newest first" in c.value for c in at.caption)
+
+
+# --- issue 7: share, cite, export ------------------------------------------------------------
+
+def test_share_panel_cites_the_view_and_exports_its_records(monkeypatch, db):
+    import io
+    from datetime import date
+
+    import pyarrow.parquet as pq
+
+    from dashboard import cite, query, store, ui_share
+    from dashboard.filters import Filters
+
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    assert "Share, cite, export" in [e.label for e in at.sidebar.expander]
+    con = store.connect(str(db))
+    try:
+        version = query.dataset_version(con)["version"]
+        f = Filters(cities=("Harbin",))
+        n = query.count_records(con, f)
+        rows = cite.export_table(query.export_records(con, f))
+    finally:
+        con.close()
+    assert version and len(version) == 12
+    codes = [c.value for c in at.sidebar.code]
+    plain = next(c for c in codes if c.startswith(cite.TITLE))
+    assert "city is Harbin" in plain and f"Dataset version {version}" in plain
+    assert f"({n} records)" in plain and f"(accessed {date.today().isoformat()}" in plain
+    assert "city=Harbin" in plain  # the link carries the filters
+    assert any(c.startswith(f"@misc{{china_tech_investment_{version}_") for c in codes)
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["CSV", "Excel", "Parquet"]
+    # the export: every Harbin record, each with its article and evidence sentence
+    assert len(rows) == n and set(rows["city"]) == {"Harbin"}
+    assert HARBIN_TITLE in set(rows["article_title"]) and HARBIN_URL in set(rows["original_url"])
+    assert rows["evidence"].str.len().min() > 0 and rows["file_name"].notna().all()
+    # the deferred files, made as a click makes them, on the app's database
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    c = cite.Citation(plain, "city is Harbin", version, None, date.today(), n)
+    parquet = pq.read_table(io.BytesIO(ui_share._file(f, c, "parquet")()))
+    assert parquet.num_rows == n and parquet.schema.metadata[b"dataset_version"].decode() == version
+    assert len(pd_read_csv(ui_share._file(f, c, "csv")())) == n
+
+
+def pd_read_csv(data: bytes):
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.BytesIO(data))
+
+
+def test_share_panel_not_in_meeting_mode(monkeypatch, db):
+    at = ok(app(monkeypatch, db, present="1").run())
+    assert "Share, cite, export" not in [e.label for e in at.expander]
+
+
+def test_excel_export_refused_beyond_a_sheets_rows(monkeypatch, db):
+    from dashboard import cite
+
+    monkeypatch.setattr(cite, "EXCEL_MAX_RECORDS", 3)  # Harbin has more records than that
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    state = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
+    assert state == {"CSV": False, "Excel": True, "Parquet": False}
