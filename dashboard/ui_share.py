@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -29,8 +29,9 @@ def view_url() -> str:
     the page's own path), with every URL parameter of this run."""
     params = {k: st.query_params.get_all(k) for k in st.query_params}
     query = urlencode(params, doseq=True)
-    base = st.context.url or ""  # None only outside a browser session (tests)
-    return base + (f"?{query}" if query else "")
+    base = urlsplit(st.context.url or "")  # None only outside a browser session (tests)
+    # the app's root comes without its slash ("http://host:8501"): the address bar has one
+    return urlunsplit((base.scheme, base.netloc, base.path or ("/" if base.netloc else ""), query, ""))
 
 
 def citation(f: Filters) -> cite.Citation:

@@ -448,3 +448,41 @@ def test_map_click_drills_down_and_hover_names_the_place(server, browser):
         assert requests and not _outside_requests(requests), _outside_requests(requests)
     finally:
         context.close()
+
+
+def test_share_panel_link_citation_and_csv_export(server, page):
+    """The panel gives the address the browser shows, and its CSV holds exactly the view's
+    records, each with its article and evidence sentence."""
+    import io
+
+    import pandas as pd
+
+    from test_app import HARBIN_TITLE
+
+    pg = page
+    pg.goto(f"{server}/?city=Harbin&scope=all")
+    _wait_for_app(pg)
+    sidebar = pg.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Share, cite, export").click()
+    panel = sidebar.locator("[data-testid='stExpander']").filter(has_text="Share, cite, export")
+    codes = panel.locator("[data-testid='stCode']")
+    link = codes.nth(0).inner_text().strip()
+    assert link.startswith(f"{server}/?") and parse_qs(urlparse(link).query) == _params(pg)
+    citation = codes.nth(1).inner_text()
+    assert "city is Harbin" in citation and "Dataset version " in citation and link in citation.replace("\n", "")
+    n = int(re.search(r"Export the ([\d,]+) records? of this view", panel.inner_text()).group(1).replace(",", ""))
+    with pg.expect_download() as got:
+        panel.get_by_role("button", name="CSV").click()
+    download = got.value
+    assert re.fullmatch(r"china-tech-investment_[0-9a-f]{12}_accessed-\d{4}-\d{2}-\d{2}\.csv",
+                        download.suggested_filename)
+    df = pd.read_csv(io.BytesIO(open(download.path(), "rb").read()))
+    assert len(df) == n > 0 and set(df["city"]) == {"Harbin"}
+    assert HARBIN_TITLE in set(df["article_title"]) and HARBIN_URL in set(df["original_url"])
+    assert df["evidence"].notna().all() and df["file_name"].notna().all()
+    # on another page the link is that page's address
+    pg.goto(f"{server}/map?city=Harbin&scope=all")
+    _wait_for_app(pg)
+    sidebar.get_by_text("Share, cite, export").click()
+    link = panel.locator("[data-testid='stCode']").nth(0).inner_text().strip()
+    assert link.startswith(f"{server}/map?") and parse_qs(urlparse(link).query) == _params(pg)
