@@ -1,4 +1,4 @@
-"""Read article files (.txt, .md, .html; UTF-8 or GB18030/GBK) into `Article` values.
+"""Read article files (.txt, .md, .html; UTF-8, UTF-16, GB18030/GBK or Big5) into `Article` values.
 
 The first step of the one-way flow: read -> extract -> ingest -> query -> page.
 Reading never raises anything but `ArticleError`, whose message names the file
@@ -6,10 +6,12 @@ and the reason, so one bad file never stops a whole run.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,31 +39,92 @@ class Article:
     publisher: str | None = None
 
 
-def article_files(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into the article files they hold, in name order."""
-    out: list[Path] = []
+@dataclass
+class Scan:
+    """What a walk over files and folders found: article files, in name order, and every
+    other path it met, with why it was not read (a log row each, never a silent skip)."""
+    files: list[Path] = field(default_factory=list)
+    ignored: list[tuple[str, str]] = field(default_factory=list)   # (path as given below its root, reason)
+
+
+def scan(paths: list[str | Path]) -> Scan:
+    """Expand files and folders into the article files they hold.
+
+    Symbolic links are followed, but a folder already visited (a link loop) is not
+    walked again; unreadable folders, hidden entries (".git", ".DS_Store") and files
+    of other kinds are listed in `ignored` with the reason.
+    """
+    out = Scan()
+    seen: set[tuple[int, int]] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            _walk(p, p.name or str(p), out, seen)
         else:
-            out.append(p)
+            out.files.append(p)  # read_article says what is wrong with it, if anything
     return out
 
 
-def read_article(path: str | Path) -> Article:
+def _walk(folder: Path, shown: str, out: Scan, seen: set[tuple[int, int]]) -> None:
+    try:
+        st = folder.stat()
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            out.ignored.append((shown, "a folder already read (a symbolic link loops back to it)"))
+            return
+        seen.add(key)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        out.ignored.append((shown, f"folder cannot be read ({e.strerror or type(e).__name__})"))
+        return
+    files, folders = [], []
+    for entry in entries:
+        name = f"{shown}/{entry.name}"
+        if entry.name.startswith("."):
+            out.ignored.append((name, "hidden, not read"))
+            continue
+        try:
+            is_dir = entry.is_dir()          # follows links
+            is_file = not is_dir and entry.is_file()
+        except OSError as e:
+            out.ignored.append((name, f"cannot be read ({e.strerror or type(e).__name__})"))
+            continue
+        if is_dir:
+            if Path(entry.name).suffix.lower() in SUFFIXES:
+                out.ignored.append((name, "a folder named like an article file; read as a folder"))
+            folders.append((Path(entry.path), name))
+        elif not is_file:
+            why = "a broken symbolic link" if entry.is_symlink() else "not a regular file"
+            out.ignored.append((name, why))
+        elif Path(entry.name).suffix.lower() not in SUFFIXES:
+            out.ignored.append((name, f"not an article file (expected {', '.join(SUFFIXES)})"))
+        else:
+            files.append(Path(entry.path))
+    out.files.extend(files)
+    for path, name in folders:
+        _walk(path, name, out, seen)
+
+
+def article_files(paths: list[str | Path]) -> list[Path]:
+    """The article files that files and folders hold (see `scan` for what is left out)."""
+    return scan(paths).files
+
+
+def read_article(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one file (no more than `max_bytes` of it) as an article."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(max_bytes + 1)  # a huge file is never read whole
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise ArticleError(f"{path}: is a folder, not a file") from None
     except OSError as e:
         raise ArticleError(f"{path}: cannot be read ({e.strerror or e})") from None
-    return parse_article(raw, path.name)
+    return parse_article(raw, path.name, max_bytes)
 
 
-def parse_article(raw: bytes, file_name: str) -> Article:
+def parse_article(raw: bytes, file_name: str, max_bytes: int = MAX_BYTES) -> Article:
     """Decode and clean one article's bytes.
 
     >>> a = parse_article("Title of a story here\\n发布日期:2021-08-09\\nBody.".encode(), "x.txt")
@@ -71,11 +134,10 @@ def parse_article(raw: bytes, file_name: str) -> Article:
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise ArticleError(f"{file_name}: not an article file (expected {', '.join(SUFFIXES)})")
-    if len(raw) > MAX_BYTES:
-        raise ArticleError(f"{file_name}: too large for an article ({len(raw):,} bytes)")
-    if b"\x00" in raw[:4096]:
-        raise ArticleError(f"{file_name}: binary data, not text")
-    text = _decode(raw, file_name)
+    if len(raw) > max_bytes:
+        raise ArticleError(f"{file_name}: too large for an article (over {max_bytes:,} bytes, "
+                           f"the size budget)")
+    text = _clean_controls(decode(raw, file_name))
     url = publisher = meta_title = None
     if suffix in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text, re.I):
         text, meta_title, url, publisher = _html_to_text(text)
@@ -94,13 +156,125 @@ def parse_article(raw: bytes, file_name: str) -> Article:
     )
 
 
-def _decode(raw: bytes, file_name: str) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
+BOMS = (  # longest first: the UTF-32 LE mark starts with UTF-16 LE's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+MAGIC = {b"%PDF": "a PDF", b"PK\x03\x04": "a ZIP or Office file", b"\x89PNG": "a PNG image",
+         b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "gzip data",
+         b"\x7fELF": "a program", b"\xd0\xcf\x11\xe0": "an old Office file", b"SQLite format": "a database",
+         b"DUCK": "a database"}
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# What a label names, as the widest codec that reads it: GBK and GB2312 pages use GB18030's
+# characters, Big5 pages often HKSCS or Microsoft's additions.
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs",
+          "ascii": "utf-8", "latin-1": "utf-8", "iso8859-1": "utf-8", "cp1252": "utf-8"}
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+
+
+def decode(raw: bytes, file_name: str = "file") -> str:
+    """The text of an article's bytes, in the first of these that fits: a byte-order mark
+    (UTF-8, UTF-16, UTF-32), an HTML <meta charset>, UTF-8, then GB18030 or Big5, whichever
+    reads as more common Chinese. Binary data raises ArticleError with what it looks like.
+
+    >>> decode("深圳投資".encode("big5")), decode("深圳投资".encode("gbk")), decode(b"\\xff\\xfeh\\x00i\\x00")
+    ('深圳投資', '深圳投资', 'hi')
+    """
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise ArticleError(f"{file_name}: starts with a {encoding.upper()} mark but is not "
+                                   f"{encoding.upper()} text") from None
+    for magic, what in MAGIC.items():
+        if raw.startswith(magic):
+            raise ArticleError(f"{file_name}: binary data ({what}), not text")
+    utf16 = _bomless_utf16(raw)
+    if utf16:
+        return utf16
+    head = raw[:65536]
+    controls = sum(head.count(bytes([b])) for b in (*range(0, 9), 11, *range(14, 32)))
+    if controls > max(8, len(head) // 20):   # text has a few stray ones at most
+        raise ArticleError(f"{file_name}: binary data, not text ({controls:,} control bytes "
+                           f"in the first {len(head):,})")
+    m = _META_CHARSET.search(raw[:4096])
+    if m:
+        label = m.group(1).decode("ascii").lower()
         try:
-            return raw.decode(encoding)
+            encoding = codecs.lookup(label).name
+            return raw.decode(_WIDER.get(encoding, encoding))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown label: the bytes decide, as below
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            readings.append(raw.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise ArticleError(f"{file_name}: not UTF-8 or GB18030/GBK text")
+    if readings:
+        return max(readings, key=_common_share)  # first (GB18030) on a tie
+    raise ArticleError(f"{file_name}: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a mark: ASCII-range text leaves a zero in every other byte."""
+    n = min(len(raw), 4096) // 2 * 2
+    if n < 8:
+        return None
+    even, odd = raw[0:n:2].count(0), raw[1:n:2].count(0)
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > n // 4 and other <= n // 100:
+            try:
+                return raw[: len(raw) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _common_chars() -> frozenset[str]:
+    """Characters that Chinese news is made of, in either script: the GB2312 hanzi
+    (simplified, 6,763) and Big5's first level (traditional, 5,401 most used), with CJK
+    and full-width punctuation. A wrong reading of the other encoding's bytes gives kana,
+    Greek, box drawing, private-use characters and rare hanzi instead."""
+    chars = set()
+    for lead in range(0xB0, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([lead, trail]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    for lead in range(0xA4, 0xC7):
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            try:
+                chars.add(bytes([lead, trail]).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    chars.update(map(chr, range(0x3000, 0x3040)))   # 、。「」《》
+    chars.update(map(chr, range(0xFF01, 0xFF5F)))   # ，：（）０-９
+    chars.update("“”‘’—…·")
+    return frozenset(chars)
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _common_share(text: str) -> float:
+    global _COMMON
+    if _COMMON is None:
+        _COMMON = _common_chars()
+    wide = [c for c in text if ord(c) > 0x7F]
+    return sum(c in _COMMON for c in wide) / len(wide) if wide else 1.0
+
+
+def _clean_controls(text: str) -> str:
+    """Stray NULs and other control characters (a scraper's leftovers) removed; a form
+    feed or vertical tab ends a line."""
+    return _CONTROLS.sub("", text.replace("\f", "\n").replace("\v", "\n"))
 
 
 def _clean(text: str) -> str:

@@ -9,33 +9,39 @@ import argparse
 import getpass
 import json
 import os
+import signal
 import sys
 
-from dashboard.articles import ArticleError, article_files, read_article
-from dashboard.extract import extract
+from dashboard import workers
+from dashboard.articles import scan
+
+
+def _budget(args: argparse.Namespace) -> workers.Budget:
+    """The per-file budget: the command's options, else the settings (workers.Budget)."""
+    default = workers.Budget()
+    return workers.Budget(seconds=args.file_seconds or default.seconds,
+                          max_bytes=args.file_bytes or default.max_bytes,
+                          workers=args.workers or default.workers)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON record per line on stdout; problems on stderr; exit 1 if any file failed."""
+    from dashboard.extract import extract
+
     failed = 0
-    files = article_files(args.paths)
-    if not files:
+    found = scan(args.paths)
+    for name, reason in found.ignored:
+        print(f"skipped: {name}: {reason}", file=sys.stderr)
+    if not found.files:
         print(f"no article files found in: {' '.join(args.paths)}", file=sys.stderr)
         return 1
-    for path in files:
-        try:
-            article = read_article(path)
-        except ArticleError as e:
-            print(f"error: {e}", file=sys.stderr)
+    for out in workers.run(found.files, extract, _budget(args)):
+        if out.error:
+            print(f"error: {out.error if out.path.name in out.error else f'{out.path}: {out.error}'}",
+                  file=sys.stderr)
             failed += 1
             continue
-        try:
-            records = extract(article)
-        except Exception as e:  # one article's bug must not cost the others their records
-            print(f"error: {path}: extraction failed ({type(e).__name__}: {e})", file=sys.stderr)
-            failed += 1
-            continue
-        for record in records:
+        for record in out.records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 1 if failed else 0
 
@@ -44,8 +50,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from dashboard import store  # only ingest needs the database driver
 
     db = args.db or store.default_db_path()
-    files = article_files(args.paths)
-    if not files:
+    if not scan(args.paths).files:
         print(f"no article files found in: {' '.join(args.paths)}", file=sys.stderr)
         return 1
     show = sys.stderr.isatty()
@@ -61,7 +66,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     try:
         extractor = store.pre_extracted(args.records) if args.records else None
-        report = store.ingest(files, db, progress=progress, extractor=extractor)
+        report = store.ingest(args.paths, db, progress=progress, extractor=extractor, budget=_budget(args))
     except store.StoreError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -164,6 +169,29 @@ def cmd_password_hash(args: argparse.Namespace) -> int:
     return 0
 
 
+def _budget_options(p: argparse.ArgumentParser) -> None:
+    b = workers.Budget()
+    p.add_argument("--file-seconds", type=_positive(float), metavar="S",
+                   help=f"time one file may take to read and extract; past it the file is a logged failure "
+                        f"(default: $DASHBOARD_FILE_SECONDS, else {b.seconds:g})")
+    p.add_argument("--file-bytes", type=_positive(int), metavar="N",
+                   help=f"largest file read as an article (default: $DASHBOARD_FILE_BYTES, else {b.max_bytes:,})")
+    p.add_argument("--workers", type=_positive(int), metavar="N",
+                   help=f"processes extracting at once (default: $DASHBOARD_WORKERS, else the CPUs: {b.workers})")
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0: {text[:40]!r}")
+        return value
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -174,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract investment records from article files (.txt, .md, .html) or folders "
                                    "of them; print one JSON record per line. Does not touch the database.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    _budget_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract articles and store them in the DuckDB file",
@@ -186,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--records", metavar="FILE",
                    help="take the records from FILE (JSONL as `extract` prints, or Parquet of the same fields) "
                         "instead of extracting them; the articles are still read for their text")
+    _budget_options(p)
     p.set_defaults(func=cmd_ingest)
 
     db_help = "the database (default: $DASHBOARD_DB, else data/deals.duckdb)"
@@ -237,19 +267,43 @@ def _fields() -> tuple[str, ...]:
     return FIELDS
 
 
+_STOPPED_BY: list[int] = []
+
+
+def _terminate(signum, frame) -> None:
+    """SIGTERM ends the run like Ctrl-C: cleanups run, the old database stays."""
+    _STOPPED_BY.append(signum)
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: one line for the user, the traceback only when asked
+        if _STOPPED_BY:  # the signal arrived inside DuckDB, which reports "Query interrupted"
+            return _interrupted()
+        if os.environ.get("DASHBOARD_DEBUG"):
+            raise
+        print(f"error: {type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:300]} "
+              f"(set DASHBOARD_DEBUG=1 to see the traceback)", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted() -> int:
+    print("interrupted: no database was changed by this run", file=sys.stderr)
+    return 128 + (_STOPPED_BY[-1] if _STOPPED_BY else signal.SIGINT)
 
 
 if __name__ == "__main__":

@@ -544,6 +544,19 @@ def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
     return _lists(df, "investors", "partners", "flags")
 
 
+def needs_review(con, f: Filters, flag: str, limit: int = 200) -> pd.DataFrame:
+    """The filtered records carrying `flag` (e.g. "implausible_amount": kept out of totals
+    until a person looks), in `records`' form, largest amount first."""
+    sql, params = base(f)
+    cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+    df = _df(con, f"""
+        SELECT {cols}, {', '.join(f'a.{c}' for c in ARTICLE_COLUMNS)}
+        FROM ({sql}) r JOIN articles a USING (article_id)
+        WHERE list_contains(r.flags, ?)
+        ORDER BY r.amount_cny DESC NULLS LAST, r.record_id LIMIT ?""", [*params, flag, limit])
+    return _lists(df, "investors", "partners", "flags")
+
+
 def point_base(f: Filters, point: tuple) -> tuple[str, list]:
     """The records drawn at one map point, `point` = (name, kind, lat, lon) of a
     `map_points` row: exactly the records that make up that marker's total."""

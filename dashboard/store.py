@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import glob
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from contextlib import contextmanager
@@ -28,8 +30,8 @@ import duckdb
 import pyarrow as pa
 
 from dashboard import corrections as fixes
-from dashboard import manifest
-from dashboard.articles import Article, ArticleError, article_files, read_article
+from dashboard import manifest, workers
+from dashboard.articles import Article, parse_article, scan
 # When the extractor's version changes, ingest re-extracts every stored article.
 from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
@@ -86,23 +88,26 @@ def _first_line(e: BaseException) -> str:
 
 # --- opening -------------------------------------------------------------------------------
 
-def connect(db: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(db: str | Path, read_only: bool = True, token: str | None = None):
     """Open the database. Read-only (the app) checks that it is a dashboard database;
     read-write (ingest, test builders) creates the schema when missing.
 
-    A hosted name ("md:...") is passed through to DuckDB.
+    A read-only local file is opened afresh every time, as it is on disk now (see
+    `Snapshot`), never through DuckDB's cache of open files. A hosted name ("md:...")
+    is passed through to DuckDB.
     """
     db = str(db)
     if read_only and not is_remote(db) and db != ":memory:":
         if not Path(db).exists():
-            raise StoreError(f"{db}: no database here yet; build it with "
-                             f"`python -m dashboard ingest data/articles --db {db}`")
+            raise StoreError(f"{db_label(db)}: no database here yet; build it with "
+                             f"`python -m dashboard ingest data/articles`")
         if Path(db).is_dir():
-            raise StoreError(f"{db}: is a folder, not a database file")
+            raise StoreError(f"{db_label(db)}: is a folder, not a database file")
+        return _snapshot(db)
     try:
-        con = duckdb.connect(db, read_only=read_only and db != ":memory:")
+        con = duckdb.connect(db, read_only=read_only and db != ":memory:", config=_config(db, token))
     except duckdb.Error as e:
-        raise StoreError(f"{db}: cannot be opened as a DuckDB database ({_first_line(e)}); "
+        raise StoreError(f"{db_label(db)}: cannot be opened as a DuckDB database ({_scrub(_first_line(e), db)}); "
                          f"if it is damaged, move it away and ingest again") from None
     try:
         if read_only:
@@ -113,6 +118,86 @@ def connect(db: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection
         con.close()
         raise
     return con
+
+
+class Snapshot:
+    """A read-only view of a database file as it was when opened.
+
+    DuckDB keeps one database instance per path in a process and hands it to every
+    later `duckdb.connect(path)`, so after ingest replaced the file a new connection
+    would still read the old, deleted one (duckdb/duckdb#15912). A fresh in-memory
+    instance that ATTACHes the file opens what is on disk now. Cursors of that
+    instance do not inherit `USE`, so `cursor()` sets it on each; everything else is
+    the connection's own.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self._con = con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._con.cursor()
+        cur.execute(f"USE {_ALIAS}")
+        return cur
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
+
+    def __enter__(self) -> "Snapshot":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._con.close()
+
+
+_ALIAS = "dashboard_db"
+
+
+def _snapshot(db: str) -> Snapshot:
+    con = duckdb.connect(":memory:")
+    try:
+        # The path is a parameter-free literal: ATTACH takes no prepared parameters.
+        con.execute(f"ATTACH '{db.replace(chr(39), chr(39) * 2)}' AS {_ALIAS} (READ_ONLY)")
+        con.execute(f"USE {_ALIAS}")
+    except duckdb.Error as e:
+        con.close()
+        raise StoreError(f"{db_label(db)}: cannot be opened as a DuckDB database ({_scrub(_first_line(e), db)}); "
+                         f"if it is damaged, move it away and ingest again") from None
+    try:
+        _check_schema(con, db)
+    except BaseException:
+        con.close()
+        raise
+    return Snapshot(con)
+
+
+def db_label(db: str | Path) -> str:
+    """How messages name a database: its file name, or a hosted database's name without
+    its options (a token travels in them).
+
+    >>> db_label("/srv/data/deals.duckdb"), db_label("md:deals?motherduck_token=abc")
+    ('deals.duckdb', 'md:deals')
+    """
+    db = str(db)
+    if is_remote(db):
+        return db.split("?", 1)[0]
+    return Path(db).name or db
+
+
+def _scrub(message: str, db: str) -> str:
+    """A DuckDB message with the database's full setting replaced by its label, and any
+    token cut out."""
+    for text in sorted({db, str(Path(db).resolve()) if not is_remote(db) else db}, key=len, reverse=True):
+        if text:
+            message = message.replace(text, db_label(db))
+    return re.sub(r"(token|password)=[^&\s'\"]*", r"\1=…", message, flags=re.I)
+
+
+def _config(db: str, token: str | None) -> dict:
+    """DuckDB settings: a hosted database's token as a setting (from st.secrets or
+    $MOTHERDUCK_TOKEN, which DuckDB's MotherDuck extension also reads itself), so it
+    never has to travel in the database setting that a message could show."""
+    token = token or os.environ.get("MOTHERDUCK_TOKEN")
+    return {"motherduck_token": token} if token and is_remote(db) else {}
 
 
 def _schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -131,13 +216,13 @@ def _check_schema(con: duckdb.DuckDBPyConnection, db: str) -> None:
             con.execute("SELECT count(*) FROM ledger WHERE false").fetchall()
             con.execute("SELECT count(*) FROM articles WHERE false").fetchall()
         except duckdb.Error:
-            raise StoreError(f"{db}: a half-written dashboard database (its tables are incomplete); "
+            raise StoreError(f"{db_label(db)}: a half-written dashboard database (its tables are incomplete); "
                              f"move the file away and run `python -m dashboard ingest data/articles`") from None
     if version is None:
-        raise StoreError(f"{db}: a DuckDB file without the dashboard's tables; "
+        raise StoreError(f"{db_label(db)}: a DuckDB file without the dashboard's tables; "
                          f"point DASHBOARD_DB at the file `python -m dashboard ingest` wrote")
     if version != SCHEMA_VERSION:
-        raise StoreError(f"{db}: written with schema version {version}, this code reads version "
+        raise StoreError(f"{db_label(db)}: written with schema version {version}, this code reads version "
                          f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
 
 
@@ -150,7 +235,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     elif version == 3:  # only what derive() rebuilds changed: the ledger's numbers and rollups
         con.execute("DROP TABLE IF EXISTS ledger")
     elif version is not None and version != SCHEMA_VERSION:
-        raise StoreError(f"{db}: written with schema version {version}, this code writes version "
+        raise StoreError(f"{db_label(db)}: written with schema version {version}, this code writes version "
                          f"{SCHEMA_VERSION}; move the file away and ingest the articles again")
     con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
 
@@ -179,33 +264,66 @@ def _writable(db: str) -> Iterator[duckdb.DuckDBPyConnection]:
 
     path = Path(db)
     if path.is_dir():
-        raise StoreError(f"{db}: is a folder, not a database file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    work = path.with_name(f".{path.name}.ingest-{os.getpid()}")
-    with _lock(path):
-        try:
-            for leftover in (work, _wal(work)):
-                leftover.unlink(missing_ok=True)
-            if path.exists():
-                shutil.copyfile(path, work)
-                if _wal(path).exists():  # a crashed writer's log: DuckDB replays it on open
-                    shutil.copyfile(_wal(path), _wal(work))
+        raise StoreError(f"{db_label(db)}: is a folder, not a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(path):
+            remove_leftovers(path)  # of runs that were killed: only one ingest holds the lock
+            work = path.with_name(f".{path.name}.ingest-{os.getpid()}")
             try:
-                con = connect(work, read_only=False)
-            except StoreError as e:  # name the user's file, not the copy
-                raise StoreError(str(e).replace(str(work), str(path))) from None
-            try:
-                yield con
-                con.execute("CHECKPOINT")
+                if path.exists():
+                    shutil.copyfile(path, work)
+                    if _wal(path).exists():  # a crashed direct writer's log: DuckDB replays it on open
+                        shutil.copyfile(_wal(path), _wal(work))
+                try:
+                    con = connect(work, read_only=False)
+                except StoreError as e:  # name the user's file, not the copy
+                    raise StoreError(str(e).replace(db_label(work), db_label(path))) from None
+                try:
+                    yield con
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
+                with open(work, "rb+") as f:  # on disk before the rename makes it the database
+                    os.fsync(f.fileno())
+                os.replace(work, path)
+                _wal(path).unlink(missing_ok=True)  # belonged to the file just replaced
+                _fsync_folder(path.parent)
             finally:
-                con.close()
-            with open(work, "rb+") as f:  # on disk before the rename makes it the database
-                os.fsync(f.fileno())
-            os.replace(work, path)
-            _wal(path).unlink(missing_ok=True)  # belonged to the file just replaced
-        finally:
-            for leftover in (work, _wal(work)):
-                leftover.unlink(missing_ok=True)
+                for leftover in (work, _wal(work)):
+                    leftover.unlink(missing_ok=True)
+    except OSError as e:  # an unwritable or full folder: say so, without the traceback
+        raise StoreError(f"{db_label(path)}: cannot write the database in its folder "
+                         f"({e.strerror or type(e).__name__}); check the folder's permissions and free space") from None
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete what killed ingests left beside the database: their work copies and the
+    copies' logs (`.deals.duckdb.ingest-PID` and `.wal`). Call with the lock held. The
+    lock file itself stays: deleting a file others may be locking would let two ingests
+    in at once."""
+    removed = []
+    for leftover in sorted(path.parent.glob(f".{glob.escape(path.name)}.ingest-*")):
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: the directory entry lives in the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _wal(path: Path) -> Path:
@@ -220,7 +338,7 @@ def _lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(f"{path}: another ingest is writing this database; "
+            raise StoreError(f"{db_label(path)}: another ingest is writing this database; "
                              f"wait for it to finish and run this one again") from None
         try:
             yield
@@ -238,6 +356,7 @@ class IngestReport:
     articles_reextracted: int = 0   # stored before by another extractor version (or it failed)
     articles_skipped: int = 0       # already stored by this extractor version
     failed: list[tuple[str, str]] = field(default_factory=list)   # (file name, reason)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): not article files
     records_by_kind: dict[str, int] = field(default_factory=dict)  # written in this run
     repeats: int = 0                # records counted once, as the same deal as an earlier article's
     notes: list[str] = field(default_factory=list)
@@ -259,27 +378,39 @@ class IngestReport:
             lines.append(f"{len(self.failed)} file{'s' * (len(self.failed) != 1)} failed (the others were stored):")
             # an ArticleError already names its file ("path/x.txt: empty"); say the name once
             lines.extend(f"  {reason if name in reason else f'{name}: {reason}'}" for name, reason in self.failed)
-        lines.append(f"Database: {self.db}")
+        if self.ignored:
+            lines.append(f"{len(self.ignored)} path{'s' * (len(self.ignored) != 1)} not read as articles "
+                         f"(listed in ingest_log):")
+            lines.extend(f"  {name}: {reason}" for name, reason in self.ignored[:10])
+            if len(self.ignored) > 10:
+                lines.append(f"  … and {len(self.ignored) - 10} more")
+        lines.append(f"Database: {self.db if not is_remote(self.db) else db_label(self.db)}")
         return "\n".join(lines)
 
 
 def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
            progress: Callable[[int, int, str], None] | None = None,
            extractor: Callable[[Article], list[dict]] | None = None,
-           gazetteer: Callable[[], list] | None = None) -> IngestReport:
+           gazetteer: Callable[[], list] | None = None,
+           budget: workers.Budget | None = None) -> IngestReport:
     """Read, extract and store articles (files or folders) in the database `db`,
     then apply the corrections log (corrections.log_path(db)) over the records.
 
     `extractor` defaults to dashboard.extract.extract and `gazetteer` to
-    dashboard.extract.places.gazetteer. An unreadable file or a failed extraction
-    is logged and counted in `report.failed`; the other files go on. Anything else
-    (a crash, Ctrl-C, a damaged corrections log) leaves the database as it was before.
+    dashboard.extract.places.gazetteer. Files are read and extracted in worker
+    processes (dashboard.workers), each within `budget` (time and size; settings by
+    default). An unreadable file, a failed or overlong extraction is logged and
+    counted in `report.failed`, and a path that is not an article file in
+    `report.ignored`; the other files go on. Anything else (a crash, Ctrl-C,
+    kill -9, a damaged corrections log) leaves the database as it was before.
     """
     db = str(db or default_db_path())
     if extractor is None:
         from dashboard.extract import extract as extractor
+        _warm(extractor)  # once, here: the workers are forked with its reference data loaded
+    found = scan(list(paths))
     # a sources.csv named on the command line (`ingest data/articles/*`) is its folder's manifest, not an article
-    files = [f for f in article_files(list(paths)) if Path(f).name != manifest.MANIFEST_NAME]
+    files = [f for f in found.files if f.name != manifest.MANIFEST_NAME]
     given, manifest_problems = manifest.sources_for(files)
     report = IngestReport(db=db)
     with _writable(db) as con:
@@ -287,10 +418,20 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
         stored = {aid: (version, name) for aid, version, name in
                   con.execute("SELECT article_id, extractor_version, file_name FROM articles").fetchall()}
         stored_names = {name: aid for aid, (_, name) in stored.items()}
-        for done, path in enumerate(files, 1):
-            _ingest_file(con, Path(path), extractor, stored, stored_names, report, given.get(Path(path)))
+        current = _stored_meta(con)
+        for name, reason in found.ignored:
+            if Path(name).name == manifest.MANIFEST_NAME:  # read above, as the folder's sources
+                continue
+            report.ignored.append((name, reason))
+            _log(con, name, None, "ignored", reason)
+        outcomes = workers.run(
+            files, extractor, budget,
+            skip=lambda a: current.get(a.article_id) == tuple(getattr(a, k) for k in _META),
+            prepare=lambda path, a: manifest.apply(a, given.get(path)))
+        for done, outcome in enumerate(outcomes, 1):
+            _store(con, outcome, stored, stored_names, report)
             if progress:
-                progress(done, len(files), Path(path).name)
+                progress(done, len(files), outcome.path.name)
         n, lost = load_corrections(con, fixes.log_path(db))
         if n:
             report.notes.append(f"{n} correction{'s' * (n != 1)} applied from {fixes.log_path(db).name}"
@@ -342,6 +483,19 @@ def pre_extracted(path: str | Path) -> Callable[[Article], list[dict]]:
     return extractor
 
 
+WARM_TEXT = ("Chengdu signs 3 projects\nTime: 2021-05-03\n\nOn May 3, 2021, Tencent signed to invest "
+             "5 billion yuan in Chengdu Hi-Tech Zone.\n合肥签约8个重大项目，总投资1020亿元。\n")
+
+
+def _warm(extractor) -> None:
+    """Load the extractor's reference data (gazetteer, rates) before workers are forked,
+    so each starts ready instead of loading it again within its first file's budget."""
+    try:
+        extractor(parse_article(WARM_TEXT.encode("utf-8"), "warm-up.txt"))
+    except Exception:  # a broken extractor fails on the real files, with their names
+        pass
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -363,6 +517,14 @@ def _log_manifest(con, problems: list[manifest.Problem], report: IngestReport, s
 _META = ("title", "url", "publisher", "published", "language")
 
 
+def _stored_meta(con) -> dict[str, tuple]:
+    """The title, URL, publisher, date and language of each article stored by this extractor
+    version: a worker skips extracting an article read back the same."""
+    rows = con.execute(f"SELECT article_id, {', '.join(_META)} FROM articles WHERE extractor_version = ?",
+                       [EXTRACTOR_VERSION]).fetchall()
+    return {aid: tuple(meta) for aid, *meta in rows}
+
+
 def _changed_meta(con, article: Article) -> list[str]:
     """Which of the article's title, URL, publisher, date and language differ from the stored row
     (a sources.csv edit, or a better guess): the extractor reads them, so the article is stored again."""
@@ -370,16 +532,13 @@ def _changed_meta(con, article: Article) -> list[str]:
     return [k for k, v in zip(_META, row or ()) if v != getattr(article, k)]
 
 
-def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, report: IngestReport,
-                 source: manifest.Source | None = None) -> None:
+def _store(con, outcome: workers.Outcome, stored: dict, stored_names: dict, report: IngestReport) -> None:
     """Store one file's article and records. `stored` maps article_id -> (extractor
-    version, file name) of what the database holds; `stored_names` file name -> article_id;
-    `source` is the file's row of its folder's sources.csv, whose values win over guesses."""
-    try:
-        article = manifest.apply(read_article(path), source)
-    except ArticleError as e:
-        report.failed.append((path.name, str(e)))
-        _log(con, path.name, None, "failed", str(e))
+    version, file name) of what the database holds; `stored_names` file name -> article_id."""
+    path, article = outcome.path, outcome.article
+    if article is None:
+        report.failed.append((path.name, outcome.error))
+        _log(con, path.name, None, "failed", outcome.error)
         return
     report.articles_read += 1
     report.read_files.append(path.name)
@@ -394,6 +553,10 @@ def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, r
             _log(con, path.name, aid, "skipped", f"already stored{same_as} (extractor {EXTRACTOR_VERSION})")
             return
         notes.append(f"{', '.join(changed)} changed")
+    if outcome.skipped:  # its worker found it stored as it is; an earlier file of this run changed that
+        report.articles_skipped += 1
+        _log(con, path.name, aid, "skipped", f"already stored (extractor {EXTRACTOR_VERSION})")
+        return
 
     # A file whose text changed since it was stored: the new text replaces the old article.
     old_id = stored_names.get(path.name)
@@ -403,11 +566,13 @@ def _ingest_file(con, path: Path, extractor, stored: dict, stored_names: dict, r
         del stored[old_id]
         notes.append(f"replaces an earlier text of this file ({old_id})")
 
-    try:
-        rows = record_rows(article, extractor(article))
-        error = None
-    except Exception as e:  # any extractor bug is this article's failure, not the run's
-        rows, error = [], f"extraction failed: {type(e).__name__}: {_first_line(e)}"
+    error = outcome.error
+    rows = []
+    if error is None:
+        try:
+            rows = record_rows(article, outcome.records)
+        except RecordError as e:
+            error = f"extraction failed: {type(e).__name__}: {_first_line(e)}"
 
     con.execute("DELETE FROM records WHERE article_id = ?", [aid])
     con.execute("DELETE FROM articles WHERE article_id = ?", [aid])

@@ -22,8 +22,20 @@ from dashboard import store, ui, ui_share  # noqa: E402
 from dashboard.articles import article_files  # noqa: E402
 
 log = logging.getLogger("dashboard.app")
-REBUILD_HINT = ("Rebuild it with `python -m dashboard ingest data/articles --db {db}`, "
+REBUILD_HINT = ("Rebuild it with `python -m dashboard ingest data/articles`, "
                 "or move the file away and reload this page: the app then builds a new one from data/articles.")
+
+
+def cannot_read(e: Exception) -> None:
+    """The database could not be read: say so naming it by its file name only (the
+    setting can hold a hosted database's token), keep the details in the server log."""
+    if isinstance(e, store.StoreError):
+        st.error(f"The database cannot be read: {ui.md_escape(str(e))}\n\n" + REBUILD_HINT,
+                 icon=":material/database:")
+    else:
+        log.error("reading %s failed: %s", ui.db_name(), type(e).__name__)
+        st.error(f"The database {ui.md_escape(ui.db_name())} cannot be read just now. Reload the page in a "
+                 "moment; if it keeps happening, tell the dashboard's maintainers.", icon=":material/database:")
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,7 +48,8 @@ def build_database(db: str) -> None:
     """Build the missing database from the shipped articles, showing progress."""
     files = article_files([store.articles_dir()])
     if not files:
-        st.error(f"There is no database at `{db}` and no articles in `{store.articles_dir()}` to build one from.")
+        st.error(f"There is no database {ui.md_escape(ui.db_name(db))} yet, and no articles in data/articles "
+                 "to build one from.")
         st.stop()
     with _build_lock():
         if Path(db).exists():  # another session built it while this one waited
@@ -49,7 +62,11 @@ def build_database(db: str) -> None:
         try:
             report = store.ingest(files, db, progress=progress)
         except store.StoreError as e:
-            st.error(f"The database could not be built: {e}")
+            st.error(f"The database could not be built: {ui.md_escape(str(e))}")
+            st.stop()
+        except Exception as e:  # the viewer gets a sentence; the server log gets the rest
+            log.exception("building %s failed", ui.db_name(db))
+            st.error(f"The database could not be built ({type(e).__name__}); the server log has the details.")
             st.stop()
         bar.empty()
     if report.failed:
@@ -66,8 +83,8 @@ if not store.is_remote(db) and not Path(db).exists():
     build_database(db)
 try:
     opts = ui.options()
-except store.StoreError as e:
-    st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
+except Exception as e:
+    cannot_read(e)
     st.stop()
 
 ui.warm_rates()  # the dollar rates (~2 s to average from daily ECB data) ready before anyone asks
@@ -100,7 +117,7 @@ if not ui.current_view().present:  # meeting mode has no sidebar
 try:
     page.run()
 except store.StoreError as e:
-    st.error(f"The database cannot be read: {e}\n\n" + REBUILD_HINT.format(db=db), icon=":material/database:")
+    cannot_read(e)
 except Exception:  # a viewer gets a message; the traceback goes to the server log
     log.exception("page %s failed", page.title)
     st.error("This view could not be drawn. Try removing a filter or reloading; "

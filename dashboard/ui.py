@@ -45,25 +45,45 @@ def warm_rates() -> None:
     threading.Thread(target=query.rates, args=("USD",), daemon=True).start()
 
 
-def db_path() -> str:
-    return store.default_db_path()
-
-
-def db_version(db: str) -> float:
-    """Changes when ingest replaces the file, so caches and the connection follow it."""
+def secret(name: str) -> str | None:
+    """A value of `.streamlit/secrets.toml`, or None when there is no such file or key
+    (st.secrets raises then) or the file is malformed."""
     try:
-        return os.stat(db).st_mtime
+        value = st.secrets.get(name)
+    except Exception:  # StreamlitSecretNotFoundError (a FileNotFoundError), a TOML error
+        return None
+    return str(value) if value not in (None, "") else None
+
+
+def db_path() -> str:
+    """st.secrets' DASHBOARD_DB, else $DASHBOARD_DB, else data/deals.duckdb. Pages show it
+    only through `db_name` (a hosted setting can carry a token)."""
+    return secret("DASHBOARD_DB") or store.default_db_path()
+
+
+def db_name(db: str | None = None) -> str:
+    return store.db_label(db or db_path())
+
+
+def db_version(db: str) -> tuple:
+    """Changes whenever ingest replaces the file (a new inode, size or time), so the
+    cached results and the connection follow it at the next interaction."""
+    try:
+        st_ = os.stat(db)
     except OSError:
-        return 0.0
+        return ()
+    return (st_.st_ino, st_.st_mtime_ns, st_.st_size)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _connection(db: str, version: float):
-    return store.connect(db, read_only=True)
+def _connection(db: str, version: tuple):
+    # A new version opens the file afresh (store.Snapshot); the old one is closed
+    # when evicted and its last cursor is done.
+    return store.connect(db, read_only=True, token=secret("MOTHERDUCK_TOKEN"))
 
 
 @st.cache_data(ttl=TTL, max_entries=1000, show_spinner=False)
-def _cached(fn: str, db: str, version: float, *args):
+def _cached(fn: str, db: str, version: tuple, *args):
     # One cursor per call: a DuckDB connection must not be shared by threads (sessions).
     con = _connection(db, version).cursor()
     try:
@@ -88,6 +108,7 @@ def count_lower_bounds(f: Filters) -> int: return _q("count_lower_bounds", f)
 def count_undated(f: Filters) -> int: return _q("count_undated", f)
 def unmapped(f: Filters) -> dict: return _q("unmapped", f)
 def unmapped_records(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("unmapped_records", f, limit)
+def needs_review(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("needs_review", f, IMPLAUSIBLE, limit)
 def article(article_id: str) -> dict | None: return _q("article", article_id)
 def corpus() -> dict: return _q("corpus", shipped_files())
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
@@ -555,7 +576,9 @@ def join_names(values) -> str:
 # Data-quality flags of the contract, as a reader says them; an unknown flag shows as it is.
 FLAG_WORDS = {"currency_mismatch": "currency figures disagree",
               "currency_assumed_cny": "no currency stated: yuan assumed",
-              "currency_unconverted": "no exchange rate: not in totals"}
+              "currency_unconverted": "no exchange rate: not in totals",
+              "implausible_amount": "amount cannot be real: not in totals, needs review"}
+IMPLAUSIBLE = "implausible_amount"  # dashboard.extract.plausible.FLAG
 ROW_PX, HEADER_PX = 35, 38  # st.dataframe's default row height, and its header with borders
 
 

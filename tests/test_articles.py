@@ -1,6 +1,7 @@
 """Reading article files: encodings, HTML, headers, and clear errors for what is not an article."""
 from __future__ import annotations
 
+import codecs
 from datetime import date
 
 import pytest
@@ -20,6 +21,42 @@ def test_chinese_in_any_common_encoding_reads_the_same(encoding):
     assert a.article_id == parse_article(ZH.encode("utf-8"), "other-name.txt").article_id
 
 
+TRAD = "香港特區政府宣布，將在北部都會區投資一千億港元發展創新科技產業。\n"
+SIMP = "比亚迪将在深汕特别合作区投资200亿元建设新能源汽车工业园，项目分两期建设。\n"
+
+
+@pytest.mark.parametrize("raw,text", [
+    (SIMP.encode("utf-8"), SIMP),
+    (codecs.BOM_UTF8 + SIMP.encode("utf-8"), SIMP),
+    (codecs.BOM_UTF16_LE + SIMP.encode("utf-16-le"), SIMP),
+    (codecs.BOM_UTF16_BE + SIMP.encode("utf-16-be"), SIMP),
+    (SIMP.encode("gb18030"), SIMP),
+    (SIMP.encode("gbk"), SIMP),
+    ("华为投资".encode("gbk"), "华为投资"),                  # short: a detector package reads it as Korean
+    (TRAD.encode("big5"), TRAD),
+    (TRAD.encode("big5hkscs"), TRAD),
+    ("騰訊在成都設立西南總部".encode("big5"), "騰訊在成都設立西南總部"),
+    ("Tencent invests in Chengdu\n".encode("utf-16-le"), "Tencent invests in Chengdu\n"),   # no mark
+    (b"Tencent\x00 invests\x00\x00 in Chengdu\x07\n", "Tencent invests in Chengdu\n"),     # stray controls
+])
+def test_encodings_real_sources_use(raw, text):
+    assert parse_article(raw, "a.txt").text == text.strip("\n")
+
+
+@pytest.mark.parametrize("charset,encoding", [("big5", "big5"), ("gb2312", "gbk"), ("GBK", "gb18030"),
+                                              ("utf-8", "utf-8"), ("no-such-charset", "gbk")])
+def test_html_meta_charset_decides(charset, encoding):
+    page = (f'<html><head><meta charset="{charset}"><title>t</title></head>'
+            f"<body><p>{TRAD if encoding == 'big5' else SIMP}</p></body></html>")
+    a = parse_article(page.encode(encoding), "a.html")
+    assert (TRAD if encoding == "big5" else SIMP).strip() in a.text
+
+
+def test_a_nul_after_the_first_kilobytes_is_cleaned_not_stored():
+    raw = ("Tencent invests in Chengdu\n\n" + "Words of the article. " * 400).encode() + b"\x00tail"
+    assert "\x00" not in parse_article(raw, "a.txt").text
+
+
 def test_html_is_stripped_and_its_metadata_kept():
     page = ("<html><head><title>Site</title><meta property='og:title' content='Wuhan signs four projects'>"
             "<meta property='og:site_name' content='China Daily'><link rel='canonical' href='https://example.org/a'>"
@@ -36,7 +73,10 @@ def test_html_is_stripped_and_its_metadata_kept():
     (b"   \n\n  ", "blank.txt", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "image.txt", "binary"),
     (b"some text", "data.pdf", "not an article file"),
-    (bytes([0xFF, 0xFE, 0xFD]) * 10 + b"\x81", "bad.txt", "not UTF-8"),
+    (bytes([0xFD, 0xFF, 0xFE]) * 10 + b"\x81", "bad.txt", "not UTF-8, UTF-16, GB18030/GBK or Big5"),
+    (codecs.BOM_UTF16_LE + "\ud800".encode("utf-16-le", "surrogatepass"), "odd.txt", "UTF-16-LE mark but"),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 4, "paper.txt", "binary data \\(a PDF\\)"),
+    (bytes(range(256)) * 40, "blob.txt", "binary data, not text"),
 ])
 def test_what_is_not_an_article_gets_a_reason(raw, name, reason):
     with pytest.raises(ArticleError, match=reason):

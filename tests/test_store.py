@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from datetime import date
 from pathlib import Path
 
@@ -270,7 +271,7 @@ def test_records_that_break_the_contract_fail_their_article(tmp_path, write_arti
     assert "kind 'project'" in report.failed[0][1]
 
 
-@pytest.mark.parametrize("where", ["extractor", "progress", "linking"])
+@pytest.mark.parametrize("where", ["progress", "linking"])
 def test_a_crash_mid_ingest_leaves_the_old_database(tmp_path, write_articles, monkeypatch, where):
     paths = write_articles(TEXTS)
     db = tmp_path / "d.duckdb"
@@ -281,9 +282,7 @@ def test_a_crash_mid_ingest_leaves_the_old_database(tmp_path, write_articles, mo
         raise KeyboardInterrupt  # not an article's failure: the whole run stops
 
     kwargs = {"extractor": extractor, "gazetteer": gazetteer}
-    if where == "extractor":
-        kwargs["extractor"] = lambda a: crash() if a.file_name == "two.txt" else extractor(a)
-    elif where == "progress":
+    if where == "progress":
         kwargs["progress"] = lambda done, total, name: crash() if done == 2 else None
     else:
         monkeypatch.setattr(store, "link_same_deals", crash)
@@ -297,12 +296,31 @@ def test_a_crash_mid_ingest_leaves_the_old_database(tmp_path, write_articles, mo
 def test_a_crash_on_the_first_ingest_leaves_no_database(tmp_path, write_articles):
     paths = write_articles(TEXTS)
 
-    def crash(a):
+    def crash(*args):
         raise SystemExit(1)
 
     with pytest.raises(SystemExit):
-        store.ingest(paths, tmp_path / "d.duckdb", extractor=crash, gazetteer=gazetteer)
+        store.ingest(paths, tmp_path / "d.duckdb", extractor=extractor, gazetteer=gazetteer, progress=crash)
     assert not (tmp_path / "d.duckdb").exists()
+
+
+@pytest.mark.parametrize("how", ["raise", "exit"])
+def test_an_extractor_that_stops_its_worker_fails_only_its_article(tmp_path, write_articles, how):
+    """Extraction runs in worker processes: even an extractor that raises SystemExit or
+    ends its process is one article's failure; the other articles are stored."""
+    paths = write_articles(TEXTS)
+
+    def crash(a):
+        if a.file_name == "two.txt":
+            if how == "raise":
+                raise SystemExit(1)
+            os._exit(3)
+        return extractor(a)
+
+    report = store.ingest(paths, tmp_path / "d.duckdb", extractor=crash, gazetteer=gazetteer)
+    assert [name for name, _ in report.failed] == ["two.txt"]
+    assert ("exit code 3" if how == "exit" else "SystemExit") in report.failed[0][1]
+    assert report.articles_new == len(TEXTS) - 1
 
 
 def test_one_ingest_at_a_time(tmp_path, write_articles):

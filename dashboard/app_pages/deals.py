@@ -57,5 +57,11 @@ chosen = recs[recs["record_id"] == v.record]
 if len(chosen):
     ui.record_panel(f, next(chosen.itertuples(index=False)))
 ui.records_table(recs, f, select="deals_table")
+review = ui.needs_review(f)
+if not review.empty:
+    with st.expander(f"Needs review: {len(review):,}{'+' if len(review) >= 200 else ''} record(s) whose amount "
+                     "cannot be real (negative, beyond any project, or a figure the rules cannot read); "
+                     "they are not in the total", icon=":material/flag:"):
+        ui.records_table(review, f, compact=True, rows=8)
 with st.expander("Sources of this view"):
     ui.sources_panel(f, dim, value, title="Articles behind these records", limit=50)
