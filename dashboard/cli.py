@@ -172,7 +172,8 @@ def cmd_password_hash(args: argparse.Namespace) -> int:
 def _budget_options(p: argparse.ArgumentParser) -> None:
     b = workers.Budget()
     p.add_argument("--file-seconds", type=_positive(float), metavar="S",
-                   help=f"time one file may take to read and extract; past it the file is a logged failure "
+                   help=f"processor time one file may take to read and extract (six times that on the clock); "
+                        f"past it the file is a logged failure "
                         f"(default: $DASHBOARD_FILE_SECONDS, else {b.seconds:g})")
     p.add_argument("--file-bytes", type=_positive(int), metavar="N",
                    help=f"largest file read as an article (default: $DASHBOARD_FILE_BYTES, else {b.max_bytes:,})")

@@ -407,7 +407,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path | None = None,
     db = str(db or default_db_path())
     if extractor is None:
         from dashboard.extract import extract as extractor
-        _warm(extractor)  # once, here: the workers are forked with its reference data loaded
+    _warm()  # once per process: the workers are forked with the reference data loaded
     found = scan(list(paths))
     # a sources.csv named on the command line (`ingest data/articles/*`) is its folder's manifest, not an article
     files = [f for f in found.files if f.name != manifest.MANIFEST_NAME]
@@ -487,11 +487,20 @@ WARM_TEXT = ("Chengdu signs 3 projects\nTime: 2021-05-03\n\nOn May 3, 2021, Tenc
              "5 billion yuan in Chengdu Hi-Tech Zone.\n合肥签约8个重大项目，总投资1020亿元。\n")
 
 
-def _warm(extractor) -> None:
+_warmed: list[bool] = []
+
+
+def _warm() -> None:
     """Load the extractor's reference data (gazetteer, rates) before workers are forked,
-    so each starts ready instead of loading it again within its first file's budget."""
+    so each starts ready instead of loading it within its first file's budget. Runs the
+    real extractor on a built-in text once per process, whichever extractor is passed
+    (a test's may call the real one for some files)."""
+    if _warmed:
+        return
+    _warmed.append(True)
     try:
-        extractor(parse_article(WARM_TEXT.encode("utf-8"), "warm-up.txt"))
+        from dashboard.extract import extract
+        extract(parse_article(WARM_TEXT.encode("utf-8"), "warm-up.txt"))
     except Exception:  # a broken extractor fails on the real files, with their names
         pass
 

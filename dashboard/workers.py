@@ -35,7 +35,7 @@ def _env_number(name: str, default: float, kind=float):
 
 @dataclass(frozen=True)
 class Budget:
-    """What one file may cost: seconds to read and extract it, and bytes. Settings:
+    """What one file may cost: seconds of processor time to read and extract it, and bytes. Settings:
     DASHBOARD_FILE_SECONDS, DASHBOARD_FILE_BYTES, DASHBOARD_WORKERS (or the CLI's
     --file-seconds, --file-bytes, --workers)."""
     seconds: float = field(default_factory=lambda: _env_number("DASHBOARD_FILE_SECONDS", 10.0))
@@ -138,6 +138,7 @@ class _Slot:
     conn: Connection
     chunk: deque = field(default_factory=deque)   # (index, path) sent and not answered yet
     started: float = 0.0                          # when its current file started
+    cpu_start: float = 0.0                        # the worker's processor time then
     article: Article | None = None                # the current file's article, once read
 
 
@@ -179,6 +180,33 @@ class _Pool:
             self.stop(slot, kill=bool(slot.chunk))
 
 
+POLL = 0.25        # seconds between looks at the workers' processor time
+WALL_FACTOR = 6    # a file stuck without using the processor (waiting on a lock) is stopped at 6x the budget
+
+
+def _cpu(pid: int) -> float:
+    """A process's processor time so far, in seconds (Linux /proc; elsewhere 0, and the
+    wall-clock limit applies alone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _over(slot: _Slot, seconds: float) -> str | None:
+    """Why the slot's current file is past its budget, or None. The budget counts the
+    worker's processor time, so a machine busy with other work does not fail good files;
+    the wall clock only stops a file that waits without working."""
+    used = _cpu(slot.proc.pid) - slot.cpu_start
+    if used > seconds:
+        return f"took more than {seconds:g} s of processor time"
+    wall = time.monotonic() - slot.started
+    if wall > seconds * WALL_FACTOR:
+        return f"did not finish in {wall:.0f} s (more than {WALL_FACTOR}x the budget of {seconds:g} s)"
+    return None
+
+
 def _requeue(pending: deque, slot: _Slot) -> None:
     """The files a stopped worker had not started go back to the front of the queue."""
     pending.extendleft(reversed(slot.chunk))
@@ -190,7 +218,8 @@ def run(paths: list[Path], extractor: Callable[[Article], list[dict]], budget: B
         skip: Callable[[Article], bool] | None = None,
         prepare: Callable[[Path, Article], Article] | None = None) -> Iterator[Outcome]:
     """Read and extract each file in a worker process; yield one Outcome per file, in
-    the order of `paths`. A file that takes longer than `budget.seconds` is stopped
+    the order of `paths`. A file that takes more than `budget.seconds` of processor time
+    (or six times that on the clock) is stopped
     and yields an Outcome with the reason. `prepare(path, article)` may amend an article
     as read (ingest puts its sources.csv values in); an article for which `skip` is true
     (already stored as it is) is read, to know its id, but not extracted.
@@ -212,14 +241,14 @@ def run(paths: list[Path], extractor: Callable[[Article], list[dict]], budget: B
                 slot = slot or pool.start()
                 chunk = [pending.popleft() for _ in range(min(per_chunk, len(pending)))]
                 slot.chunk.extend(chunk)
-                slot.started = time.monotonic()
+                slot.started, slot.cpu_start = time.monotonic(), _cpu(slot.proc.pid)
                 try:
                     slot.conn.send([p for _, p in chunk])
                 except OSError:  # it died between files: the next wait sees it closed
                     pass
             busy = [s for s in pool.slots if s.chunk]
             now = time.monotonic()
-            timeout = max(0.0, min(s.started + budget.seconds for s in busy) - now) if busy else 0.1
+            timeout = POLL if busy else 0.1
             ready = wait([s.conn for s in busy], timeout=timeout)
             for slot in busy:
                 if slot.conn in ready:
@@ -239,12 +268,11 @@ def run(paths: list[Path], extractor: Callable[[Article], list[dict]], budget: B
                     index, _ = slot.chunk.popleft()
                     out.article = out.article or slot.article
                     done[index] = out
-                    slot.article, slot.started = None, time.monotonic()
-                elif time.monotonic() - slot.started > budget.seconds:
+                    slot.article, slot.started, slot.cpu_start = None, time.monotonic(), _cpu(slot.proc.pid)
+                elif over := _over(slot, budget.seconds):
                     index, path = slot.chunk.popleft()
                     done[index] = Outcome(path, slot.article, seconds=budget.seconds,
-                                          error=f"{path.name}: took longer than {budget.seconds:g} s to read and "
-                                                f"extract (the time budget); stopped")
+                                          error=f"{path.name}: {over} to read and extract (the time budget); stopped")
                     _requeue(pending, slot)
                     pool.stop(slot, kill=True)
             while next_out in done:
