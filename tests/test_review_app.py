@@ -234,8 +234,6 @@ def test_a_file_with_a_taken_name_but_other_text_is_kept_beside_it(db, tmp_path)
     assert again.report.articles_skipped == 1 and again.report.articles_new == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the app's read-only connection keeps the replaced database file open "
-                   "(issue 8, point 1, on branch safety): remove this marker when that lands")
 def test_after_saving_the_page_shows_the_corrected_record(db):
     at = sign_in(page(PASSWORDS, "app_pages/review.py"), "ana", PASSWORD)
     next(c for c in at.checkbox if c.label.startswith("Not a deal")).check()
