@@ -54,7 +54,9 @@ SHORT_OF_TARGETS = {
     "blind2": (ROOT / "tests" / "blind" / "batch2" / "gold.jsonl", ROOT / "tests" / "blind" / "batch2" / "articles",
                {"amount_f1": 0.86, "city_acc": 0.82, "noamount_recall": 0.62, "date_acc": 0.82}),
     "blind3": (ROOT / "tests" / "blind" / "batch3" / "gold.jsonl", ROOT / "tests" / "blind" / "batch3" / "articles",
-               {"amount_f1": 0.81, "city_acc": 0.87, "noamount_recall": 0.35, "date_acc": 0.97}),
+               # city 0.83, not 0.87: the reader now decodes b312 (Big5) instead of garbling it, so its 12
+               # gold records are found, some without their city, where before they were all simply missed
+               {"amount_f1": 0.81, "city_acc": 0.83, "noamount_recall": 0.35, "date_acc": 0.97}),
 }
 
 
