@@ -98,7 +98,7 @@ def test_scope_and_a_link_that_matches_nothing(server, page):
     pg = page
     pg.goto(f"{server}/?city=Harbin")
     _settle(pg)
-    assert pg.get_by_text("Committed money").first.is_visible()
+    pg.get_by_text("Committed money", exact=True).first.wait_for(state="visible", timeout=60_000)  # the metric, not the citation
     committed = _total(pg)
     assert committed == "¥1 bn"  # Harbin's signed deal; its ¥18.3 bn key-project list is a plan
     assert pg.get_by_text(re.compile(r"plus ¥18\.3 bn in plans and lists")).count() == 1
