@@ -268,26 +268,29 @@ def test_kill_9_at_any_moment_leaves_the_previous_database(kill_setup, tmp_path)
         articles_before = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     expected = seconds * 2  # twice the articles of the first run
     killed_with_leftovers = 0
-    for fraction in (0.05, 0.3, 0.6, 0.9, 1.1):
+    # moments: before the work copy exists, as soon as it does, then a fraction of the run into it
+    for moment in ("start", 0.0, 0.2, 0.5, 0.9):
         proc = _ingest_process(more, db)
-        deadline = time.monotonic() + expected * fraction
         workers_seen: set[int] = set()
+        deadline = time.monotonic() + (0.3 if moment == "start" else 600)
+        while time.monotonic() < deadline and proc.poll() is None:  # until the moment's start
+            workers_seen |= _children(proc.pid)
+            if moment != "start" and _leftovers(db.parent):
+                deadline = time.monotonic() + expected * moment
+                break
+            time.sleep(0.02)
         while time.monotonic() < deadline and proc.poll() is None:
             workers_seen |= _children(proc.pid)
             time.sleep(0.05)
         if proc.poll() is not None:  # finished before the moment came: nothing to test at this one
+            assert moment not in ("start", 0.0), "the run ended before it could be killed"
             continue
         killed_with_leftovers += bool(_leftovers(db.parent))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        if _digest(db) == before:  # killed before the swap: the previous database, byte for byte
-            with store.connect(db) as con:  # and it opens as a dashboard database
-                assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == articles_before
-        else:  # killed after the atomic swap (tidying up): the whole new database, never a part of one
-            with store.connect(db) as con:
-                n = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-            assert n > articles_before, f"database changed but not complete after a kill at {fraction:.0%}"
-            before, articles_before = _digest(db), n
+        assert _digest(db) == before, f"database changed by a run killed at {moment}"
+        with store.connect(db) as con:  # and it opens as a dashboard database
+            assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == articles_before
         for pid in workers_seen:  # no worker goes on without its ingest
             for _ in range(100):
                 if not _alive(pid):
