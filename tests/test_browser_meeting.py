@@ -235,16 +235,16 @@ def test_under_a_path_prefix(prefixed, page):
     _settle(pg)
     assert _total(pg) == "¥19.3 bn"
     pg.get_by_role("link", name="Deals").first.click()
-    pg.wait_for_url(re.compile(r"/dash/deals\?"))
+    pg.wait_for_url(re.compile(r"/dash/deals\?"), wait_until="commit")  # the app settles below
     _settle(pg)
     assert _params(pg) == {"city": ["Harbin"], "scope": ["all"]}
     assert _total(pg) == "¥19.3 bn"
     pg.go_back()
-    pg.wait_for_url(re.compile(r"/dash/\?"))
+    pg.wait_for_url(re.compile(r"/dash/\?"), wait_until="commit")  # the app settles below
     _settle(pg)
     assert _total(pg) == "¥19.3 bn"
     # a source opens its article under the prefix too
     pg.locator("[data-testid='stPageLink'] a[href*='article?']").first.click()
-    pg.wait_for_url(re.compile(r"/dash/article\?"))
+    pg.wait_for_url(re.compile(r"/dash/article\?"), wait_until="commit")  # the app settles below
     _settle(pg)
     assert pg.locator("[data-testid='stHtml'] mark").count() >= 1
