@@ -9,6 +9,13 @@ file to browse by hand.
 """
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+
 import hashlib
 import random
 import sys
@@ -227,3 +234,43 @@ if __name__ == "__main__":  # write the random test database to a file to look a
     Builder(c).add_many(random_records(random.Random(20240611)))
     c.close()
     print(f"wrote {target}")
+
+
+@contextmanager
+def running_app(db, log_path, url_path: str = ""):
+    """`streamlit run` on 127.0.0.1 with a free port against `db` (under `url_path` if given), until the block ends;
+    yields (url, log file). The browser tests' one way to start and stop the app."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(log_path, "w+")
+    args = ["--server.baseUrlPath", url_path] if url_path else []
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true", *args,
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "DASHBOARD_DB": str(db)},
+        stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}" + (f"/{url_path}" if url_path else "")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
+            time.sleep(0.3)
+        yield url, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
+from conftest import running_app
 from test_app import EVIL_LINK, HARBIN_LINK, HARBIN_RECORDS, HARBIN_URL, ROOT, build_db
 
 pytestmark = pytest.mark.browser
@@ -42,36 +43,8 @@ def server(tmp_path_factory):
     if not CHROMIUM:
         pytest.skip("no chromium on PATH: install it with `apt-get install chromium`")
     db = build_db(tmp_path_factory.mktemp("browser") / "deals.duckdb")
-    port = _free_port()
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
+    with running_app(db, tmp_path_factory.mktemp("log") / "streamlit.log") as (url, _):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,8 @@ import urllib.request
 
 import pytest
 
+from conftest import running_app
+
 from test_app import ARTICLES, ROOT
 from test_browser import ARTIFACTS, CHROMIUM, _free_port, _metric, _wait_for_app, browser, page  # noqa: F401
 
@@ -39,38 +41,10 @@ def small_server(tmp_path):
     proc = _ingest(first, db)
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err
-    port = _free_port()
-    log = open(tmp_path / "streamlit.log", "w+")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
+    with running_app(db, tmp_path / "streamlit.log") as (url, log):
         yield url, db
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
         log.seek(0)
         assert "Traceback" not in log.read(), "the server logged a traceback"
-        log.close()
 
 
 def _no_error_shown(pg) -> None:

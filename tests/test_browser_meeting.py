@@ -13,6 +13,8 @@ import urllib.request
 
 import pytest
 
+from conftest import running_app
+
 from test_app import ROOT, build_db
 from test_browser import (ARTIFACTS, CHROMIUM, _click_widest_bar, _free_port, _params, _shot, _total,  # noqa: F401
                           _wait_for_app, browser, page, server)
@@ -197,36 +199,8 @@ def prefixed(tmp_path_factory):
     if not CHROMIUM:
         pytest.skip("no chromium on PATH")
     db = build_db(tmp_path_factory.mktemp("prefix") / "deals.duckdb")
-    port = _free_port()
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--server.baseUrlPath", "dash",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/dash"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.3)
+    with running_app(db, tmp_path_factory.mktemp("log") / "streamlit.log", url_path="dash") as (url, _):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def test_under_a_path_prefix(prefixed, page):
