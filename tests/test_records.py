@@ -322,3 +322,55 @@ def test_every_figure_of_a_long_chinese_paragraph_is_a_record():
     text = "".join(f"第{i}家企业签约投资{i}.5亿元建设智能制造项目。" for i in range(1, 201))
     recs = records_of("快讯 2021-05-04\n\n签约\n\n" + text, "long_zh.txt")
     assert sorted(round(r["amount"] / 1e7) for r in recs if r["amount"]) == [10 * i + 5 for i in range(1, 201)]
+
+
+# --- general rules added after dev2 / blind batches (texts in our own words) -------------------------------
+def test_a_city_written_in_lower_case_by_a_machine_translation_is_still_the_city():
+    text = HEADER + ("On March 3, lianyungang in east China's Jiangsu province held a signing for 12 key projects with "
+                     "total investment 8.4 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == "Lianyungang"
+
+
+def test_a_lower_case_english_word_is_not_a_place():
+    recs = records_of(HEADER + "The canton fair hall in the city of Foshan signed a 2 billion yuan logistics deal.")
+    assert {r["city"] for r in with_amount(recs)} == {"Foshan"}
+
+
+def test_projects_based_in_a_city_land_there_though_signed_elsewhere():
+    text = HEADER + ("During a summit in Fuzhou last week, 9 central enterprise projects based in Quanzhou signed "
+                     "contracts with total investment of 30.2 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == "Quanzhou"
+
+
+def test_investors_from_a_city_do_not_move_the_money_there():
+    text = HEADER + ("Guilin signed 6 tourism projects worth 4.5 billion yuan on May 8; the money comes mainly from "
+                     "investors from Shenzhen and Hangzhou.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == "Guilin"
+
+
+def test_a_total_after_a_counted_sentence_is_the_bundle_of_those_projects():
+    text = HEADER + ("Nanning signed deals on 64 investment projects during the fair held from May 2 to 5.\n\n"
+                     "Over the fair, the total investment committed came to 80 billion yuan. Twelve of the signed "
+                     "projects are foreign-funded and are worth $900 million altogether.")
+    recs = with_amount(records_of(text))
+    total = next(r for r in recs if r["amount"] == 80e9)
+    part = next(r for r in recs if r["currency"] == "USD")
+    assert total["kind"] == "bundle" and total["n_projects"] == 64
+    assert part["kind"] == "bundle" and part["n_projects"] == 12 and part["part_of"] == total["id"]
+
+
+def test_projects_promoted_to_investors_are_not_deals():
+    text = HEADER + ("At the expo the city pushed 40 key investment projects in 7 areas including new materials and "
+                     "logistics, with a total investment of 25 billion yuan.")
+    assert with_amount(records_of(text)) == []
+
+
+def test_our_province_is_the_province_the_article_speaks_for():
+    text = ("Gansu signs 3 projects worth 2.1 billion yuan at the western expo\n\n"
+            "At the recently held expo, products from the partner firms of Chengdu's high-tech zone drew buyers, "
+            "and our province successfully signed 3 cooperation projects, total investment 2.1 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["province"] == "Gansu" and bundle["city"] is None

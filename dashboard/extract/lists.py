@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .record_words import COUNT_WORD, NUMBER_WORDS
+
 # The words that open a list of named things.
 LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
@@ -29,11 +31,9 @@ PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|pl
 
 # "6 road construction projects, such as": a counted group whose members follow.
 GROUP = re.compile(r"""
-    (?P<n>\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
+    (?P<n>\d{1,4}|""" + COUNT_WORD + r""")\s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
     (?=[^.;]{0,12}?\b(?:such\s+as|including|like|namely)\b)
 """, re.X | re.I)
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12}
 
 _NAME_END_ZH = re.compile(PROJECT_NOUN_ZH.pattern.rstrip("$"), re.X)
 

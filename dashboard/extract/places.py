@@ -456,6 +456,24 @@ def _index():
     return places, auto, dict(keys)
 
 
+@lru_cache(maxsize=1)
+def _lowercase_keys() -> frozenset[str]:
+    """Keys that count even in lower case ("zhenjiang in East China", as machine translations write it):
+    a city's or province's whole pinyin of five letters or more, which no English word spells."""
+    places, _, keys = _index()
+    out = set()
+    for k, readings in keys.items():
+        if len(k) < 5 or not k.isascii() or not k.isalpha():
+            continue
+        for i in readings:
+            p = places[i]
+            if p.kind in ("city", "province") and p.name_zh:
+                base = re.sub(r"(?:特别行政区|(?:壮族|回族|维吾尔)?自治区|省|市)$", "", p.name_zh)
+                if "".join(_syllables(base)) == k:
+                    out.add(k)
+    return frozenset(out)
+
+
 def _lower(s: str) -> str:
     """Lower-case without changing the length (so spans map back)."""
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
@@ -483,7 +501,7 @@ def _raw_matches(text: str) -> list[tuple[int, int, str]]:
         if _is_latin(key[0]):
             if start > 0 and _is_latin(text[start - 1]):
                 continue
-            if not text[start].isupper():
+            if not text[start].isupper() and key not in _lowercase_keys():
                 continue
         if _is_latin(key[-1]) and end < len(text) and _is_latin(text[end]):
             continue

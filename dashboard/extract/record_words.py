@@ -1,9 +1,16 @@
 """Cue words that decide what a sentence's figure is (data only: compiled patterns, English and Chinese)."""
 import re
 
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
-                "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+from .amount_words import NUMBER_WORDS_EN
+
+# Counts written as words, "two" to "ninety-nine" ("Sixty-six of the projects"), and small Chinese ones.
+_UNITS = {w: n for w, n in NUMBER_WORDS_EN.items() if 1 <= n <= 9 and w not in ("a", "an")}
+_TENS = {w: n for w, n in NUMBER_WORDS_EN.items() if n >= 20}
+NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS_EN.items() if n >= 2}
+NUMBER_WORDS.update({f"{t}-{u}": tn + un for t, tn in _TENS.items() for u, un in _UNITS.items()})
+NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10})
+# The same as a pattern (longest first, so "twenty-one" is not read as "twenty").
+COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, reverse=True))
 
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
@@ -25,6 +32,12 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
   | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
   | (?:增长|增至|达到|下降)[^,，。；;]{0,12}$
 """, re.X | re.I)
+
+# "It pushed 50 key investment projects in 9 areas ... with a total investment of": projects offered to investors,
+# anywhere earlier in the sentence.
+PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2}\d+\s+(?:[\w-]+\s+){0,3}"
+                      r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
+                      r"|(?:推介|推出|发布)(?:了)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目", re.I)
 
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
@@ -57,9 +70,9 @@ SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$",
 
 # "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
 BUNDLE_COUNT = re.compile(r"""
-    (?<![\d.,])(?P<n>\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)
+    (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")
     \s+(?:(?:(?!of\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
-         |of\s+(?:them|the\s+projects))
+         |of\s+(?:them|the\s+(?:[a-z-]+\s+){0,2}?projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
@@ -71,6 +84,9 @@ PLURAL_PROJECTS = re.compile(r"""
   | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,150}\b(?:total|add\s+up|in\s+all)
   | 项目(?:合计|总投资|共)
 """, re.X | re.I)
+# "Over the course of the expo, the total investment came to ...", after "signed 98 projects": the total of
+# the projects counted just before.
+TOTAL_OF_ALL = re.compile(r"\b(?:the|their)\s+(?:overall\s+|combined\s+)?total\s+(?:investment|amount|value)\b|\bin\s+total\b", re.I)
 TOGETHER = re.compile(r"\btogether\s+(?:received|receive|involve|attract|with\s+an?\s+investment)|\bcombined\b|共同获得", re.I)
 # "百亿元以上的项目有4个——A、B、C和D", "... over 5 billion yuan each, namely A, B and C": names follow the figure.
 ENUMERATION_AFTER_FIGURE = re.compile(r"[^.;。；]{0,20}?(?:——|—|namely|分别是|分别为|:|：)", re.I)
@@ -109,7 +125,7 @@ OBJECT_AFTER_VERB = re.compile(
 # "took place in Shenzhen", "held in ...", "a delegation to ...": where the ceremony was, not where money lands.
 VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
-    r"campaign\s+in|based\s+in|headquartered\s+in|"
+    r"campaign\s+in|(?<!projects\s)(?<!project\s)based\s+in|headquartered\s+in|"
     r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|"
     r"(?:opened|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+in|赴|前往)\s*$",
     re.I)
@@ -164,7 +180,14 @@ ORGANISER_AFTER = re.compile(r"""(?:省|壮族自治区|回族自治区|维吾�
   | \s+(?:Province\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
-HOME_AFTER = re.compile(r"-(?:based|headquartered)\b", re.I)
+HOME_AFTER = re.compile(r"-(?:based|headquartered)\b"
+                        # "Chengdu investors", "Shanghai's businesspeople": where the money comes from, not where it lands
+                        r"|(?:'s|’s)?\s+(?:investors|businesspeople|businessmen|entrepreneurs)\b", re.I)
+# "investors from Shanghai and Fujian": the same, named after.
+HOME_BEFORE = re.compile(r"\b(?:investors|businesspeople|businessmen|entrepreneurs|investment)\s+(?:mainly\s+)?"
+                         r"(?:from|of)\s+(?:[A-Z][\w'-]*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+(?:from\s+)?))*$")
+# "our province signed ...", "我省签约…": the article's own province (a provincial paper or department writing).
+OUR_PROVINCE = re.compile(r"\bour\s+province\b|我省|本省", re.I)
 
 # A dateline's date ("XIAMEN, Sept. 9 (Xinhua) --"): when the article was filed, not when the event was.
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)")

@@ -26,11 +26,11 @@ from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
-                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT, HOME_AFTER,
+                                            SET_UP_BEFORE, PROJECT_PHRASE, PROJECT_COUNT, HOME_AFTER, HOME_BEFORE, OUR_PROVINCE,
                                             TARGET_BEFORE, RUNNING_TOTAL, DATELINE_AFTER, SAME_DAY, SIGNED_NOW,
                                             DATELINE_PLACE)
 from dashboard.extract.sectors import choose, sector_scores
@@ -105,6 +105,10 @@ class ArticleContext:
                               for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
         self.main_city = self._main_city()
         self.organiser = self._organising_province()
+        # the province the article speaks for ("our province"): the one its headline names first, or the organiser
+        title_places = find_places(article.title, context=self.text)
+        self.home_province = title_places[0].place if title_places and title_places[0].place.kind == "province" \
+            else self.organiser
         self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
 
     def _header_end(self) -> int:
@@ -141,7 +145,7 @@ class ArticleContext:
                     or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
                     or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
                 continue
-            if HOME_AFTER.match(self.text[m.end:m.end + 16]):
+            if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
                 continue
             if DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
                     re.sub(r"^,\s*\w+\.?\s+\d{1,2}", "", self.text[m.end:m.end + 30])):
@@ -217,7 +221,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
-    if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]):
+    if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]) \
+            or PROMOTED.search(text[:m.start]):
         return True
     if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
         return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
@@ -397,6 +402,9 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
             if n is None and plural:
                 n = _count_in_previous(ctx, s)
+            if n is None and id(m) not in shares and TOTAL_OF_ALL.search(s.text[:m.start]) \
+                    and not re.search(r"\bproject\b|项目", s.text[:m.start], re.I) and not investors:
+                n = _count_in_previous(ctx, s, back=1)
             kind = "bundle" if (n or plural or together) else "deal"
             d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
                       investors=[] if kind == "bundle" else investors, partners=partners)
@@ -517,9 +525,11 @@ def _clause_name(clause: str) -> str:
     return head.strip()[:120]
 
 
-def _count_in_previous(ctx: ArticleContext, s: Sentence) -> int | None:
-    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
-                       and not p.heading][-3:]):
+def _count_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> int | None:
+    """The count of projects of the nearest of the `back` sentences before s (same section)."""
+    i = ctx.index(s)
+    for p in reversed([p for p in ctx.sentences[max(0, i - back - 8):i] if p.section == s.section
+                       and not p.heading][-back:]):
         n = _count_projects(p.text, len(p.text))
         if n:
             return n
@@ -772,6 +782,11 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
 def _own_place(ctx: ArticleContext, d: Draft) -> None:
     """Place from the record's own words, then its paragraph, then its section's heading."""
     s = d.sent
+    home = ctx.home_province
+    if home and OUR_PROVINCE.search(s.text) and not any(
+            m.place.kind != "province" and m.place.province == home.province for m in ctx.places_in(s.start, s.end)):
+        d.province, d.city, d.district, d.park, d.place_zh = home.province, None, None, None, home.name_zh
+        return  # "our province signed 4 projects": the province the article speaks for
     spans: list[tuple[int, int]] = []
     if d.place_text:
         off = ctx.text.find(d.place_text, s.start - 2000 if s.start > 2000 else 0)
