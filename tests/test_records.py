@@ -374,3 +374,41 @@ def test_our_province_is_the_province_the_article_speaks_for():
             "and our province successfully signed 3 cooperation projects, total investment 2.1 billion yuan.")
     (bundle,) = with_amount(records_of(text))
     assert bundle["province"] == "Gansu" and bundle["city"] is None
+
+
+def test_total_investment_expected_to_reach_is_the_deal_and_its_first_phase_is_not_another():
+    text = HEADER + ("Foo Materials said it signed an investment agreement with the Zigong government to build a battery "
+                     "materials base in Zigong High-tech Zone. Total investment is expected to reach 6 billion yuan. "
+                     "The first phase will build a 20,000-ton line at an estimated investment of 1.2 billion yuan.")
+    assert [r["amount"] for r in with_amount(records_of(text))] == [6e9]
+
+
+def test_level_words_and_or_more_each_are_scales_not_sums():
+    text = HEADER + ("The zone will focus on its '2个千亿级、4个百亿级' industry plan. Liuzhou is promoting projects worth "
+                     "1 billion yuan ($150 million) or more each in the city.")
+    assert with_amount(records_of(text)) == []
+
+
+def test_projects_counted_in_a_period_tally_are_not_a_signing():
+    text = HEADER + ("In the first four months of this year a total of 22 major projects were kicked off in Baoding. "
+                     "These projects, in fields including logistics and new materials, will attract a total investment "
+                     "of 120 billion yuan.")
+    assert with_amount(records_of(text)) == []
+
+
+def test_an_average_is_not_a_deal():
+    text = HEADER + "芜湖市此次签约项目20个，总投资200亿元，项目平均投资10亿元。"
+    assert [r["amount"] for r in with_amount(records_of(text))] == [20e9]
+
+
+def test_a_breakdown_after_a_caption_line_splits_the_total_and_a_second_breakdown_does_not_count():
+    text = ("南平签约20个项目 总投资100亿元\n\n5月8日，南平市举行项目签约仪式，现场签约项目20个，总投资100亿元。\n\n签约现场\n\n"
+            "按项目类别分，外资项目12个，计划投资60亿元；民企项目8个，计划投资40亿元。\n\n"
+            "按签约形式分，合同项目15个，计划投资70亿元；意向项目5个，计划投资30亿元。")
+    recs = with_amount(records_of(text))
+    total = next(r for r in recs if r["amount"] == 100e8)
+    firsts = [r for r in recs if r["amount"] in (60e8, 40e8)]
+    seconds = [r for r in recs if r["amount"] in (70e8, 30e8)]
+    assert all(r["part_of"] == total["id"] and r["counts_in_totals"] for r in firsts)
+    assert len(seconds) == 2 and not any(r["counts_in_totals"] for r in seconds)
+    assert all(r["city"] == "Nanping" for r in recs)

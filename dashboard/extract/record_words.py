@@ -17,6 +17,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
       |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
+      |平均|\b(?:on\s+)?average\b|\bper\s+project\b
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
@@ -45,7 +46,9 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
-      |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent))
+      |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
+      |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
+      |\s*(?:-\s*level\b|-\s*class\b|级|量级))                              # "3个千亿级、5个百亿级": a scale, not a sum
 """, re.X | re.I)
 
 # "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
@@ -58,13 +61,26 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
-                           r"|from\s+then\s+on|since\s+then|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
+                           r"|from\s+then\s+on|since\s+then|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间"
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+# "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected
+# to reach" otherwise starts a target.
+INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?
+    (?:expected|estimated|projected|planned|set|预计|计划|拟)\s*(?:to\s+)?(?:reach|total|hit|be|达到|达)\s*
+    (?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+|约)?$""", re.X | re.I)
+# "the first phase ... at an estimated investment of 1.6 billion yuan", "其一期总投资达42亿元": a phase of a project
+# whose whole figure the text gives; not a deal of its own.
+PHASE_BEFORE = re.compile(r"(?:\b(?:first|initial|start-up)\s+phase\b|\bphase\s+(?:one|I|1)\b|[一首]期)[^.;。；]{0,60}$", re.I)
+# "按项目类别分, 外商投资项目23个…", "By industry, ...": the sentence splits a total given before.
+SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看|分)|分[^,，。;；]{0,4}(?:来看|而言)"
+                      r"|\bby\s+(?:project\s+)?(?:type|industry|industries|sector|category|categories|region|source|"
+                      r"scale|size|form|origin|district|county)\b", re.I)
+BREAKDOWN_CUE = re.compile(SPLIT_BY.pattern + r"|\bof\s+(?:which|these|them)\b|其中|among\s+them", re.I)
 # "其中最大的一个项目投资达400亿元", "the largest of which": one unnamed item of a list.
 SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$", re.I)
 
@@ -180,7 +196,8 @@ ORGANISER_AFTER = re.compile(r"""(?:省|壮族自治区|回族自治区|维吾�
   | \s+(?:Province\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
-HOME_AFTER = re.compile(r"-(?:based|headquartered)\b"
+HOME_AFTER = re.compile(r"-(?:based|headquartered|funded|invested|backed)\b"
+                        r"|\s+(?:companies|enterprises|firms|businesses)\b"
                         # "Chengdu investors", "Shanghai's businesspeople": where the money comes from, not where it lands
                         r"|(?:'s|’s)?\s+(?:investors|businesspeople|businessmen|entrepreneurs)\b", re.I)
 # "investors from Shanghai and Fujian": the same, named after.

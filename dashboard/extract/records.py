@@ -26,7 +26,7 @@ from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -219,6 +219,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
     """A figure that is a target, revenue, capital, threshold, or a share of one project's figure."""
     m = ms[i]
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
+    if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
+        return False
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
     if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]) \
@@ -350,6 +352,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
         if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
             kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
+        kept = [m for m in kept if not _phase_of_previous(ctx, s, m, kept, drafts)]
         if not kept:
             continue
         sentence_investors, partners = _parties(s.text)
@@ -401,7 +404,9 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             if n is None and together:
                 n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
             if n is None and plural:
-                n = _count_in_previous(ctx, s)
+                n, counted = _counted_in_previous(ctx, s)
+                if counted is not None and RUNNING_TOTAL.search(counted.text):
+                    continue  # "In the first five months, 37 projects ... These projects will attract ...": a tally
             if n is None and id(m) not in shares and TOTAL_OF_ALL.search(s.text[:m.start]) \
                     and not re.search(r"\bproject\b|项目", s.text[:m.start], re.I) and not investors:
                 n = _count_in_previous(ctx, s, back=1)
@@ -420,6 +425,17 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             seen.append(d)
             drafts.append(d)
     return drafts
+
+
+def _phase_of_previous(ctx: ArticleContext, s: Sentence, m: Money, kept: list[Money], drafts: list[Draft]) -> bool:
+    """"... 8 billion yuan. The first phase ... at an estimated 1.6 billion yuan": the first phase of a project whose
+    whole figure was just given (in this sentence or one of the two before) is not a deal of its own."""
+    if not PHASE_BEFORE.search(s.text[max(0, m.start - 80):m.start]):
+        return False
+    if any(k.start < m.start for k in kept):
+        return True
+    last = drafts[-1] if drafts else None
+    return bool(last and last.kind == "deal" and last.money and 0 <= ctx.index(s) - ctx.index(last.sent) <= 2)
 
 
 def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
@@ -527,13 +543,18 @@ def _clause_name(clause: str) -> str:
 
 def _count_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> int | None:
     """The count of projects of the nearest of the `back` sentences before s (same section)."""
+    return _counted_in_previous(ctx, s, back)[0]
+
+
+def _counted_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> tuple[int | None, Sentence | None]:
+    """That count and the sentence that gives it."""
     i = ctx.index(s)
     for p in reversed([p for p in ctx.sentences[max(0, i - back - 8):i] if p.section == s.section
                        and not p.heading][-back:]):
         n = _count_projects(p.text, len(p.text))
         if n:
-            return n
-    return None
+            return n, p
+    return None, None
 
 
 def _significant(m: Money) -> int | None:
@@ -739,7 +760,7 @@ def link_components(drafts: list[Draft]) -> None:
                 d.parent.children_cny += d.amount_cny or 0
         if d.parent is None and d.kind == "bundle" and d.amount_cny:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
-            b = next((b for b in reversed(open_bundles) if b.sent.section == d.sent.section and b.n_projects
+            b = next((b for b in reversed(open_bundles) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
@@ -757,9 +778,21 @@ def _candidates(open_bundles: list[Draft], d: Draft) -> list[Draft]:
     return list(open_bundles)
 
 
+def _same_part(b: Draft, d: Draft) -> bool:
+    """Whether d may belong to bundle b: the same section, or a breakdown ("按项目类别分", "by industry") of a
+    top-level total given in an earlier section (a photo caption between them starts no new story)."""
+    return b.sent.section == d.sent.section or (
+        b.sent.section < d.sent.section and b.kind == "bundle" and b.parent is None
+        and bool(BREAKDOWN_CUE.search(d.sent.text)))
+
+
 def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
-    if b.sent.section != d.sent.section or d.standalone:
+    if not _same_part(b, d) or d.standalone:
         return False
+    if b.sent is d.sent and b.money and d.money and b.n_projects and b.money.end < d.money.start \
+            and re.search(r"[;；]", d.sent.text[b.money.end:d.money.start]) \
+            and not SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40)):
+        return False  # "外商投资项目23个, 计划投资X; 央企投资项目1个, 计划投资Y": items side by side
     if b.province and d.province and b.province != d.province:
         return False
     if b.city and d.city and b.city != d.city:
@@ -769,6 +802,8 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
     if d.kind == "bundle":
         if not (b.n_projects and d.n_projects and d.n_projects < b.n_projects):
             return False
+        if b.sent is not d.sent and SPLIT_BY.search(d.sent.text) and SPLIT_BY.search(b.sent.text):
+            return False  # "按签约形式分" after "按项目类别分": a part of one breakdown holds no part of another
         if b.sent is d.sent and not (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))):
             return False  # "display projects 11 …; chip projects 6 …": sub-totals side by side, not inside each other
     if b.amount_cny and d.amount_cny:
