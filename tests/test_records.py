@@ -412,3 +412,33 @@ def test_a_breakdown_after_a_caption_line_splits_the_total_and_a_second_breakdow
     assert all(r["part_of"] == total["id"] and r["counts_in_totals"] for r in firsts)
     assert len(seconds) == 2 and not any(r["counts_in_totals"] for r in seconds)
     assert all(r["city"] == "Nanping" for r in recs)
+
+
+def test_a_province_that_acts_in_the_headline_keeps_deals_signed_in_its_capital():
+    text = ("Shaanxi signs 40 projects worth 30 billion yuan\n\n"
+            "Updated: May 3, 2021\n\n"
+            "The deals, which were signed in Xi'an, the provincial capital, show the province's pull. Northwest China's "
+            "Shaanxi Province saw the signing of 40 projects on Saturday with total investment of 30 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["province"] == "Shaanxi" and bundle["city"] is None
+
+
+def test_an_expo_that_closed_in_a_capital_is_the_provinces():
+    text = ("Expo ends with 50 signed projects\n\nJINAN, May 9 -- The 3rd Example Expo, which closed on Sunday in Jinan, the "
+            "capital of east China's Shandong Province, produced investment deals worth 40 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["province"] == "Shandong" and bundle["city"] is None
+
+
+def test_a_newspaper_named_after_a_city_is_not_a_place():
+    text = HEADER + ("Anhui Province saw the signing of 30 projects worth 12 billion yuan, reported the Shanghai Securities "
+                     "News.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["province"] == "Anhui" and bundle["city"] is None
+
+
+def test_a_whole_provinces_tally_over_a_holiday_is_not_a_signing():
+    text = ("春节期间我省签约项目200个\n\n春节期间，各地签约了一批项目。全省共签约合作项目200个，签约金额1000亿元。"
+            "其中，某某集团在赣州经开区投资50亿元的电池项目落户。")
+    recs = with_amount(records_of(text))
+    assert [r["amount"] for r in recs] == [50e8] and recs[0]["city"] == "Ganzhou"

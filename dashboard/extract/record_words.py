@@ -24,11 +24,12 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
-      |带动|拉动|撬动|\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
+      |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
       |1[-—至到]\d{1,2}月)
     (?:[^.;。；]|\.\d){0,60}$
+  | (?:带动|拉动|撬动)[^,，、。；;]{0,20}$                                  # "带动社会投资500亿元", not "带动能力强的项目, 例如…"
   | [(（]\s*(?:包含|包括|含|including|incl\.?)\s*$                      # "(包含12674万美元)": part of the figure before
   | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
   | (?:增长|增至|达到|下降)[^,，。；;]{0,12}$
@@ -81,6 +82,13 @@ SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看
                       r"|\bby\s+(?:project\s+)?(?:type|industry|industries|sector|category|categories|region|source|"
                       r"scale|size|form|origin|district|county)\b", re.I)
 BREAKDOWN_CUE = re.compile(SPLIT_BY.pattern + r"|\bof\s+(?:which|these|them)\b|其中|among\s+them", re.I)
+# "全省共签约…", "province-wide": the whole province's figure.
+WHOLE_PROVINCE = re.compile(r"全省|\bprovince-wide\b|\bacross\s+the\s+(?:whole\s+)?province\b|\bthe\s+whole\s+province\b", re.I)
+# A span of the calendar, not an event: "春节期间", "上半年", "in the first quarter". A whole province's figure over one
+# is a tally of many signings, not a signing.
+CALENDAR_PERIOD = re.compile(r"春节|国庆|元旦|[上下]半年|前?[一二三四1-4]季度|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[-—至到]\d{1,2}月"
+                             r"|今年以来|年初以来|全年|\bSpring\s+Festival\b|\b(?:first|second)\s+half\b|"
+                             r"\b(?:first|second|third|fourth)\s+quarter\b|\bQ[1-4]\b|\bthis\s+year\b", re.I)
 # "其中最大的一个项目投资达400亿元", "the largest of which": one unnamed item of a list.
 SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$", re.I)
 
@@ -143,8 +151,12 @@ VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
     r"campaign\s+in|(?<!projects\s)(?<!project\s)based\s+in|headquartered\s+in|"
     r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|"
-    r"(?:opened|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+in|赴|前往)\s*$",
+    r"(?:opened|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+in|"
+    r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)\s*$",
     re.I)
+# "signed in Haikou", "launched in Haikou": where a province's signing took place (only when the headline makes the
+# province the actor: "Hainan launches 108 projects").
+VENUE_VERB_IN = re.compile(r"\b(?:signed|inked|launched|unveiled|kicked\s+off|staged|held)\s+(?:on\s+\w+\s+)?in\s+$", re.I)
 # "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
 VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕)")
 # "signed at the Beijing venue", "北京会场": a ceremony's venue.
@@ -155,8 +167,8 @@ VENUE_NAMED = re.compile(r"""\s*(?:(?:venue|会场|主会场|分会场)\b
     | [\u4e00-\u9fff]{0,8}?(?:宾馆|酒店|迎宾馆|会展中心|会议中心|博览中心))   # "Shanghai Hongqiao State Guest House": where the ceremony was""", re.I | re.X)
 
 # "Sichuan University", "Chengdu Daily": an institution's name, not a place where money lands.
-INSTITUTION_AFTER = re.compile(r"""\s*(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|Post|Times|News
-    |Television|TV|大学|学院|银行|日报|晚报|商报|时报|新闻|电视台|广播|网讯)""", re.X)
+INSTITUTION_AFTER = re.compile(r"""\s*(?:[A-Z][a-z]+\s+){0,2}?(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|Post|Times|News
+    |Television|TV|Stock\s+Exchange|大学|学院|银行|日报|晚报|商报|时报|新闻|电视台|广播|网讯)""", re.X)
 
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
 COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)

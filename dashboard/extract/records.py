@@ -26,7 +26,7 @@ from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -103,12 +103,14 @@ class ArticleContext:
         place_spans = {(m.start, m.end) for m in self.places}
         self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
                               for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
+        # the province the headline names first ("Hainan launches 108 projects"), if it names one before any city
+        # (a headline gives a figure or count; a site's banner taken for the title does not)
+        named = find_places(article.title, context=self.text) if re.search(r"\d", article.title) else []
+        self.title_province = named[0].place if named and named[0].place.kind == "province" else None
         self.main_city = self._main_city()
         self.organiser = self._organising_province()
-        # the province the article speaks for ("our province"): the one its headline names first, or the organiser
-        title_places = find_places(article.title, context=self.text)
-        self.home_province = title_places[0].place if title_places and title_places[0].place.kind == "province" \
-            else self.organiser
+        # the province the article speaks for ("our province"): the headline's, or the organiser
+        self.home_province = self.title_province or self.organiser
         self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
 
     def _header_end(self) -> int:
@@ -145,6 +147,9 @@ class ArticleContext:
                     or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
                     or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
                 continue
+            if m.place.kind == "city" and self.title_province and m.place.province == self.title_province.province \
+                    and VENUE_VERB_IN.search(self.text[max(0, m.start - 40):m.start]):
+                continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
             if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
                 continue
             if DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
@@ -353,6 +358,9 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
             kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
         kept = [m for m in kept if not _phase_of_previous(ctx, s, m, kept, drafts)]
+        if kept and WHOLE_PROVINCE.search(s.text) and (CALENDAR_PERIOD.search(ctx.article.title) or any(
+                CALENDAR_PERIOD.search(p.text) for p in ctx.neighbours(s, 1))):
+            continue  # "春节期间 … 全省共签约合作项目312个": a province's tally over a span of the calendar
         if not kept:
             continue
         sentence_investors, partners = _parties(s.text)
@@ -845,7 +853,8 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     anaphoric = bool(ANAPHORA.match(s.text))
     for i, (a, b) in enumerate(spans):
         mentions = ctx.places_in(a, b)
-        if mentions and all(m.place.kind == "province" for m in mentions):
+        if mentions and all(m.place.kind == "province" for m in mentions) and not (
+                ctx.title_province and mentions[0].place.province == ctx.title_province.province):
             # only a province here ("Xinhua Winshare Sichuan ..."): a city of that province said nearby is more exact
             inner = next((m for a2, b2 in spans[i + 1:] for m in ctx.places_in(a2, b2)
                           if m.place.kind != "province" and m.place.province == mentions[0].place.province), None)
