@@ -442,3 +442,26 @@ def test_a_whole_provinces_tally_over_a_holiday_is_not_a_signing():
             "其中，某某集团在赣州经开区投资50亿元的电池项目落户。")
     recs = with_amount(records_of(text))
     assert [r["amount"] for r in recs] == [50e8] and recs[0]["city"] == "Ganzhou"
+
+
+def test_projects_listed_before_a_count_are_named_whatever_their_last_word():
+    text = HEADER + "其中，甲县米业冷链物流、乙公司自动化技改、丙村有机茶场等12个项目集中开工，总投资30亿元。"
+    names = {r["project"] for r in records_of(text) if not r["amount_cny"]}
+    assert {"甲县米业冷链物流", "乙公司自动化技改", "丙村有机茶场"} <= names
+
+
+def test_projects_listed_after_a_colon_and_after_they_are():
+    text = HEADER + ("Wuhu will sign four more projects on June 11: a production base for robot parts, a liquefied "
+                     "natural gas plant and a bio-energy industrial park.\n\nSix of the projects were signed on site. "
+                     "They are a project of Foo Investment Group Co., Ltd.; Bar Materials' anode material project; and "
+                     "Baz Stone's comprehensive stone utilization project.")
+    names = {r["project"] for r in records_of(text) if not r["amount_cny"]}
+    assert {"production base for robot parts", "liquefied natural gas plant", "bio-energy industrial park"} <= names
+    assert any("anode material project" in n for n in names)
+
+
+def test_our_city_is_the_city_the_article_speaks_for_and_a_bare_zone_word_is_not_another_citys():
+    text = ("洽谈会上8个项目签约宜昌 金额30亿元\n\n11月6日，洽谈会在武汉开幕。本届洽谈会期间，8个项目与宜昌市签约，签约金额30亿元。"
+            "我市签下的8个项目中，有投资10亿元的甲产业园项目、投资5亿元的乙生产线项目等，将落户各县区及开发区。")
+    recs = with_amount(records_of(text))
+    assert recs and {r["city"] for r in recs} == {"Yichang"}

@@ -18,6 +18,8 @@ LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
   | \b(?:including|includes?|included\s+are|such\s+as|like|one\s+of\s+them\s+is|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
+  | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
+  | :\s*(?=(?:a|an|the)\s)                                                        # "four more projects: a plant, a park and ..."
 """, re.X | re.I)
 
 # Nouns of things built or run: a list item naming one is a project.
@@ -81,16 +83,38 @@ def is_project_name(item: str) -> bool:
     return 2 <= len(words) <= 16 and bool(PROJECT_NOUN_EN.search(item))
 
 
-def _items(rest: str) -> list[tuple[str, int]]:
-    """The items of a list that starts at the beginning of `rest`, with their offsets in it."""
+# "…等21个项目", "…等项目": the list before is of projects.
+COUNTED_AFTER = re.compile(r"[^。；;,，]*?等\s*(?:(?:\d{1,4}|[一二三四五六七八九十两]+)\s*[个项]\s*)?[\u4e00-\u9fff]{0,6}?项目")
+
+
+def _plain_name(item: str) -> bool:
+    """A short name with no figure and no clause in it: what a list of projects may name a project by
+    ("宝盖有机茶场", "boron nitride")."""
+    item = item.strip()
+    if not item or re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)|[,，。；;:：]", item):
+        return False
+    if re.search(r"[\u4e00-\u9fff]", item):
+        return 2 <= len(item) <= 30
+    return 1 <= len(item.split()) <= 12
+
+
+def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
+    """The items of a list that starts at the beginning of `rest`, with their offsets in it; with `semicolons`,
+    an English list whose items are split by ";" ("They are A; B; and C.")."""
     if re.search(r"[\u4e00-\u9fff]", rest[:12]):
-        end = re.search(r"[。；;]|[,，](?=[^、]*$)|等(?=[项个家,，。；;\s]|$)", rest)
+        end = re.search(r"[。；;]|[,，](?=[^、]*$)|等(?=[项个家,，。；;\s\d一二三四五六七八九十两]|$)", rest)
         body = rest[:end.start()] if end else rest
         splitter = r"、|[,，](?:也有|还有)?|(?<=[目园心地线厂台院城站馆楼链群部」”\"])(?:以及|和|与)"
     else:
-        end = re.search(r"[.;](?:\s|$)|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b", rest)
-        body = rest[:end.start()] if end else rest
-        splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
+        if semicolons:
+            end = re.search(r"(?<!Ltd)(?<!Co)(?<!Inc)\.(?:\s|$)", rest)
+            body = rest[:end.start()] if end else rest
+            splitter = r";\s*(?:and\s+)?"
+        else:
+            end = re.search(r"[.;](?:\s|$)|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b",
+                            rest)
+            body = rest[:end.start()] if end else rest
+            splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
     out, pos = [], 0
     for part in re.split(f"({splitter})", body):
         if part and not re.fullmatch(splitter, part):
@@ -121,9 +145,11 @@ def named_projects(text: str) -> list[Named]:
               for g in GROUP.finditer(text)]
     for lead in LEAD_IN.finditer(text):
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
-        for name, at in _items(text[lead.end():]):
-            if is_project_name(name) and not GROUP.match(name) and not re.match(r"\d", name) and not LEAD_IN.search(name) \
-                    and (name not in found or group):
+        rest = text[lead.end():]
+        counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： ")))  # a list of projects: any name
+        for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
+            if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
+                    and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
     for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
         if name not in found and not any(name in f or f in name for f in found):
@@ -146,7 +172,7 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
     for clause in _CLAUSE.finditer(text):
         if "、" not in clause.group():
             continue
-        body = re.split(r"等(?=\s*(?:\d|[一二三四五六七八九十两]+)\s*[个项家]|[,，。；;]|$)", clause.group())[0]
+        body = re.split(r"等(?=\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个项家]|[,，。；;]|$)", clause.group())[0]
         parts = re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群段道闸头速路库程期])(?:以及|和|及)", body)
         if len(parts) < 2:
             continue
@@ -154,11 +180,13 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
         if lead and len(parts[0]) - lead.end() >= 4:
             parts[0] = parts[0][lead.end():]
         names = [trim_name(p.strip()) for p in parts]
-        if sum(is_project_name(n) for n in names) >= 2:
+        counted = bool(COUNTED_AFTER.match(clause.group()[len(body):]))  # "A、B、C等21个项目": each is a project
+        ok = [is_project_name(n) or (counted and _plain_name(n)) for n in names]
+        if sum(ok) >= 2:
             pos = clause.start()
-            for n in names:
+            for n, good in zip(names, ok):
                 at = text.find(n, pos)
-                if is_project_name(n) and at >= 0:
+                if good and at >= 0:
                     out.append((n, at))
                     pos = at + len(n)
     return out

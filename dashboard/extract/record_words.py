@@ -217,6 +217,7 @@ HOME_BEFORE = re.compile(r"\b(?:investors|businesspeople|businessmen|entrepreneu
                          r"(?:from|of)\s+(?:[A-Z][\w'-]*(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+(?:from\s+)?))*$")
 # "our province signed ...", "我省签约…": the article's own province (a provincial paper or department writing).
 OUR_PROVINCE = re.compile(r"\bour\s+province\b|我省|本省", re.I)
+OUR_CITY = re.compile(r"\bour\s+city\b|我市|本市", re.I)
 
 # A dateline's date ("XIAMEN, Sept. 9 (Xinhua) --"): when the article was filed, not when the event was.
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)")

@@ -26,7 +26,7 @@ from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -111,6 +111,9 @@ class ArticleContext:
         self.organiser = self._organising_province()
         # the province the article speaks for ("our province"): the headline's, or the organiser
         self.home_province = self.title_province or self.organiser
+        # the city it speaks for ("我市"): the headline's first city, or the one the article is about
+        self.home_city = next((m.place for m in named if m.place.kind == "city"), None) or next(
+            (m.place for m in self.places if m.place.kind == "city" and m.place.city == self.main_city), None)
         self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
 
     def _header_end(self) -> int:
@@ -144,9 +147,13 @@ class ArticleContext:
                 continue
             if m.place.kind in ("city", "province") and (
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
-                    or (self.text[m.start - 1:m.start] == "在" and VENUE_AFTER.match(self.text[m.end:m.end + 4]))
+                    or (re.search(r"在(?:[\u4e00-\u9fff]{2,3}省?)?$", self.text[max(0, m.start - 5):m.start])
+                        and VENUE_AFTER.match(self.text[m.end:m.end + 4]))  # "在(广东)深圳举行的洽谈会上"
                     or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
                 continue
+            if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
+                                                         or re.match(r"-[A-Z]", self.text[m.end:m.end + 2])):
+                continue  # "the Shandong-Hong Kong signing ceremony", "Sino-German": a pairing of places, not a place
             if m.place.kind == "city" and self.title_province and m.place.province == self.title_province.province \
                     and VENUE_VERB_IN.search(self.text[max(0, m.start - 40):m.start]):
                 continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
@@ -161,6 +168,10 @@ class ArticleContext:
             if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
                     and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
                 continue  # in an article about one city, a district of a city it never names is a misreading
+            main = getattr(self, "main_city", None)
+            if m.place.kind == "park" and main and m.place.city != main and m.place.city not in m.text \
+                    and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
+                continue  # a bare "开发区" read as another city's zone, in an article about one city
             if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
                 continue  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
@@ -830,6 +841,11 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             m.place.kind != "province" and m.place.province == home.province for m in ctx.places_in(s.start, s.end)):
         d.province, d.city, d.district, d.park, d.place_zh = home.province, None, None, None, home.name_zh
         return  # "our province signed 4 projects": the province the article speaks for
+    if ctx.home_city and OUR_CITY.search(s.text) and not any(
+            m.place.kind != "province" for m in ctx.places_in(s.start, s.end)):
+        p = ctx.home_city
+        d.province, d.city, d.district, d.park, d.place_zh = p.province, p.city, None, None, p.name_zh
+        return  # "我市在本届华创会上签下的10个项目": the city the article speaks for
     spans: list[tuple[int, int]] = []
     if d.place_text:
         off = ctx.text.find(d.place_text, s.start - 2000 if s.start > 2000 else 0)
