@@ -117,7 +117,7 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
             splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
     out, pos = [], 0
     for part in re.split(f"({splitter})", body):
-        if part and not re.fullmatch(splitter, part):
+        if part and not re.fullmatch(splitter, part) and part.strip().lower() not in ("and", "as well as"):
             name = re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip()
             out.append((name, pos + part.find(part.strip()[:1]) if part.strip() else pos))
         pos += len(part)
