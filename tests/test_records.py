@@ -465,3 +465,23 @@ def test_our_city_is_the_city_the_article_speaks_for_and_a_bare_zone_word_is_not
             "我市签下的8个项目中，有投资10亿元的甲产业园项目、投资5亿元的乙生产线项目等，将落户各县区及开发区。")
     recs = with_amount(records_of(text))
     assert recs and {r["city"] for r in recs} == {"Yichang"}
+
+
+def test_a_named_projects_total_investment_is_one_deal_and_another_of_the_same_figure_is_not_a_repeat():
+    text = ("两个项目落户某市\n\n5月8日，南通市与甲集团举行项目签约，甲电池和甲基地两个项目正式落户。\n\n"
+            "甲电池项目总投资约30亿元。乙总部项目同样总投资30亿元，拟落在南通开发区。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount"]) for r in recs] == [("deal", 30e8), ("deal", 30e8)]
+
+
+def test_parts_of_a_running_total_are_not_signings():
+    text = HEADER + ("Before this, Foo Zone had taken part in the province's project activities with 40 projects in "
+                     "total, whose total investment is about 90 billion yuan. Of them, 12 projects were signed with a "
+                     "total investment of 30 billion yuan.")
+    assert with_amount(records_of(text)) == []
+
+
+def test_capital_inflow_and_this_years_spending_are_not_deals():
+    text = HEADER + ("From January to May, 20 foreign-funded projects with actual capital inflow of $300 million began "
+                     "in Suzhou. The zone plans to invest 2.5 billion yuan during the year in service platforms.")
+    assert with_amount(records_of(text)) == []

@@ -15,13 +15,14 @@ COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, 
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
-      |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
+      |\bfrom\s+January\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
@@ -48,6 +49,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
       |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
+      |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
       |\s*(?:-\s*level\b|-\s*class\b|级|量级))                              # "3个千亿级、5个百亿级": a scale, not a sum
 """, re.X | re.I)
@@ -62,7 +64,7 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
-                           r"|from\s+then\s+on|since\s+then|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
+                           r"|from\s+then\s+on|since\s+then|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间"
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
@@ -106,7 +108,8 @@ BUNDLE_COUNT = re.compile(r"""
 PLURAL_PROJECTS = re.compile(r"""
     (?<!one\sof\s)(?<!among\s)\b(?:the|these|those|all)\s+(?:\w+\s+)?projects\b   # not "one of the projects"
   | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,150}\b(?:total|add\s+up|in\s+all)
-  | 项目(?:合计|总投资|共)
+  | 项目(?:合计|共)
+  | (?:这些|此次|本次|上述|所有|全部|签约|开工|集中|这批|该批)项目总投资                # not "A项目总投资30亿元": one project
 """, re.X | re.I)
 # "Over the course of the expo, the total investment came to ...", after "signed 98 projects": the total of
 # the projects counted just before.

@@ -169,6 +169,9 @@ class ArticleContext:
                     and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
                 continue  # in an article about one city, a district of a city it never names is a misreading
             main = getattr(self, "main_city", None)
+            if m.place.province in ("Hong Kong", "Macau", "Taiwan") and re.match(r"[\u4e00-\u9fff]", self.text[m.end:m.end + 1]) \
+                    and not re.match(r"[特地市区省岛方同胞客商]", self.text[m.end:m.end + 1]) and main not in (None, m.place.city):
+                continue  # "香港升能…项目" in a mainland city's article: the investor's home, in its name
             if m.place.kind == "park" and main and m.place.city != main and m.place.city not in m.text \
                     and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
                 continue  # a bare "开发区" read as another city's zone, in an article about one city
@@ -363,8 +366,13 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         if not s.heading:
             body_values.update(round(m.value) for m in ms)
     seen: list[Draft] = []
+    tally_before = False  # the sentence before gave a running total ("Before this, ... 60 projects, 150 billion")
     for idx, (s, ms) in enumerate(found):
         kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
+        part_of_tally = tally_before and bool(re.match(r"\s*(?:of\s+(?:them|these|which)|among\s+them|其中)", s.text, re.I))
+        if part_of_tally:
+            kept = []  # "Of them, 15 projects were signed ...": parts of that tally
+        tally_before = bool(ms) and not kept and (part_of_tally or bool(RUNNING_TOTAL.search(s.text)))
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
         if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
             kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
@@ -603,8 +611,9 @@ def _same_figure(a: Money, b: Money) -> bool:
 
 def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
     """A second mention of a figure already recorded in this article (not a list of equal figures)."""
-    if s.list_item:
-        return False
+    if s.list_item or (d.money and re.search(r"同样|同为|也是|\b(?:likewise|also)\b[^,.;，。；]{0,30}$",
+                                              s.text[max(0, d.money.start - 40):d.money.start], re.I)):
+        return False  # "B项目同样总投资105亿元": another project of the same figure
     for other in seen:
         if other.money.currency == d.money.currency and _same_figure(other.money, d.money):
             if other.kind != d.kind:
