@@ -485,3 +485,25 @@ def test_capital_inflow_and_this_years_spending_are_not_deals():
     text = HEADER + ("From January to May, 20 foreign-funded projects with actual capital inflow of $300 million began "
                      "in Suzhou. The zone plans to invest 2.5 billion yuan during the year in service platforms.")
     assert with_amount(records_of(text)) == []
+
+
+def test_size_classes_and_yearly_statistics_are_not_deals():
+    text = HEADER + ("For another, the projects are large in scale: 16 projects are of over 5 billion yuan. "
+                     "Industrial investment reached 40.07 billion yuan in total, the 5th in the province.\n\n"
+                     "按投资规模看，26个项目投资额都在5000万元以上。县政府与客商签约8个投资超过5000万元的项目。"
+                     "这批项目计划2017年度完成投资187亿元。")
+    assert with_amount(records_of(text)) == []
+
+
+def test_a_kicker_line_repeating_the_bodys_figure_is_not_another_deal():
+    text = HEADER + "76.3 billion yuan!\n\nOn May 3, Xi'an High-tech Zone signed 37 projects worth 76.3 billion yuan."
+    assert [r["amount"] for r in with_amount(records_of(text))] == [76.3e9]
+
+
+def test_a_count_and_total_followed_by_names_is_a_bundle_of_those_names():
+    text = HEADER + "此次签约落户泉州台商投资区的3个台资项目总投资9亿元，分别为甲电机、乙制药、丙机械制造等项目。"
+    recs = records_of(text)
+    (bundle,) = with_amount(recs)
+    assert bundle["kind"] == "bundle" and bundle["n_projects"] == 3
+    members = [r for r in recs if r["part_of"] == bundle["id"]]
+    assert [r["project"] for r in members] == ["甲电机", "乙制药", "丙机械制造"] and not any(r["amount"] for r in members)

@@ -24,7 +24,9 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
       |\bfrom\s+January\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
-      |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
+      |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资
+      |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)
+      |工业投资(?!项目|类项目)|固定资产投资(?!项目)|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
@@ -178,6 +180,10 @@ COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\
 
 # "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
 THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
+# "16 projects are of over 5 billion yuan", "26个项目投资额都在5000万元以上", "8个投资超过5000万元的项目", "千万美元以上的合同项目":
+# a size class, whatever the qualifier.
+SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\s+$|(?:均|都)(?:在|超过|达到?)\s*$", re.I)
+SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
 THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
 

@@ -26,7 +26,7 @@ from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -249,7 +249,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
         return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
     if SUPERLATIVE.search(before) and not companies(text):
         return True
-    size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before))
+    size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
+        or SIZE_CLASS_BEFORE.search(before) or (m.qualifier == "at_least" and SIZE_CLASS_AFTER.match(after))
     if size_class and not ENUMERATION_AFTER_FIGURE.match(after):
         return True
     return False
@@ -298,7 +299,8 @@ def _enumeration(text: str) -> list[str]:
     else:
         rest = re.split(r"[;；。]|\.(?:\s|$)", rest)[0]
         items = re.split(r"\s*(?:,|，|\band\b)\s*", rest)
-    items = [re.sub(r"^(?:the|a|an)\s+|等$|\betc\.?$", "", i.strip(" \"“”'")).strip() for i in items]
+    items = [re.sub(r"^(?:the|a|an)\s+|等(?:\d+个|[一二三四五六七八九十两]+个)?(?:[\u4e00-\u9fff]{0,4}项目)?$|\betc\.?$", "",
+                    i.strip(" \"“”'")).strip() for i in items]
     return [i for i in items if len(i) >= 2]
 
 
@@ -376,6 +378,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
         if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
             kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
+        elif _shouted(ctx, s):  # "76.3 billion yuan!", "总投资达665亿元" alone on a line: the figure the body gives again
+            kept = [m for m in kept if body_values[round(m.value)] <= 1]
         kept = [m for m in kept if not _phase_of_previous(ctx, s, m, kept, drafts)]
         if kept and WHOLE_PROVINCE.search(s.text) and (CALENDAR_PERIOD.search(ctx.article.title) or any(
                 CALENDAR_PERIOD.search(p.text) for p in ctx.neighbours(s, 1))):
@@ -418,6 +422,19 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             items = _enumeration(s.text[m.end:])
             if any(named[k + 1:]):
                 items = []  # the names that follow carry figures of their own ("分别是A区投资60亿元的B项目和…")
+            if items and not m.each and ENUMERATION_AFTER_FIGURE.match(s.text[m.end:]) \
+                    and id(m) not in shares and _count_projects(s.text, m.start):
+                # "5个台资项目总投资11.8亿元,分别为A、B、C、D、E等项目": the total of the projects named next
+                bundle = Draft("bundle", s, m, n_projects=_count_projects(s.text, m.start), partners=partners)
+                if not _repeats(bundle, seen, s):
+                    seen.append(bundle)
+                    drafts.append(bundle)
+                for item in items:
+                    d = Draft("deal", s, investors=[n.text for n in companies(item)], project=item, place_text=item,
+                              at=s.text.find(item), listed=True, list_start=m.end)
+                    d.parent = bundle
+                    drafts.append(d)
+                continue
             if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
                 for item in items:
                     drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
@@ -452,6 +469,12 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             seen.append(d)
             drafts.append(d)
     return drafts
+
+
+def _shouted(ctx: ArticleContext, s: Sentence) -> bool:
+    """A short line of its own before the story's first paragraph, or ending in "!": a headline or kicker."""
+    alone = all(x.para != s.para or x is s for x in ctx.sentences[max(0, ctx.index(s) - 1):ctx.index(s) + 2])
+    return alone and (len(s.text) <= 40 or s.text.rstrip().endswith(("!", "！")))
 
 
 def _phase_of_previous(ctx: ArticleContext, s: Sentence, m: Money, kept: list[Money], drafts: list[Draft]) -> bool:
@@ -674,7 +697,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         if not names:
             continue
         here = by_sentence.get(s.start, [])
-        known = [d.project for d in here if d.project and d.money is not None]
+        known = [d.project for d in here if d.project and (d.money is not None or d.listed)]
         groups: dict[int, Draft] = {}
         for n in names:
             if any(n.name in k or k in n.name for k in known):
