@@ -507,3 +507,13 @@ def test_a_count_and_total_followed_by_names_is_a_bundle_of_those_names():
     assert bundle["kind"] == "bundle" and bundle["n_projects"] == 3
     members = [r for r in recs if r["part_of"] == bundle["id"]]
     assert [r["project"] for r in members] == ["甲电机", "乙制药", "丙机械制造"] and not any(r["amount"] for r in members)
+
+
+def test_a_zone_named_x_investment_zone_is_no_company_and_a_lone_two_character_homonym_is_no_place():
+    text = ("泉州台商投资区百余项目签约 投资总额逾500亿\n\n泉州台商投资区25日举办百余项重大招商、建设项目签约仪式，投资总额超过500亿元。"
+            "其中集中签约的招商项目共15个，投资261亿元。\n\n签约仪式上，投资200亿元的世茂蓝色海湾项目同样是一大亮点，"
+            "将为泉州台商投资区打造海西投资新乐园打下基础。")
+    recs = with_amount(records_of(text))
+    assert recs and {r["city"] for r in recs} == {"Quanzhou"}
+    total = next(r for r in recs if r["amount"] == 500e8)
+    assert total["kind"] == "bundle" and total["n_projects"] == 100

@@ -30,7 +30,8 @@ _BRAND = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, BRANDS), key
 _BRAND_ZH = re.compile("|".join(sorted(map(re.escape, BRANDS_ZH), key=len, reverse=True)))
 # "据悉，中联重科还将投资3亿美元": the subject of an investing verb, after a clause break.
 _SUBJECT_ZH = re.compile(r"(?:^|[，,。；;：:、\s]|据悉|此外|另外|其中)([\u4e00-\u9fff（）()A-Za-z]{2,12}?)"
-                         r"(?:还|也|将|拟|计划|已|正式|宣布|再)*(?:投资|投入|追加投资)")
+                         r"(?:还|也|将|拟|计划|已|正式|宣布|再)*(?:投资|投入|追加投资)"
+                         r"(?!区|园|额|总|项目|规模|协议|合同|环境|促进|贸易)")  # "泉州台商投资区": a zone, not "X invests"
 # Subjects that are governments, zones or pronouns, not companies.
 _NOT_COMPANY_ZH = re.compile(r"[市省区县镇总约共]$|政府|管委会|园区|开发区|新区|该|本|我|他|项目|双方|三方|企业$|计划|协议|合同")
 _SUBJECT = re.compile(r"""

@@ -8,7 +8,8 @@ _UNITS = {w: n for w, n in NUMBER_WORDS_EN.items() if 1 <= n <= 9 and w not in (
 _TENS = {w: n for w, n in NUMBER_WORDS_EN.items() if n >= 20}
 NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS_EN.items() if n >= 2}
 NUMBER_WORDS.update({f"{t}-{u}": tn + un for t, tn in _TENS.items() for u, un in _UNITS.items()})
-NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10})
+NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                     "百": 100, "近百": 100, "上百": 100})
 # The same as a pattern (longest first, so "twenty-one" is not read as "twenty").
 COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, reverse=True))
 
@@ -104,6 +105,7 @@ BUNDLE_COUNT = re.compile(r"""
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
+  | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.

@@ -97,6 +97,7 @@ class ArticleContext:
         city_counts = Counter(m.place.city for m in self.places if m.place.kind in ("city", "park") and m.place.city)
         top = city_counts.most_common(1)
         self.dominant_city = top[0][0] if top and top[0][1] >= 3 and top[0][1] >= 0.8 * sum(city_counts.values()) else None
+        self.place_counts = Counter(m.place.city for m in self.places)
         self.named_cities = set(city_counts)
         self.named_cities |= {m.place.province for m in self.places if m.place.kind == "province"}
         self.named_cities |= {m.place.city for m in self.places if m.place.kind == "province" and m.place.city}
@@ -165,6 +166,10 @@ class ArticleContext:
             if m.place.kind == "park" and any(o.place.kind == "city" and o.place.name == m.place.city
                                               and o.place.province != m.place.province for o in self.places):
                 continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
+            if m.place.kind == "city" and self.dominant_city and m.place.city != self.dominant_city \
+                    and re.fullmatch(r"[\u4e00-\u9fff]{2}", m.text) and m.text + "市" != m.place.name_zh \
+                    and m.place.province not in self.named_cities and self.place_counts[m.place.city] == 1:
+                continue  # "海西" (the West Strait) once, in an article about Quanzhou: not Haixi prefecture in Qinghai
             if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
                     and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
                 continue  # in an article about one city, a district of a city it never names is a misreading
