@@ -43,20 +43,22 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
     return {k: float(v) for k, v in (part.split("=") for part in summary.split())}, summary
 
 
-# Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now, so a change
-# that makes it worse fails, and runs the targets as a strict xfail, so reaching them announces itself.
-# dev2 and blind batches 1-3 were each scored once at first look (README: Accuracy), then used to fix rules.
+# Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now (and a ceiling on
+# the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
+# them announces itself. dev2 and blind batches 1-4 were each scored once at first look (README: Accuracy), then
+# used to fix rules; their figures here are no longer blind.
+BLIND = ROOT / "tests" / "blind"
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
-             {"amount_f1": 0.88, "city_acc": 0.84, "noamount_recall": 0.68, "date_acc": 0.94}),
-    "blind1": (ROOT / "tests" / "blind" / "batch1" / "gold.jsonl", ROOT / "tests" / "blind" / "batch1" / "articles",
-               {"amount_f1": 0.82, "city_acc": 0.83, "noamount_recall": 0.50, "date_acc": 0.95}),
-    "blind2": (ROOT / "tests" / "blind" / "batch2" / "gold.jsonl", ROOT / "tests" / "blind" / "batch2" / "articles",
-               {"amount_f1": 0.86, "city_acc": 0.82, "noamount_recall": 0.62, "date_acc": 0.82}),
-    "blind3": (ROOT / "tests" / "blind" / "batch3" / "gold.jsonl", ROOT / "tests" / "blind" / "batch3" / "articles",
-               # city 0.83, not 0.87: the reader now decodes b312 (Big5) instead of garbling it, so its 12
-               # gold records are found, some without their city, where before they were all simply missed
-               {"amount_f1": 0.81, "city_acc": 0.83, "noamount_recall": 0.35, "date_acc": 0.97}),
+             {"amount_f1": 0.93, "city_acc": 0.95, "noamount_recall": 0.71, "date_acc": 0.94, "city_total_err": 0.11}),
+    "blind1": (BLIND / "batch1" / "gold.jsonl", BLIND / "batch1" / "articles",
+               {"amount_f1": 0.89, "city_acc": 0.85, "noamount_recall": 0.52, "date_acc": 0.95, "city_total_err": 0.66}),
+    "blind2": (BLIND / "batch2" / "gold.jsonl", BLIND / "batch2" / "articles",
+               {"amount_f1": 0.94, "city_acc": 0.89, "noamount_recall": 0.75, "date_acc": 0.83, "city_total_err": 0.34}),
+    "blind3": (BLIND / "batch3" / "gold.jsonl", BLIND / "batch3" / "articles",
+               {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.69, "date_acc": 0.97, "city_total_err": 0.23}),
+    "blind4": (BLIND / "batch4" / "gold.jsonl", BLIND / "batch4" / "articles",
+               {"amount_f1": 0.88, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.20}),
 }
 
 
@@ -65,7 +67,10 @@ def test_scores_stay_above_their_floor(gold_scorer, name):
     gold_file, articles, floors = SHORT_OF_TARGETS[name]
     figures, summary = _figures(gold_scorer, gold_file, articles)
     for key, floor in floors.items():
-        assert figures[key] >= floor, f"{name} {key} fell below {floor}: {summary}"
+        if key == "city_total_err":
+            assert figures[key] <= floor, f"{name} {key} rose above {floor}: {summary}"
+        else:
+            assert figures[key] >= floor, f"{name} {key} fell below {floor}: {summary}"
 
 
 @pytest.mark.parametrize("name", sorted(SHORT_OF_TARGETS))
