@@ -87,6 +87,12 @@ class ArticleContext:
         self.ref_year = article.published.year if article.published else infer_year(self.text)
         self.places = find_places(self.text, context=self.text)
         self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
+        if self.ref is None:  # no header date: a dateline's ("BEIJING, May 14 (Xinhua) --") anchors "on Thursday"
+            filed = next((d for d in self.dates if d.start < 800 and len(d.value) == 10
+                          and DATELINE_AFTER.match(self.text[d.end:d.end + 20])), None)
+            if filed:
+                self.ref = date.fromisoformat(filed.value)
+                self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
         self.header_end = self._header_end()
         # the headline repeats the body's figures; a body paragraph taken for a title must not be skipped
         lines: dict[int, list[Sentence]] = {}
