@@ -483,7 +483,16 @@ def _lowercase_keys() -> frozenset[str]:
 
 
 def _lower(s: str) -> str:
-    """Lower-case without changing the length (so spans map back)."""
+    """Lower-case without changing the length (so spans map back): each character on its own.
+
+    str.lower() of the whole text is the same but where a character lowers to two ("İ", then
+    the length changes) or by its neighbours (a final "Σ"), so it is used when neither is there.
+    """
+    if s.isascii():
+        return s.lower()
+    low = s.lower()
+    if len(low) == len(s) and "\u03a3" not in s:
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
 
 

@@ -15,9 +15,11 @@ The steps, each a small function over an `ArticleContext`:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
@@ -143,14 +145,79 @@ class ArticleContext:
         i = self._position[s.start]
         return [p for p in self.sentences[max(0, i - k):i + k + 1] if p.para == s.para]
 
+    # --- lookups that keep each step linear in the article's length (sentences, places and dates are in order) --
+    @cached_property
+    def _place_bounds(self) -> tuple[list[int], list[int]]:
+        return [m.start for m in self.places], [m.end for m in self.places]
+
+    @cached_property
+    def _date_bounds(self) -> tuple[list[int], list[int]]:
+        return [d.start for d in self.dates], [d.end for d in self.dates]
+
+    @cached_property
+    def _company_reach(self) -> tuple[list[int], list[int]]:
+        """Company spans by start, with the furthest end of any span starting there or before."""
+        spans = sorted(self.company_spans)
+        reach, far = [], -1
+        for _, b in spans:
+            far = max(far, b)
+            reach.append(far)
+        return [a for a, _ in spans], reach
+
+    def _in_company(self, m: PlaceMention) -> bool:
+        """Whether a company's name holds the mention (some span with a <= start and end <= b)."""
+        starts, reach = self._company_reach
+        i = bisect_right(starts, m.start)
+        return i > 0 and reach[i - 1] >= m.end
+
+    @cached_property
+    def _city_provinces(self) -> dict[str, set]:
+        """City name -> the provinces of the cities of that name the article names."""
+        out: dict[str, set] = {}
+        for o in self.places:
+            if o.place.kind == "city":
+                out.setdefault(o.place.name, set()).add(o.place.province)
+        return out
+
+    @cached_property
+    def _paras(self) -> list[int]:
+        return [x.para for x in self.sentences]
+
+    @cached_property
+    def _sections(self) -> list[int]:
+        return [x.section for x in self.sentences]
+
+    def before_in_section(self, s: Sentence, paras: int | None = None) -> list[Sentence]:
+        """The sentences before s in its section, in order (only those of s's paragraph and the `paras`
+        paragraphs before it, if given)."""
+        lo = bisect_left(self._sections, s.section)
+        if paras is not None:
+            lo = max(lo, bisect_left(self._paras, s.para - paras))
+        return self.sentences[lo:self._position[s.start]]
+
+    def before_in_para(self, s: Sentence, back: int = 0) -> list[Sentence]:
+        """The sentences before s in its paragraph (and the `back` paragraphs before it), in order."""
+        return self.sentences[bisect_left(self._paras, s.para - back):self._position[s.start]]
+
+    @cached_property
+    def _headings(self) -> dict[int, list[Sentence]]:
+        """Section -> its heading sentences, in order."""
+        out: dict[int, list[Sentence]] = {}
+        for x in self.sentences:
+            if x.heading:
+                out.setdefault(x.section, []).append(x)
+        return out
+
+    def headings(self, section: int) -> list[Sentence]:
+        return self._headings.get(section, [])
+
     # --- places -------------------------------------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[PlaceMention]:
         """Places named in a span where money may land: not inside a company's name, not a ceremony's venue."""
         out = []
-        for m in self.places:
-            if not (start <= m.start and m.end <= end):
-                continue
-            if any(a <= m.start and m.end <= b for a, b in self.company_spans):
+        starts, ends = self._place_bounds
+        for m in self.places[bisect_left(starts, start):bisect_right(ends, end)]:  # mentions are in order, apart
+            if self._in_company(m):
                 continue
             if m.place.kind in ("city", "province") and (
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
@@ -169,8 +236,7 @@ class ArticleContext:
             if DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
                     re.sub(r"^,\s*\w+\.?\s+\d{1,2}", "", self.text[m.end:m.end + 30])):
                 continue  # "XIAMEN, Sept. 9 --": where the report was filed
-            if m.place.kind == "park" and any(o.place.kind == "city" and o.place.name == m.place.city
-                                              and o.place.province != m.place.province for o in self.places):
+            if m.place.kind == "park" and self._city_provinces.get(m.place.city, set()) - {m.place.province}:
                 continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
             if m.place.kind == "city" and self.dominant_city and m.place.city != self.dominant_city \
                     and re.fullmatch(r"[\u4e00-\u9fff]{2}", m.text) and m.text + "市" != m.place.name_zh \
@@ -217,7 +283,8 @@ class ArticleContext:
 
     # --- dates --------------------------------------------------------------------------------------------------
     def dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end and not d.prospective
+        starts, ends = self._date_bounds  # dates are in order and apart
+        return [d for d in self.dates[bisect_left(starts, start):bisect_right(ends, end)] if not d.prospective
                 and d.start >= self.header_end]
 
     def sentence_date(self, s: Sentence) -> str | None:
@@ -565,8 +632,7 @@ def _set_up_name(text: str) -> str | None:
 
 def _look_back_project(ctx: ArticleContext, s: Sentence) -> str | None:
     """The project named in the sentence before, within the paragraph or the one before it."""
-    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
-                       and s.para - p.para <= 1 and not p.heading][-2:]):
+    for p in reversed([p for p in ctx.before_in_section(s, paras=1) if s.para - p.para <= 1 and not p.heading][-2:]):
         names = projects(p.text)
         if names:
             return names[-1].text
@@ -575,8 +641,7 @@ def _look_back_project(ctx: ArticleContext, s: Sentence) -> str | None:
 
 def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
     """Companies named earlier in the same paragraph, or in the paragraph before within the section."""
-    for p in reversed([p for p in ctx.sentences if p.end <= s.start and p.section == s.section
-                       and s.para - p.para <= 1 and not p.heading][-4:]):  # a few sentences back: linear time
+    for p in reversed([p for p in ctx.before_in_section(s, paras=1) if s.para - p.para <= 1 and not p.heading][-4:]):
         names = _parties(p.text)[0]
         if names:
             return names
@@ -585,7 +650,7 @@ def _look_back_companies(ctx: ArticleContext, s: Sentence) -> list[str]:
 
 def _previous_clauses(ctx: ArticleContext, s: Sentence, n: int) -> list[str]:
     """The n clauses of the enumeration before a "respectively" sentence, one per project."""
-    before = [p for p in ctx.sentences if p.end <= s.start and p.section == s.section][-4:]
+    before = ctx.before_in_section(s)[-4:]
     for p in reversed(before):
         parts = [c for c in re.split(r";\s*|；", p.text) if c.strip()]
         if len(parts) == n:
@@ -904,7 +969,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     earlier = [p for p in ctx.sentences[max(0, ctx.index(s) - 80):ctx.index(s)]
                if p.section == s.section and p.para < s.para and not p.heading][::-1]
     spans += [(p.start, p.end) for p in earlier[:6]]
-    heading = next((p for p in ctx.sentences if p.section == s.section and p.heading), None)
+    heading = next(iter(ctx.headings(s.section)), None)
     if heading:
         spans.append((heading.start, heading.end))
     own = 2 if d.place_text else 1
@@ -957,19 +1022,18 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
     else its publication month ("recently"), else the year the article reports on.
     (A component with only a far-off date takes its bundle's date later, once components are linked.)"""
     s = d.sent
-    before = ctx.sentences[:ctx.index(s)]
-    heading = [p for p in ctx.sentences if p.section == s.section and p.heading and p.para != ctx.title_para]
+    heading = [p for p in ctx.headings(s.section) if p.para != ctx.title_para]
     steps = [
         lambda: ctx.sentence_date(s),
         lambda: ctx.sentence_date(d.date_hint) if d.date_hint else None,
-        lambda: _latest_dated(ctx, [p for p in before if p.para == s.para]),
+        lambda: _latest_dated(ctx, ctx.before_in_para(s)),
         lambda: _latest_dated(ctx, heading[:1]),
         lambda: None,  # rank 4 is the bundle's date, applied after linking
-        lambda: _latest_dated(ctx, [p for p in before if p.section == s.section]),
+        lambda: _latest_dated(ctx, ctx.before_in_section(s)),
     ]
     if SAME_DAY.search(s.text) and not ctx.sentence_date(s):
         # "On the same day, ...": the day of the event told before
-        steps.insert(0, lambda: next((v for p in reversed(before[-8:]) if (v := ctx.sentence_date(p)) and len(v) == 10),
+        steps.insert(0, lambda: next((v for p in reversed(ctx.sentences[max(0, ctx.index(s) - 8):ctx.index(s)]) if (v := ctx.sentence_date(p)) and len(v) == 10),
                                      None))
     year_only = None
     for rank, step in enumerate(steps):
@@ -1024,7 +1088,7 @@ def _status_for(ctx: ArticleContext, d: Draft) -> str:
     if d.status:
         return d.status
     texts = ([d.place_text] if d.place_text else []) + [p.text for p in [s] + list(
-        reversed([p for p in ctx.sentences if p.section == s.section and p.end <= s.start]))[:4]]
+        reversed(ctx.before_in_section(s)[-4:]))[:4]]
     for text in texts:
         st = status_of(text)
         if st:
