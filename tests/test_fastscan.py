@@ -44,3 +44,32 @@ def test_same_matches_as_the_alternation():
         texts.append("".join(parts))
     for text in texts:
         assert _spans(sectors._KEYWORDS.finditer(text)) == _spans(big.finditer(text))
+
+
+def test_guarded_rules_find_the_same():
+    """Every rule run with a guard (guard.py) finds the same spans and groups as the rule itself."""
+    from dashboard.extract import dates, guard, status  # noqa: F401  (their rules register)
+
+    rng = random.Random(9)
+    texts = list(_texts()) + [
+        "2021年3月5日，昨天下午签约，计划2025年投产；On Aug. 6, 2020 and last week, the 28th of May, Q3 2021",
+        "上个月 本周三 下周 今年 去年12月 二〇二一年三月 from July 29 to 30, on Wednesday, by the end of 2023",
+    ]
+    pieces = [t[i:i + 40] for t in texts for i in range(0, len(t), 97)]
+    texts += ["".join(rng.choice(pieces) for _ in range(20)) for _ in range(50)]
+    assert len(guard.GUARDED) >= 30
+    for fast, rule in guard.GUARDED.items():
+        for text in texts:
+            got = [(m.span(), m.groups(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groups(), m.groupdict()) for m in rule.finditer(text)], rule.pattern
+
+
+def test_guard_first_characters():
+    from dashboard.extract.guard import first_chars, guarded
+
+    assert first_chars(r"(?<![\d.])(?P<d>\d{1,2})日") == r"[\d]"
+    assert first_chars(r"\b(?i:on|by)\s+the") == "(?i:[ob])"
+    assert first_chars(r"a*") is None and first_chars(r".x") is None and first_chars(r"(a)?\1") is None and first_chars(r"(a)\1") == "[a]"
+    p = re.compile(r"""\b(?:the\s+)?(?P<q>first|second)\s+quarter  # a comment
+                       """, re.X | re.I)
+    assert [m.group("q") for m in guarded(p).finditer("The first quarter and the SECOND Quarter")] == ["first", "SECOND"]

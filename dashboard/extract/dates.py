@@ -8,9 +8,11 @@ without one. Pure functions over strings; nothing here reads files or the clock.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dashboard.extract.guard import guarded
 from dashboard.datelines import HEADER_CHARS, MONTHS, full_dates, header_date  # noqa: F401 (re-exported)
 
 
@@ -254,7 +256,8 @@ _UNITS_AFTER_NUMBER = r"""(?!\s*(?:%|(?i:yuan|rmb|usd|dollars?|euros?|million|bi
         vehicles|cars))\b|\s*[万亿元个家人项亩吨台套件名多余平千百米]|s\b)"""
 
 # (pattern, resolver), most specific first; an earlier match claims its span.
-_RULES: list[tuple[re.Pattern, object]] = [(re.compile(p, re.X), f) for p, f in [
+# guarded: each rule skips at C speed the characters no match of it begins with (guard.py)
+_RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for p, f in [
     # Not dates, claimed so no pattern below misreads them.
     (r"""\b(?i:of\s+(?:each|every)\s+year)""", _r_nothing),
     # Ranges of days -> the month: "From July 29 to 30", "July 29-30, 2021", "29-30 July".
@@ -367,16 +370,21 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     ['2021-07', '2021-08-04', '2021-07']
     """
     ctx = _Ctx(ref, ref_year if ref_year is not None else (ref.year if ref else None))
-    claimed: list[tuple[int, int]] = []
+    starts: list[int] = []   # the spans claimed so far: apart, so ordered by start and by end alike
+    ends: list[int] = []
     found: list[DateMention] = []
     for pattern, resolve in _RULES:
         for m in pattern.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e <= s or any(a < e and s < b for a, b in claimed):
+            if e <= s:
                 continue
-            claimed.append((s, e))
+            i = bisect_left(starts, e)  # spans starting before e; the last of them reaches furthest
+            if i and ends[i - 1] > s:
+                continue
+            starts.insert(i, s)
+            ends.insert(i, e)
             value, future = resolve(m.groupdict(), ctx)
             if value:
                 found.append(DateMention(s, e, text[s:e], value,

@@ -85,13 +85,15 @@ def _lookup(matched: str) -> dict[tuple[str, str | None, bool], float]:
 @lru_cache(maxsize=4096)  # a sentence is weighed for several records
 def _hits(text: str) -> tuple[tuple[str, str | None, float], ...]:
     """(sector, subsector, weight) for every keyword found, repeats counting less."""
-    names = [m.span() for m in _COMPANY_NAME_RE.finditer(text)]
+    names = None  # company names: looked for once a keyword is found
     seen: Counter[str] = Counter()
     out = []
     for m in _KEYWORDS.finditer(text):
         meanings = _lookup(m.group())
         if not meanings:
             continue
+        if names is None:
+            names = [n.span() for n in _COMPANY_NAME_RE.finditer(text)]
         key = _norm(m.group())
         seen[key] += 1
         repeat = 1.0 if seen[key] == 1 else 0.5 if seen[key] <= 3 else 0.0

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dashboard.extract.guard import guarded
+
 # (status, strong?, pattern). A strong cue reports the event itself; a weak one
 # ("agreement", "key projects") only when no strong cue is there.
-_CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, re.compile(p, re.X | re.I)) for s, strong, p in [
+# guarded: each cue skips at C speed the characters no match of it begins with (guard.py)
+_CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, re.X | re.I))) for s, strong, p in [
     ("completed", True, r"""
         \bput\s+(?:in)?to\s+(?:operation|production|use|service)\b
       | \b(?:went|go(?:es)?|came|come)\s+into\s+(?:operation|production|service)\b
