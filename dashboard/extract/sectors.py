@@ -73,6 +73,10 @@ _COMPANY_NAME_RE = re.compile(r"""
       (?:股份有限公司|有限责任公司|有限公司|公司)                     # Chinese legal suffix
     """, re.X)
 
+# Every company name above ends in one of these words: a text without them has none (a quick test first).
+_COMPANY_HINT = re.compile(r"Co|Inc|Limited|Ltd|Publishing|Office|Bureau|Administration|Commission|Committee|Department"
+                           r"|Ministry|University|Institute|Academy|Expo|Fair|Forum|Group|Media|Press|公司")
+
 
 def _lookup(matched: str) -> dict[tuple[str, str | None, bool], float]:
     key = _norm(matched)
@@ -93,7 +97,7 @@ def _hits(text: str) -> tuple[tuple[str, str | None, float], ...]:
         if not meanings:
             continue
         if names is None:
-            names = [n.span() for n in _COMPANY_NAME_RE.finditer(text)]
+            names = [n.span() for n in _COMPANY_NAME_RE.finditer(text)] if _COMPANY_HINT.search(text) else []
         key = _norm(m.group())
         seen[key] += 1
         repeat = 1.0 if seen[key] == 1 else 0.5 if seen[key] <= 3 else 0.0
