@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
@@ -286,6 +286,13 @@ class ArticleContext:
         starts, ends = self._date_bounds  # dates are in order and apart
         return [d for d in self.dates[bisect_left(starts, start):bisect_right(ends, end)] if not d.prospective
                 and d.start >= self.header_end]
+
+    @cached_property
+    def first_event_date(self) -> str | None:
+        """The article's first full event date after its title (found once, not per record)."""
+        title_end = self.text.find(self.article.title) + len(self.article.title)
+        return next((x.value for x in self.dates_in(0, len(self.text)) if len(x.value) == 10 and x.start > title_end),
+                    None)
 
     def sentence_date(self, s: Sentence) -> str | None:
         found = self.dates_in(s.start, s.end)
@@ -910,7 +917,12 @@ def _same_part(b: Draft, d: Draft) -> bool:
     top-level total given in an earlier section (a photo caption between them starts no new story)."""
     return b.sent.section == d.sent.section or (
         b.sent.section < d.sent.section and b.kind == "bundle" and b.parent is None
-        and bool(BREAKDOWN_CUE.search(d.sent.text)))
+        and _breakdown_cue(d.sent.text))
+
+
+@lru_cache(maxsize=4096)  # asked for every open bundle: once per sentence
+def _breakdown_cue(text: str) -> bool:
+    return bool(BREAKDOWN_CUE.search(text))
 
 
 def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
@@ -1047,10 +1059,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
     if year_only:
         d.date, d.date_rank = year_only
         return
-    title_end = ctx.text.find(ctx.article.title) + len(ctx.article.title)
-    event_dates = [x for x in ctx.dates_in(0, len(ctx.text)) if len(x.value) == 10 and x.start > title_end]
-    if event_dates:
-        d.date, d.date_rank = event_dates[0].value, 6
+    if ctx.first_event_date:
+        d.date, d.date_rank = ctx.first_event_date, 6
     elif ctx.ref:
         d.date, d.date_rank = ctx.ref.isoformat()[:7], 7
     elif ctx.ref_year:
