@@ -773,6 +773,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         by_sentence.setdefault(d.sent.start, []).append(d)
     out = list(drafts)
+    dropped: set[int] = set()  # plain deals of sentences whose list names the projects (removed at the end: linear)
     for s in ctx.sentences:
         if s.heading or s.para == ctx.title_para:
             continue
@@ -780,6 +781,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         if not names:
             continue
         here = by_sentence.get(s.start, [])
+        n_before = len(out)
         known = [d.project for d in here if d.project and (d.money is not None or d.listed)]
         groups: dict[int, Draft] = {}
         for n in names:
@@ -797,9 +799,9 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
                       at=n.start, listed=True, list_start=names[0].start)
             d.parent = parent
             out.append(d)
-        if groups or any(d.listed for d in out if d.sent is s):
-            out = [d for d in out if not (d.sent is s and d.kind == "deal" and d.money is None and not d.listed)]
-    return out
+        if groups or any(d.listed for d in out[n_before:]) or any(d.listed for d in here):
+            dropped |= {id(d) for d in here if d.kind == "deal" and d.money is None and not d.listed}
+    return [d for d in out if id(d) not in dropped] if dropped else out
 
 
 def _party_words(name: str) -> set[str]:
