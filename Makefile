@@ -21,6 +21,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m dashboard.extract.cache   # the extractor's gazetteer and rate table, built once into data/cache
 	touch $@
 
 # Builds the database from the shipped articles; ingest is idempotent, so running it again is cheap.
