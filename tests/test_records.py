@@ -517,3 +517,10 @@ def test_a_zone_named_x_investment_zone_is_no_company_and_a_lone_two_character_h
     assert recs and {r["city"] for r in recs} == {"Quanzhou"}
     total = next(r for r in recs if r["amount"] == 500e8)
     assert total["kind"] == "bundle" and total["n_projects"] == 100
+
+
+def test_opportunities_on_offer_and_completed_investment_are_not_deals():
+    text = HEADER + ("During the event, Dalian released 300 application scenarios, offering investment and cooperation "
+                     "opportunities totaling 500 billion yuan. From January to October, the county's 80 key projects "
+                     "completed investment of 12.5 billion yuan, an increase of 10%.")
+    assert with_amount(records_of(text)) == []
