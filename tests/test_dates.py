@@ -31,6 +31,8 @@ ABSOLUTE = [
 
 # (text, article date, expected values): resolved against the article's date.
 RELATIVE = [
+    ("近日，项目在随州签约", date(2024, 6, 6), ["2024-06"]),                   # "recently": the article's month
+    ("The deal was recently signed in Wuxi", date(2021, 3, 2), ["2021-03"]),
     ("On March 25, the zone signed", date(2019, 3, 30), ["2019-03-25"]),
     ("On December 28, the zone signed", date(2019, 1, 9), ["2018-12-28"]),      # before New Year
     ("Mar 11 | Six projects land in the zone", date(2019, 3, 20), ["2019-03-11"]),

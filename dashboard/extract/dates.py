@@ -304,6 +304,8 @@ _RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for
     (r"""\b(?i:(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this)
           (?:\s+(?:morning|afternoon|evening|night))?)\b(?<![Tt]his)""", _r_day_word),
     (r"""(?P<w>前天|前日|昨天|昨日|今天|今日|今晨|明天|明日)(?!头条)(?:上午|下午|晚上|晚间|早上|凌晨|傍晚|中午)?""", _r_day_word),
+    # "近日", "日前", "recently": some day shortly before the article, so its month.
+    (r"""(?P<w>近日|日前|近期)|\b(?i:recently|lately)\b""", lambda g, ctx: (ctx.ref.isoformat()[:7] if ctx.ref else None, False)),
     # Weekdays: "on Wednesday" (the latest one on or before the article), "本周三", "上周五".
     (rf"""\b(?:(?i:(?P<mod>last|next|this|past)\s+))?(?P<wd>{_WD_NAMES})\b""", _r_weekday),
     (r"""(?P<mod>本|这|上个?|下个?)(?:星期|周|礼拜)(?P<cwd>[一二三四五六日天])""", _r_weekday),
@@ -360,7 +362,7 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
 
     `ref` is the article's date; without it, `ref_year` alone resolves "this year",
     "March 11" and the like. Expressions that need more than is known are left out,
-    and so are vague ones ("recently", "日前").
+    and vague ones ("recently", "日前") give the article's month.
 
     >>> [(m.text, m.value) for m in find_dates("On August 25 and Aug 6, 2020 the 2 sides met.", date(2020, 8, 30))]
     [('August 25', '2020-08-25'), ('Aug 6, 2020', '2020-08-06')]
