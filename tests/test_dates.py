@@ -87,8 +87,6 @@ NOT_DATES = [
     "新安晚报 10:08 【大字 小字】",
     "Call 0551-62620110 for details",
     "BOE A (000725) rose",
-    "Recently, the company signed",
-    "日前，双方签约；近日，项目开工",
     "the 2000 yuan subsidy and 2,020 jobs",
     "总投资1020亿元",
     "In the first quarter of each year, lists are made",
