@@ -524,3 +524,10 @@ def test_opportunities_on_offer_and_completed_investment_are_not_deals():
                      "opportunities totaling 500 billion yuan. From January to October, the county's 80 key projects "
                      "completed investment of 12.5 billion yuan, an increase of 10%.")
     assert with_amount(records_of(text)) == []
+
+
+def test_a_convention_held_on_a_date_in_a_capital_is_the_provinces():
+    text = HEADER + ("500 projects worth a total of 400 billion yuan were signed at the online Example Convention, which "
+                     "was held on September 11 in Hefei, the capital of East China's Anhui province.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["province"] == "Anhui" and bundle["city"] is None

@@ -158,7 +158,7 @@ VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
     r"campaign\s+in|(?<!projects\s)(?<!project\s)based\s+in|headquartered\s+in|"
     r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|"
-    r"(?:opened|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+in|"
+    r"(?:opened|held|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+(?:on\s+\w+(?:\s+\d{1,2})?(?:,\s*\d{4})?\s+)?in|"
     r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)\s*$",
     re.I)
 # "signed in Haikou", "launched in Haikou": where a province's signing took place (only when the headline makes the
