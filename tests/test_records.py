@@ -531,3 +531,9 @@ def test_a_convention_held_on_a_date_in_a_capital_is_the_provinces():
                      "was held on September 11 in Hefei, the capital of East China's Anhui province.")
     (bundle,) = with_amount(records_of(text))
     assert bundle["province"] == "Anhui" and bundle["city"] is None
+
+
+def test_a_county_signing_with_a_company_is_not_part_of_the_companys_name():
+    text = HEADER + "其中，镇安县同陕西某某冶金有限公司签下钼产业园项目合同书，总投资19.8亿元。"
+    (deal,) = with_amount(records_of(text))
+    assert deal["city"] == "Shangluo" and deal["investors"] == ["陕西某某冶金有限公司"]

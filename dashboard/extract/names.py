@@ -25,7 +25,8 @@ _COMPANY_EN = re.compile(
     rf"(?<![\w-])((?:{_CAP}\s+){{0,7}}{_CAP}?\s*(?:{'|'.join(COMPANY_ENDINGS_EN)}))(?![\w])")
 _COMPANY_ZH = re.compile(
     rf"([\u4e00-\u9fff（）()A-Za-z]{{2,22}}?(?:{'|'.join(COMPANY_ENDINGS_ZH)}))")
-_ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目|其中|此外|另外|据悉)")
+_ZH_BREAK = re.compile(r"^.*(?:有(?!限)|[是和与及的在由将对为、,，]|开工|签约|签署|项目|其中|此外|另外|据悉"
+                       r"|(?:县|区|市|州|政府|管委会)(?:同|跟))")  # "镇安县同陕西某某有限公司签下": the county signed with
 _BRAND = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, BRANDS), key=len, reverse=True)) + r")(?![a-z])")
 _BRAND_ZH = re.compile("|".join(sorted(map(re.escape, BRANDS_ZH), key=len, reverse=True)))
 # "据悉，中联重科还将投资3亿美元": the subject of an investing verb, after a clause break.
