@@ -537,3 +537,17 @@ def test_a_county_signing_with_a_company_is_not_part_of_the_companys_name():
     text = HEADER + "其中，镇安县同陕西某某冶金有限公司签下钼产业园项目合同书，总投资19.8亿元。"
     (deal,) = with_amount(records_of(text))
     assert deal["city"] == "Shangluo" and deal["investors"] == ["陕西某某冶金有限公司"]
+
+
+def test_a_delegation_attending_a_fair_elsewhere_signs_for_its_own_city():
+    text = ("黔东南州在沪签约 2012年3月10日\n\n3月9日，考察组在上海参加2012首届国际产业转移项目(上海)洽谈会，"
+            "黔东南州签约项目8个，总投资50亿元。")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == "Qiandongnan"
+
+
+def test_an_activity_held_in_another_city_is_its_venue():
+    text = ("Zhangjiagang lands projects worth 24 billion yuan\n\nUpdated: 2019-06-02\n\n"
+            "A promotional activity in Shanghai produced signed projects for Zhangjiagang worth more than 24.3 billion yuan.")
+    (bundle,) = with_amount(records_of(text))
+    assert bundle["city"] == "Suzhou"

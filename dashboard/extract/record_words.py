@@ -157,7 +157,8 @@ OBJECT_AFTER_VERB = re.compile(
 VENUE_BEFORE = re.compile(
     r"(?:took\s+place\s+in|held\s+in|venue\s+in|delegation\s+to|visits?|visited|trip\s+to|promotion\s+in|"
     r"campaign\s+in|(?<!projects\s)(?<!project\s)based\s+in|headquartered\s+in|"
-    r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow)\s+(?:held\s+|staged\s+)?in|"
+    r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow|activit(?:y|ies)|session|seminar)\s+"
+    r"(?:held\s+|staged\s+)?in|"
     r"(?:opened|held|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+(?:on\s+\w+(?:\s+\d{1,2})?(?:,\s*\d{4})?\s+)?in|"
     r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)\s*$",
     re.I)
@@ -165,9 +166,9 @@ VENUE_BEFORE = re.compile(
 # province the actor: "Hainan launches 108 projects").
 VENUE_VERB_IN = re.compile(r"\b(?:signed|inked|launched|unveiled|kicked\s+off|staged|held)\s+(?:on\s+\w+\s+)?in\s+$", re.I)
 # "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
-VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕)")
+VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕|参加|出席|参会)")
 # "signed at the Beijing venue", "北京会场": a ceremony's venue.
-VENUE_NAMED = re.compile(r"""\s*(?:(?:venue|会场|主会场|分会场)\b
+VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b
     | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
     | (?:[A-Z][\w-]*\s+){0,3}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
     | (?:[A-Z][\w'-]*\s+){0,3}(?:Guest\s+House|Hotel|(?:Exhibition|Convention|Conference|Expo)(?:\s+and\s+\w+)?\s+Cent(?:er|re))\b
