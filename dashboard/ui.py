@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -176,7 +177,17 @@ def nothing_matches(f: Filters) -> None:
     st.warning(md_escape(f"Nothing matches this link: no record has {asked}. Check the spelling, or clear "
                          "the filters to see every record."), icon=":material/search_off:")
     st.button("Clear the filters", on_click=_clear_missing, icon=":material/filter_alt_off:")
-    st.stop()
+    end_page()
+
+
+class PageEnd(Exception):
+    """Raised by `end_page`: the page has nothing more to show."""
+
+
+def end_page() -> NoReturn:
+    """End the page here. Not st.stop(): that would stop the whole run, and the sidebar
+    (the filters, Share) is drawn after the page (streamlit_app.py), which catches this."""
+    raise PageEnd
 
 
 def shipped_files() -> tuple[str, ...]:

@@ -5,7 +5,7 @@ Parquet files.
 Streamlit cannot write to the clipboard from Python; `st.code` draws a copy button that
 does, in the browser (which allows it on https and on 127.0.0.1/localhost).
 The files are made only when their button is clicked (a callable `data`), all of the
-view's records, uncapped.
+view's records, uncapped; the panel itself is built only while it is open.
 """
 from __future__ import annotations
 
@@ -56,9 +56,20 @@ def _file(f: Filters, c: cite.Citation, extension: str):
     return make
 
 
+PANEL_KEY = "share_open"
+
+
 def panel(f: Filters) -> None:
+    """The panel, collapsed; its content is built only while it is open (a click on it runs
+    the page again, from the cache). A closed panel sends nothing: no citation query, and no
+    code boxes, whose syntax highlighter is 1.5 MB of JavaScript that every first view of a
+    shared link would otherwise load and evaluate before its figures show."""
+    box = st.sidebar.expander("Share, cite, export", icon=":material/ios_share:", key=PANEL_KEY,
+                              on_change="rerun")
+    if not box.open:
+        return
     c = citation(f)
-    with st.sidebar.expander("Share, cite, export", icon=":material/ios_share:"):
+    with box:
         st.markdown("**Link to this view**")
         st.code(c.url, language=None, wrap_lines=True)
         st.caption("Copy it with the button at the code box's top right.")

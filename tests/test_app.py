@@ -832,6 +832,10 @@ def test_share_panel_cites_the_view_and_exports_its_records(monkeypatch, db):
 
     at = ok(app(monkeypatch, db, city="Harbin").run())
     assert "Share, cite, export" in [e.label for e in at.sidebar.expander]
+    # closed, the panel sends nothing (no citation query, no code boxes to highlight)
+    assert not at.sidebar.code and not at.get("download_button")
+    at.session_state[ui_share.PANEL_KEY] = True  # as a click on it does
+    at = ok(at.run())
     con = store.connect(str(db))
     try:
         version = query.dataset_version(con)["version"]
@@ -875,9 +879,11 @@ def test_share_panel_not_in_meeting_mode(monkeypatch, db):
 
 
 def test_excel_export_refused_beyond_a_sheets_rows(monkeypatch, db):
-    from dashboard import cite
+    from dashboard import cite, ui_share
 
     monkeypatch.setattr(cite, "EXCEL_MAX_RECORDS", 3)  # Harbin has more records than that
-    at = ok(app(monkeypatch, db, city="Harbin").run())
+    at = app(monkeypatch, db, city="Harbin")
+    at.session_state[ui_share.PANEL_KEY] = True  # the panel opened
+    at = ok(at.run())
     state = {b.proto.label: b.proto.disabled for b in at.get("download_button")}
     assert state == {"CSV": False, "Excel": True, "Parquet": False}

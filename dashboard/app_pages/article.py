@@ -35,7 +35,7 @@ if not art:
     if ui.current_view().article:
         ui.set_view(article=None)
         ui.write_url()
-    st.stop()
+    ui.end_page()
 if ui.current_view().article != art["article_id"]:
     ui.set_view(article=art["article_id"])
     ui.write_url()

@@ -24,7 +24,7 @@ if drill:
                   on_click=ui.set_view, kwargs={"show": None, "page": 1})
 if not n:
     st.info("No records match these filters. Remove a filter in the sidebar to see more.")
-    st.stop()
+    ui.end_page()
 
 h = ui.headline(f)
 c = st.columns([3, 2, 2, 3])

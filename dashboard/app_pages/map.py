@@ -10,7 +10,7 @@ ui.filter_caption(f)
 pts = ui.map_points(f)
 if pts.empty:
     st.info("No records with a known place match these filters. Remove a filter in the sidebar to see more.")
-    st.stop()
+    ui.end_page()
 
 located = pts.dropna(subset=["lat", "lon"]).reset_index(drop=True)
 keys = charts.point_keys(located)

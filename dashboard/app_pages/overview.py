@@ -11,7 +11,7 @@ h = ui.headline(f)
 if not h["records"]:
     st.info("No records match these filters. Remove a filter in the sidebar, or count plans and lists too "
             "(Money counted: All), to see more.")
-    st.stop()
+    ui.end_page()
 
 c = st.columns([4, 2, 2, 2, 3])
 ui.total_metric(c[0], f, h)

@@ -22,7 +22,7 @@ if wanted and wanted not in choices:
         choices.insert(0, wanted)
 if not choices:
     st.info("No records match these filters. Remove a filter in the sidebar to see more.")
-    st.stop()
+    ui.end_page()
 labels = {r.record_id: f"{ui.shorten(r.project or ui.join_names(r.investors) or '(unnamed)', 60)} · "
                        f"{r.city or r.province or 'no place'} · {ui.amount_text(r.amount, r.currency, r.qualifier)}"
           for r in recs.itertuples()}
@@ -35,7 +35,7 @@ if ui.current_view().record != rid:
 rec = ui.record(rid)
 if rec is None:
     st.info("This record is no longer in the database; choose another.")
-    st.stop()
+    ui.end_page()
 
 st.markdown(f"**{ui.md_escape(rec['project'] or '(unnamed)')}** — {ui.md_escape(rec['kind'])}, "
             f"{'**not a deal**, ' if rec['not_a_deal'] else ''}adds "

@@ -14,7 +14,7 @@ ui.filter_caption(f)
 if not ui.count_records(f):
     st.info("No records match these filters. Remove a filter in the sidebar, or count plans and lists too "
             "(Money counted: All), to see more.")
-    st.stop()
+    ui.end_page()
 
 
 def selected(dim: str) -> str | None:

@@ -6,7 +6,7 @@ from dashboard import signin, store, ui, uploads
 
 who = signin.panel("add articles")
 if not who:
-    st.stop()
+    ui.end_page()
 
 limit_mb = uploads.max_bytes() / 2**20
 st.markdown(f"Article files (.txt, .md, .html; UTF-8, GB18030/GBK and the other encodings the command "
@@ -26,7 +26,7 @@ if files and st.button(f"Add {len(files)} file{'s' * (len(files) != 1)} to the d
     except store.StoreError as e:
         bar.empty()
         st.error(f"Nothing was added: {ui.md_escape(str(e))}")
-        st.stop()
+        ui.end_page()
     bar.empty()
     report = result.report
     if report is not None:
