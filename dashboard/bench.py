@@ -5,8 +5,9 @@
 In one run, on one synthetic database of N records (default 1,000,000) written with the real
 schema and derived by the same `store.derive` that ingest runs:
 
-1. every page's queries under six views (no filter, one city, three cities, sector + dates,
-   province + status + kind, a clicked bar), each three ways: the project's query layer
+1. every page's queries under seven views (no filter, one city, three cities, sector + dates
+   in whole years, sector + dates from and to a day inside a year, province + status + kind,
+   a clicked bar), each three ways: the project's query layer
    (`dashboard.query`), the pandas way (the whole ledger in a DataFrame, masks, groupby) and
    the floor (the simplest DuckDB query over the `ledger` table giving the same numbers):
    p50 and p95 of each, the ratios, and a check that all three give the same answer;
@@ -36,7 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -45,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import query, store
-from dashboard.filters import COLUMNS, SCOPES, TECH_EXCLUDES, Filters
+from dashboard.filters import COLUMNS, COMMITTED, PLANS, SCOPES, TECH_EXCLUDES, Filters
 
 RECORDS_PER_ARTICLE = 8
 SECTORS = ["Next-generation IT", "High-end equipment", "New materials", "Biotechnology", "New energy vehicles",
@@ -187,8 +188,11 @@ VIEWS = {
     "no filter": View(Filters()),
     "one city": View(Filters(cities=("City 7",))),
     "3 cities": View(Filters(cities=("City 1", "City 2", "City 3"))),
+    # whole years (the cube by years answers them) and then the same with days inside years
     "sector+dates": View(Filters(sectors=("Biotechnology", "New energy"), date_from=date(2018, 1, 1),
                                  date_to=date(2020, 12, 31))),
+    "sector+days": View(Filters(sectors=("Biotechnology", "New energy"), date_from=date(2018, 3, 15),
+                                date_to=date(2020, 9, 30))),
     "prov+status+kind": View(Filters(provinces=("Province 4", "Province 9"), statuses=("signed", "listed"),
                                      kinds=("deal",))),
     "clicked bar": View(Filters(), "sector", "Biotechnology"),
@@ -234,6 +238,22 @@ def _points(df):
 
 def _unmapped(u: dict):
     return (_r(u["total_cny"]), int(u["records"]))
+
+
+def _split(df):
+    """Stacked bars: the set of (label, part) rows (the order of equal parts is no figure)."""
+    return sorted(_rows(df, "label", "part", "total_cny", "records", "articles"))
+
+
+def _scopes(s: dict):
+    return tuple(_r(s[k]) if k in ("committed", "plans", "other") else int(s[k])
+                 for k in ("committed", "plans", "other", "committed_records", "plans_records"))
+
+
+# The stacked bars the pages draw: the Overview's places by status (the 15 largest places,
+# when every scope is shown) and the Trends page's quarters by status (its default).
+SPLITS = {"totals_split city×status": ("city", "status", 15), "totals_split quarter×status": ("quarter", "status", None)}
+INVESTORS = 15  # the Trends page's top investors
 
 
 class Pandas:
@@ -294,6 +314,35 @@ class Pandas:
     def count_lower_bounds(self, v: View) -> int:
         s = self.df[self.mask(v)]
         return int(((s["qualifier"] == "at_least") & (s["contribution"] > 0)).sum())
+
+    def totals_split(self, v: View, dim: str, split: str, limit: int | None) -> pd.DataFrame:
+        s = self.df[self.mask(v)]
+        g = s.groupby([f"label_{dim}", f"label_{split}"]).agg(
+            total_cny=("contribution", "sum"), records=("contribution", "size"),
+            articles=("article_id", "nunique")).reset_index()
+        g.columns = ["label", "part", "total_cny", "records", "articles"]
+        if limit is not None and dim not in query.TIME_DIMS:
+            top = g.groupby("label")["total_cny"].sum().reset_index().sort_values(
+                ["total_cny", "label"], ascending=[False, True]).head(limit)["label"]
+            g = g[g["label"].isin(top)]
+        return g
+
+    def top_investors(self, v: View, limit: int) -> pd.DataFrame:
+        s = self.df.loc[self.mask(v), ["investors", "contribution", "article_id"]].explode("investors")
+        s = s[s["investors"].notna() & (s["investors"] != "")]
+        g = s.groupby("investors").agg(total_cny=("contribution", "sum"), records=("contribution", "size"),
+                                       articles=("article_id", "nunique")).reset_index()
+        g = g.rename(columns={"investors": "label"})
+        return g.sort_values(["total_cny", "records", "label"], ascending=[False, False, True]).head(limit + 1)
+
+    def scope_totals(self, v: View) -> dict:
+        f = replace(v.filters, scope="all")
+        s = self.df[self.mask(View(f, v.dim, v.value))]
+        committed, plans = s["status"].isin(COMMITTED), s["status"].isin(PLANS)
+        return {"committed": float(s.loc[committed, "contribution"].sum()),
+                "plans": float(s.loc[plans, "contribution"].sum()),
+                "other": float(s.loc[~committed & ~plans, "contribution"].sum()),
+                "committed_records": int(committed.sum()), "plans_records": int(plans.sum())}
 
     def records(self, v: View, limit: int) -> pd.DataFrame:
         s = self.df[self.mask(v)]
@@ -384,6 +433,43 @@ class Floor:
         return self.con.execute(f"SELECT count(*) FROM ledger WHERE {where} AND qualifier = 'at_least' "
                                 "AND contribution > 0", params).fetchall()[0][0]
 
+    def totals_split(self, v: View, dim: str, split: str, limit: int | None) -> pd.DataFrame:
+        where, params = self._where(v)
+        keep, keep_params = "", []
+        if limit is not None and dim not in query.TIME_DIMS:
+            keep = ("WHERE label IN (SELECT label FROM parts GROUP BY label "
+                    "ORDER BY sum(total_cny) DESC, label LIMIT ?)")
+            keep_params = [limit]
+        return self.con.execute(f"""
+            WITH parts AS (
+                SELECT {query.DIMENSIONS[dim]} AS label, {query.DIMENSIONS[split]} AS part,
+                       coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+                       count(DISTINCT article_id) AS articles
+                FROM ledger WHERE {where} GROUP BY label, part)
+            SELECT * FROM parts {keep}""", [*params, *keep_params]).df()
+
+    def top_investors(self, v: View, limit: int) -> pd.DataFrame:
+        where, params = self._where(v)
+        return self.con.execute(f"""
+            SELECT investor AS label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+                   count(DISTINCT article_id) AS articles
+            FROM (SELECT unnest(investors) AS investor, contribution, article_id FROM ledger WHERE {where})
+            WHERE investor IS NOT NULL AND investor <> ''
+            GROUP BY investor ORDER BY total_cny DESC, records DESC, label LIMIT ?""", [*params, limit + 1]).df()
+
+    def scope_totals(self, v: View) -> dict:
+        where, params = self._where(View(replace(v.filters, scope="all"), v.dim, v.value))
+        c, p = ", ".join("?" * len(COMMITTED)), ", ".join("?" * len(PLANS))
+        row = self.con.execute(f"""
+            SELECT coalesce(sum(contribution) FILTER (status IN ({c})), 0),
+                   coalesce(sum(contribution) FILTER (status IN ({p})), 0),
+                   coalesce(sum(contribution) FILTER (status IS NULL OR status NOT IN ({c})
+                                                      AND status NOT IN ({p})), 0),
+                   count(*) FILTER (status IN ({c})), count(*) FILTER (status IN ({p}))
+            FROM ledger WHERE {where}""", [*COMMITTED, *PLANS, *COMMITTED, *PLANS, *COMMITTED, *PLANS,
+                                           *params]).fetchall()[0]
+        return dict(zip(("committed", "plans", "other", "committed_records", "plans_records"), row))
+
     def records(self, v: View, limit: int) -> pd.DataFrame:
         where, params = self._where(v)
         cols = ", ".join(f"r.{c}" for c in (*query.RECORD_COLUMNS, *query.MORE_RECORD_COLUMNS))
@@ -460,6 +546,16 @@ def page_queries(con, pd_way: Pandas, floor: Floor, some_article: str) -> dict:
                              lambda v: pd_way.totals_by(v, "sector"), lambda v: floor.totals_by(v, "sector"), _totals),
         "totals_by status": ("Overview", False, lambda v: q.totals_by(con, v.filters, "status"),
                              lambda v: pd_way.totals_by(v, "status"), lambda v: floor.totals_by(v, "status"), _totals),
+        **{name: ("Overview" if dim == "city" else "Trends", False,
+                  lambda v, d=dim, s=split, n=n: q.totals_split(con, v.filters, d, s, n),
+                  lambda v, d=dim, s=split, n=n: pd_way.totals_split(v, d, s, n),
+                  lambda v, d=dim, s=split, n=n: floor.totals_split(v, d, s, n), _split)
+           for name, (dim, split, n) in SPLITS.items()},
+        "top_investors": ("Trends", False, lambda v: q.top_investors(con, v.filters, INVESTORS),
+                          lambda v: pd_way.top_investors(v, INVESTORS), lambda v: floor.top_investors(v, INVESTORS),
+                          _totals),
+        "scope_totals": ("Overview", False, lambda v: q.scope_totals(con, v.filters), pd_way.scope_totals,
+                         floor.scope_totals, _scopes),
         "count_lower_bounds": ("Overview, Deals", False, lambda v: q.count_lower_bounds(con, v.filters),
                                pd_way.count_lower_bounds, floor.count_lower_bounds, int),
         "count_records": ("Deals, bar", True, lambda v: q.count_records(con, v.filters, *bar(v)),

@@ -30,18 +30,14 @@ DIMENSIONS = {
     "park": "label_park(park)",
     "status": "label_status(status)",
     "kind": "kind",
-    "year": "label_year(date_start)",
-    "subsector": "coalesce(subsector, '(no subsector)')",
+    # the time labels are stored on the ledger (schema.sql: the macros label_year,
+    # label_quarter and label_month of each record's dates), so a time chart groups by a column
+    "year": "year_label",
+    "subsector": "label_subsector(subsector)",
     # A record dated only by its year (or quarter) cannot go in one month: it gets its
     # own bar at the start of its year, "2021 (no month)".
-    "month": """CASE WHEN date_start IS NULL THEN '(no date)'
-                     WHEN date_trunc('month', date_start) = date_trunc('month', date_end)
-                     THEN strftime(date_start, '%Y-%m')
-                     ELSE CAST(year(date_start) AS VARCHAR) || ' (no month)' END""",
-    "quarter": """CASE WHEN date_start IS NULL THEN '(no date)'
-                       WHEN date_trunc('quarter', date_start) = date_trunc('quarter', date_end)
-                       THEN CAST(year(date_start) AS VARCHAR) || ' Q' || CAST(quarter(date_start) AS VARCHAR)
-                       ELSE CAST(year(date_start) AS VARCHAR) || ' (no quarter)' END""",
+    "month": "month_label",
+    "quarter": "quarter_label",
 }
 # Dimensions whose bars are in time order rather than biggest first.
 TIME_DIMS = ("year", "month", "quarter")
@@ -58,8 +54,14 @@ ORDERS = {
 }
 # The dimensions the unfiltered rollup `ledger_by` keeps (schema.sql).
 BY_DIMENSIONS = ("city", "province", "sector", "park", "status", "kind", "year")
+# The (dimension, split) pairs of stacked bars the pages draw, which the unfiltered rollup
+# `ledger_split` keeps (schema.sql; tests/test_rollup.py checks that it holds exactly these).
+SPLITS = frozenset({("city", "status"), ("sector", "status"), ("year", "status"), ("quarter", "status"),
+                    ("month", "status"), ("year", "sector"), ("quarter", "sector"), ("month", "sector"),
+                    ("subsector", "sector"), ("city", "sector")})
 # The dimensions the rollup `ledger_cube` keeps: a view filtered and cut only by these (no
-# dates, no park, no year) is answered from the cube, any other from the ledger.
+# park, no year; dates only in whole years, from `ledger_cube_years`) is answered from the
+# cube, any other from the ledger.
 CUBE_DIMENSIONS = ("city", "province", "sector", "status", "kind")
 # Whether to read the rollups that ingest writes (schema.sql) where they give the ledger's
 # numbers; False reads the ledger for everything (tests compare the two).
@@ -107,7 +109,7 @@ def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[
     so every figure wrapping the base is in that currency.
 
     >>> base(Filters(cities=("Chengdu",)), "year", "2020")
-    ('SELECT * FROM ledger WHERE city IN (?) AND label_year(date_start) = ?', ['Chengdu', '2020'])
+    ('SELECT * FROM ledger WHERE city IN (?) AND year_label = ?', ['Chengdu', '2020'])
     >>> base(Filters(), "investor", "Tesla")
     ('SELECT * FROM ledger WHERE TRUE AND list_contains(investors, ?)', ['Tesla'])
     """
@@ -136,11 +138,18 @@ def _rates(currency: str) -> dict[int, float]:
     return {y: fx.yearly_rate(currency, y) for y in range(first.year, last.year + 1)}
 
 
+def _whole_years(f: Filters) -> bool:
+    """Whether `f`'s dates, if any, run from a 1 January to a 31 December: the dates the
+    cube by years (`ledger_cube_years`) answers exactly."""
+    return ((f.date_from is None or (f.date_from.month, f.date_from.day) == (1, 1))
+            and (f.date_to is None or (f.date_to.month, f.date_to.day) == (12, 31)))
+
+
 def _on_cube(f: Filters, dim: str | None = None) -> bool:
-    """Whether the rollup `ledger_cube` answers `f` (cut by `dim`) with the ledger's numbers:
-    amounts in yuan (the cube has no years to convert at), no dates, and only the cube's
-    dimensions (a scope is a condition on status, "tech only" one on sector)."""
-    return (USE_ROLLUPS and f.currency == "CNY" and f.date_from is None and f.date_to is None
+    """Whether the rollup cube answers `f` (cut by `dim`) with the ledger's numbers: amounts
+    in yuan (the cube has no years to convert at), dates none or whole years, and only the
+    cube's dimensions (a scope is a condition on status, "tech only" one on sector)."""
+    return (USE_ROLLUPS and f.currency == "CNY" and _whole_years(f)
             and (dim is None or dim in CUBE_DIMENSIONS))
 
 
@@ -150,11 +159,13 @@ def _unfiltered(f: Filters, dim: str | None = None, point: tuple | None = None) 
 
 
 def cube(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
-    """The cells of `ledger_cube` that make up `f`'s view (see `_on_cube` for when they do)."""
+    """The cells of the cube that make up `f`'s view (see `_on_cube` for when they do): of
+    `ledger_cube`, or of `ledger_cube_years` (more cells) when `f` has dates."""
     if not _on_cube(f, dim):
-        raise ValueError(f"the cube has no dates and no {dim}; read the ledger (base)")
+        raise ValueError(f"the cube has no {dim} and only whole years of dates; read the ledger (base)")
     where, params = _where(f, dim, value)
-    return f"SELECT * FROM ledger_cube WHERE {where}", params
+    table = "ledger_cube" if f.date_from is None and f.date_to is None else "ledger_cube_years"
+    return f"SELECT * FROM {table} WHERE {where}", params
 
 
 def _df(con, sql: str, params: list) -> pd.DataFrame:
@@ -177,21 +188,14 @@ def _lists(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 
 # How many articles: exact, as a bitstring with one bit per article (`article_no` runs
-# from 1 to meta.ledger_articles, the number of articles), which costs about what a sum does,
-# where count(DISTINCT article_id) costs five to ten times more. Its one parameter is the
-# bound `_bound` gives.
-ARTICLES = "coalesce(bit_count(bitstring_agg({col}, 1, ?)), 0)"
-
-
-def _n_articles(con) -> int:
-    """How many articles there are: the largest article_no (written by store.derive)."""
-    row = _one(con, "SELECT value FROM meta WHERE key = 'ledger_articles'")
-    return int(row[0]) if row else 0
-
-
-def _bound(con) -> int:
-    """The parameter of ARTICLES: the largest article_no (bitstring_agg needs at least 1)."""
-    return max(1, _n_articles(con))
+# from 1 to the number of articles), which costs about what a sum does, where
+# count(DISTINCT article_id) costs five to ten times more. Its bound is the schema's macro
+# article_bound(), which store.derive writes with the ledger: a constant, so no query has to
+# read it first (it was one more round trip per figure).
+ARTICLES = "coalesce(bit_count(bitstring_agg({col}, 1, article_bound())), 0)"
+# The same for many groups at once (investors, pairs of dimensions): a bitstring per group
+# costs a bit per article in each, so there an exact count of distinct integers is cheaper.
+ARTICLES_MANY = "count(DISTINCT {col})"
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -215,11 +219,10 @@ HEADLINE = ("total_cny", "records", "deals", "bundles", "events", "cities", "art
 
 def headline(con, f: Filters) -> dict:
     """The numbers above the charts: total, and counts of what it is made of."""
-    n = _bound(con)
     if _on_cube(f):
         sql, params = cube(f)
         # with no filter, every article that has records
-        articles = "(SELECT count(*) + 0 * ? FROM article_index WHERE records > 0)" if _unfiltered(f) else \
+        articles = "(SELECT count(*) FROM article_index WHERE records > 0)" if _unfiltered(f) else \
             f"(SELECT {ARTICLES.format(col='a')} FROM (SELECT unnest(article_nos) AS a FROM cells))"
         row = _one(con, f"""
             WITH cells AS ({sql})
@@ -227,7 +230,7 @@ def headline(con, f: Filters) -> dict:
                    CAST(coalesce(sum(deals), 0) AS BIGINT), CAST(coalesce(sum(bundles), 0) AS BIGINT),
                    CAST(coalesce(sum(events), 0) AS BIGINT), count(DISTINCT city), {articles},
                    CAST(coalesce(sum(undisclosed), 0) AS BIGINT), CAST(coalesce(sum(repeats), 0) AS BIGINT)
-            FROM cells""", [*params, n])
+            FROM cells""", params)
     else:
         sql, params = base(f)
         row = _one(con, f"""
@@ -240,7 +243,7 @@ def headline(con, f: Filters) -> dict:
                    {ARTICLES.format(col="article_no")}          AS articles,
                    count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
                    count(*) FILTER (repeat_of IS NOT NULL)      AS repeats
-            FROM ({sql})""", [n, *params])
+            FROM ({sql})""", params)
     out = dict(zip(HEADLINE, row))
     out["total_cny"] = float(out["total_cny"])
     return out
@@ -259,7 +262,6 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
         return _df(con, f"""
             SELECT label, total_cny, records, articles FROM ledger_by WHERE dim = ?
             ORDER BY {order} {limit_sql}""", [dim, *limit_params])
-    n = _bound(con)
     if _on_cube(f, dim):
         sql, params = cube(f)
         return _df(con, f"""
@@ -271,13 +273,13 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
                      FROM (SELECT label, unnest(article_nos) AS a FROM cells) GROUP BY label)
             SELECT label, total_cny, records, CAST(coalesce(articles, 0) AS BIGINT) AS articles
             FROM sums LEFT JOIN arts USING (label)
-            ORDER BY {order} {limit_sql}""", [*params, n, *limit_params])
+            ORDER BY {order} {limit_sql}""", [*params, *limit_params])
     sql, params = base(f)
     return _df(con, f"""
         SELECT {label} AS label, coalesce(sum(contribution), 0) AS total_cny,
                count(*) AS records, {ARTICLES.format(col="article_no")} AS articles
         FROM ({sql})
-        GROUP BY label ORDER BY {order} {limit_sql}""", [n, *params, *limit_params])
+        GROUP BY label ORDER BY {order} {limit_sql}""", [*params, *limit_params])
 
 
 def count_lower_bounds(con, f: Filters) -> int:
@@ -294,13 +296,20 @@ def count_lower_bounds(con, f: Filters) -> int:
 def scope_totals(con, f: Filters) -> dict:
     """The view's total in each scope, whatever scope `f` shows, so a page can say the
     others beside its own: {"committed", "plans", "other"} (other: no status) in `f`'s currency."""
-    sql, params = base(replace(f, scope="all"))
+    every = replace(f, scope="all")
+    if _on_cube(every):  # the cube's cells, by status among others, hold the same sums and counts
+        sql, params = cube(every)
+    else:  # the view's sums by status first: a few rows to sort into scopes, not every record
+        sql, params = base(every)
+        sql = (f"SELECT status, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records "
+               f"FROM ({sql}) GROUP BY status")
     c, p = ", ".join("?" * len(COMMITTED)), ", ".join("?" * len(PLANS))
     row = _one(con, f"""
-        SELECT coalesce(sum(contribution) FILTER (status IN ({c})), 0),
-               coalesce(sum(contribution) FILTER (status IN ({p})), 0),
-               coalesce(sum(contribution) FILTER (status IS NULL OR status NOT IN ({c}) AND status NOT IN ({p})), 0),
-               count(*) FILTER (status IN ({c})), count(*) FILTER (status IN ({p}))
+        SELECT coalesce(sum(total_cny) FILTER (status IN ({c})), 0),
+               coalesce(sum(total_cny) FILTER (status IN ({p})), 0),
+               coalesce(sum(total_cny) FILTER (status IS NULL OR status NOT IN ({c}) AND status NOT IN ({p})), 0),
+               CAST(coalesce(sum(records) FILTER (status IN ({c})), 0) AS BIGINT),
+               CAST(coalesce(sum(records) FILTER (status IN ({p})), 0) AS BIGINT)
         FROM ({sql})""", [*COMMITTED, *PLANS, *COMMITTED, *PLANS, *COMMITTED, *PLANS, *params])
     return {"committed": float(row[0]), "plans": float(row[1]), "other": float(row[2]),
             "committed_records": row[3], "plans_records": row[4]}
@@ -308,22 +317,39 @@ def scope_totals(con, f: Filters) -> dict:
 
 def totals_split(con, f: Filters, dim: str, split: str, limit: int | None = None) -> pd.DataFrame:
     """Totals per (value of `dim`, value of `split`): the stacked bars. `limit` keeps the
-    `dim` values with the biggest totals (all of them for time dimensions, in time order)."""
+    `dim` values with the biggest totals (all of them for time dimensions, in time order).
+
+    Read from `ledger_split` for the unfiltered view (the pairs the pages stack), from the
+    cube when it answers both dimensions and the filter, else from the ledger."""
     label, part = _label(dim), _label(split)
-    sql, params = base(f)
     top = limit is not None and dim not in TIME_DIMS
     keep = ("WHERE label IN (SELECT label FROM parts GROUP BY label "
             "ORDER BY sum(total_cny) DESC, label LIMIT ?)") if top else ""
-    df = _df(con, f"""
-        WITH parts AS (
+    if _unfiltered(f) and (dim, split) in SPLITS:  # written by ingest
+        parts, params = ("SELECT label, part, total_cny, records, articles FROM ledger_split "
+                         "WHERE dim = ? AND split = ?"), [dim, split]
+    elif _on_cube(f, dim) and split in CUBE_DIMENSIONS:
+        sql, params = cube(f)
+        parts = f"""
+            WITH cells AS (SELECT {label} AS label, {part} AS part, total_cny, records, article_nos FROM ({sql})),
+            sums AS (SELECT label, part, coalesce(sum(total_cny), 0) AS total_cny,
+                            CAST(sum(records) AS BIGINT) AS records
+                     FROM cells GROUP BY label, part),
+            arts AS (SELECT label, part, {ARTICLES_MANY.format(col="a")} AS articles
+                     FROM (SELECT label, part, unnest(article_nos) AS a FROM cells) GROUP BY label, part)
+            SELECT label, part, total_cny, records, CAST(coalesce(articles, 0) AS BIGINT) AS articles
+            FROM sums LEFT JOIN arts USING (label, part)"""
+    else:
+        sql, params = base(f)
+        parts = f"""
             SELECT {label} AS label, {part} AS part, coalesce(sum(contribution), 0) AS total_cny,
-                   count(*) AS records, count(DISTINCT article_id) AS articles
-            FROM ({sql}) GROUP BY label, part)
-        SELECT * FROM parts {keep}""", [*params, *([limit] if top else [])])
+                   count(*) AS records, {ARTICLES_MANY.format(col="article_no")} AS articles
+            FROM ({sql}) GROUP BY label, part"""
+    df = _df(con, f"WITH parts AS ({parts}) SELECT * FROM parts {keep}", [*params, *([limit] if top else [])])
     order = df.groupby("label")["total_cny"].transform("sum")
     if dim in TIME_DIMS:
-        return df.sort_values(["label", "total_cny"], ascending=[True, False], ignore_index=True)
-    return df.assign(_o=order).sort_values(["_o", "label", "total_cny"], ascending=[False, True, False],
+        return df.sort_values(["label", "total_cny", "part"], ascending=[True, False, True], ignore_index=True)
+    return df.assign(_o=order).sort_values(["_o", "label", "total_cny", "part"], ascending=[False, True, False, True],
                                             ignore_index=True).drop(columns="_o")
 
 
@@ -331,11 +357,15 @@ def top_investors(con, f: Filters, limit: int = 15) -> pd.DataFrame:
     """Investors by the money of the records that name them, biggest first (`limit` + 1
     rows asked, to know whether there are more). A record with two investors counts in
     full under each, so the bars add up to more than the total."""
+    if _unfiltered(f):  # written by ingest
+        return _df(con, """
+            SELECT label, total_cny, records, articles FROM investors_by
+            ORDER BY total_cny DESC, records DESC, label LIMIT ?""", [limit + 1])
     sql, params = base(f)
     return _df(con, f"""
         SELECT investor AS label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
-               count(DISTINCT article_id) AS articles
-        FROM (SELECT unnest(investors) AS investor, contribution, article_id FROM ({sql}))
+               {ARTICLES_MANY.format(col="article_no")} AS articles
+        FROM (SELECT unnest(investors) AS investor, contribution, article_no FROM ({sql}))
         WHERE investor IS NOT NULL AND investor <> ''
         GROUP BY investor ORDER BY total_cny DESC, records DESC, label LIMIT ?""", [*params, limit + 1])
 
@@ -387,32 +417,40 @@ def count_records(con, f: Filters, dim: str | None = None, value: str | None = N
 
 
 _RECORD_SELECT = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
+_PAGE_COLUMNS = (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS, "title", "published", "file_name", "url", "publisher")
 
 
-def _page_ids(con, where: str, params: list, limit: int, offset: int = 0) -> tuple[list[int], bool]:
-    """The rank_no's of one page of a view (ids first: two narrow columns are read), and
-    whether they are all in `ledger_head`."""
-    head = "rank_no <= (SELECT max(rank_no) FROM ledger_head)" if USE_ROLLUPS else "false"
-    rows = con.execute(f"SELECT rank_no, {head} FROM ledger WHERE {where} ORDER BY rank_no LIMIT ? OFFSET ?",
+def _page_ids(con, where: str, params: list, limit: int, offset: int = 0,
+              source: str = "ledger") -> list[int]:
+    """The rank_no's of one page of a view, from the ledger or from `ledger_head` (ids
+    first: one narrow column is read, not the wide rows)."""
+    rows = con.execute(f"SELECT rank_no FROM {source} WHERE {where} ORDER BY rank_no LIMIT ? OFFSET ?",
                        [*params, limit, offset]).fetchall()
-    return [r[0] for r in rows], all(r[1] for r in rows)
+    return [r[0] for r in rows]
 
 
-def _fetch_records(con, where: str, params: list, ids: list[int], in_head: bool) -> pd.DataFrame:
-    """The records of `ids` (rank_no's, in list order) with their article, in `records`' form.
-
-    A page of a view is mostly among the first records of the whole list, which `ledger_head`
-    holds whole and in order; else they are read from the ledger under the view's own filter,
-    so that place filters skip the file's other places.
-    """
-    source, where, params = ("ledger_head", "TRUE", []) if in_head else ("ledger", where, params)
+def _fetch_records(con, where: str, params: list, ids: list[int], source: str = "ledger") -> pd.DataFrame:
+    """The records of `ids` (rank_no's, in list order) with their article (the ledger carries
+    its columns; a record whose article is missing is left out), in `records`' form, read from
+    `source` under the view's own filter, so that place filters skip the file's other places."""
     df = _df(con, f"""
-        SELECT {_RECORD_SELECT}, a.title, a.published, a.file_name, a.url, a.publisher
-        FROM (SELECT * FROM {source} WHERE {where} AND rank_no BETWEEN ? AND ?
-              AND rank_no IN (SELECT unnest(?::INTEGER[]))) r
-        JOIN article_index a USING (article_no)
-        ORDER BY r.rank_no""", [*params, min(ids, default=0), max(ids, default=0), ids])
+        SELECT {", ".join(_PAGE_COLUMNS)} FROM {source}
+        WHERE {where} AND rank_no BETWEEN ? AND ? AND rank_no IN (SELECT unnest(?::INTEGER[]))
+              AND article_no IS NOT NULL
+        ORDER BY rank_no""", [*params, min(ids, default=0), max(ids, default=0), ids])
     return _lists(df, "investors", "partners", "flags")
+
+
+def _head_page(con, where: str, params: list, limit: int, offset: int) -> pd.DataFrame | None:
+    """One page of a view in list order from `ledger_head` (the first records of the whole
+    list, whole and in order), or None when the head does not hold the whole page. The head is
+    the list's beginning, so a full page there is the view's page."""
+    if not USE_ROLLUPS:
+        return None
+    ids = _page_ids(con, where, params, limit, offset, source="ledger_head")
+    if len(ids) < limit or not ids:
+        return None
+    return _fetch_records(con, where, params, ids, source="ledger_head")
 
 
 def records(con, f: Filters, dim: str | None = None, value: str | None = None,
@@ -420,14 +458,18 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     """One page of the records behind a figure, with their article: biggest contribution
     first, or in another order of ORDERS.
 
-    In list order and in yuan, ids first: the page's rank_no's come from a scan of two
-    narrow columns, and only then are the page's wide rows read (`_fetch_records`).
+    In list order and in yuan: from `ledger_head` when the page is there (one read), else
+    ids first: the page's rank_no's come from a scan of two narrow columns, and only then
+    are the page's wide rows read (`_fetch_records`).
     """
     if sort not in ORDERS:
         raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
     if sort == "contribution" and f.currency == "CNY":
         where, params = _where(f, dim, value)
-        return _fetch_records(con, where, params, *_page_ids(con, where, params, limit, offset))
+        page = _head_page(con, where, params, limit, offset)
+        if page is not None:
+            return page
+        return _fetch_records(con, where, params, _page_ids(con, where, params, limit, offset))
     sql, params = base(f, dim, value)
     cols = ", ".join(f"r.{c}" for c in (*RECORD_COLUMNS, *MORE_RECORD_COLUMNS))
     order = ORDERS[sort]
@@ -485,17 +527,14 @@ def count_sources(con, f: Filters, dim: str | None = None, value: str | None = N
     if point is None and _on_cube(f, dim):
         sql, params = cube(f, dim, value)
         return _one(con, f"SELECT {ARTICLES.format(col='a')} FROM (SELECT unnest(article_nos) AS a FROM ({sql}))",
-                    [_bound(con), *params])[0]
+                    params)[0]
     sql, params = _scope(f, dim, value, point)
-    return _one(con, f"SELECT {ARTICLES.format(col='article_no')} FROM ({sql})", [_bound(con), *params])[0]
+    return _one(con, f"SELECT {ARTICLES.format(col='article_no')} FROM ({sql})", params)[0]
 
 
-# The map's points: one per point_no of spot_points (schema.sql), with its name, kind, place
-# and coordinates.
-_POINTS = """
-    SELECT point_no, any_value(name) AS name, any_value(kind) AS kind, min(city) AS city,
-           min(province) AS province, any_value(lat) AS lat, any_value(lon) AS lon
-    FROM spot_points GROUP BY point_no"""
+# The map's points (schema.sql's point_index, written by ingest): one row per point_no with
+# its name, kind, place and coordinates, and the unfiltered view's totals there.
+_POINT_COLUMNS = "p.name, p.kind, p.city, p.province, p.lat, p.lon"
 
 
 def map_points(con, f: Filters) -> pd.DataFrame:
@@ -504,15 +543,19 @@ def map_points(con, f: Filters) -> pd.DataFrame:
     Records whose park and city are both unknown to the gazetteer are not on the map.
     A point is (name, kind, lat, lon); `point_base` gives the records of one.
     """
+    if _unfiltered(f):  # written by ingest
+        return _df(con, f"""
+            SELECT {_POINT_COLUMNS}, p.total_cny, p.records, p.articles FROM point_index p
+            WHERE p.records > 0 ORDER BY p.total_cny DESC, p.records DESC, p.name""", [])
     sql, params = base(f)
     return _df(con, f"""
         WITH per_point AS (
             SELECT point_no, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
                    {ARTICLES.format(col="article_no")} AS articles
             FROM ({sql}) WHERE point_no IS NOT NULL GROUP BY point_no)
-        SELECT p.name, p.kind, p.city, p.province, p.lat, p.lon, s.total_cny, s.records, s.articles
-        FROM per_point s JOIN ({_POINTS}) p USING (point_no)
-        ORDER BY s.total_cny DESC, s.records DESC, p.name""", [_bound(con), *params])
+        SELECT {_POINT_COLUMNS}, s.total_cny, s.records, s.articles
+        FROM per_point s JOIN point_index p USING (point_no)
+        ORDER BY s.total_cny DESC, s.records DESC, p.name""", params)
 
 
 def _unmapped_where(f: Filters) -> tuple[str, list]:
@@ -535,7 +578,7 @@ def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
     """The records `unmapped` counts, biggest contribution first, in `records`' form."""
     where, params = _unmapped_where(f)
     if f.currency == "CNY":
-        return _fetch_records(con, where, params, *_page_ids(con, where, params, limit))
+        return _fetch_records(con, where, params, _page_ids(con, where, params, limit))
     sql, params = base(f)
     df = _df(con, f"""
         SELECT {_RECORD_SELECT}, a.title, a.published, a.file_name, a.url, a.publisher
@@ -580,7 +623,7 @@ def region_totals(con, f: Filters, level: str) -> pd.DataFrame:
         raise UnknownDimension(f"unknown region level {level!r}; use province or city")
     return _df(con, f"""
         SELECT {keys}, coalesce(sum(contribution), 0) AS total_cny,
-               count(*) AS records, count(DISTINCT article_id) AS articles
+               count(*) AS records, {ARTICLES.format(col="article_no")} AS articles
         FROM ({sql}) WHERE {where}
         GROUP BY ALL ORDER BY total_cny DESC, name""", params)
 

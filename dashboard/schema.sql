@@ -14,9 +14,10 @@
 --                                    (`contribution`) and how many articles report it (`n_sources`)
 --   ledger (table)                   ledger_live as of the last ingest, numbered (ledger_numbered):
 --                                    what every query wraps
---   ledger_cube, ledger_by,          rollups of the ledger for the common and the unfiltered views,
---   article_index, ledger_head       rewritten with it (spot_points, before it: where the map
---                                    draws each place)
+--   ledger_cube(_years), ledger_by,  rollups of the ledger for the common and the unfiltered views,
+--   ledger_split, investors_by,      rewritten with it (spot_points, before it: where the map
+--   point_index, article_index,      draws each place)
+--   ledger_head
 --
 -- Why a table at the top: the data changes only when ingest runs (it is the
 -- only writer, and corrections come in through it too), and the view costs
@@ -291,6 +292,18 @@ CREATE OR REPLACE MACRO label_sector(sector) AS coalesce(sector, '(no sector)');
 CREATE OR REPLACE MACRO label_park(park) AS coalesce(park, '(no park)');
 CREATE OR REPLACE MACRO label_status(status) AS coalesce(status, '(no status)');
 CREATE OR REPLACE MACRO label_year(date_start) AS coalesce(CAST(year(date_start) AS VARCHAR), '(no date)');
+CREATE OR REPLACE MACRO label_subsector(subsector) AS coalesce(subsector, '(no subsector)');
+-- A record dated only by its year (or quarter) cannot go in one month: it gets its own bar at
+-- the start of its year, "2021 (no month)".
+CREATE OR REPLACE MACRO label_month(date_start, date_end) AS
+    CASE WHEN date_start IS NULL THEN '(no date)'
+         WHEN date_trunc('month', date_start) = date_trunc('month', date_end) THEN strftime(date_start, '%Y-%m')
+         ELSE CAST(year(date_start) AS VARCHAR) || ' (no month)' END;
+CREATE OR REPLACE MACRO label_quarter(date_start, date_end) AS
+    CASE WHEN date_start IS NULL THEN '(no date)'
+         WHEN date_trunc('quarter', date_start) = date_trunc('quarter', date_end)
+         THEN CAST(year(date_start) AS VARCHAR) || ' Q' || CAST(quarter(date_start) AS VARCHAR)
+         ELSE CAST(year(date_start) AS VARCHAR) || ' (no quarter)' END;
 
 -- Articles numbered in the order the app lists them (newest first, then by file name), so a
 -- list of articles is ordered by one integer, and "how many articles" is an exact
@@ -334,7 +347,12 @@ CREATE TABLE IF NOT EXISTS spot_points AS SELECT * FROM spot_points_live LIMIT 0
 --   rank_no     the record's place in the order every records table is listed in (biggest
 --               contribution first), so a page of records is the smallest rank_no's of a
 --               filter (ids first), and only that page's wide rows are read;
---   point_no    the map point it is drawn at (spot_points), NULL when it is not on the map.
+--   point_no    the map point it is drawn at (spot_points), NULL when it is not on the map;
+-- its article's columns that a records table shows (title, published, file_name, url,
+-- publisher), so that a page of records is read from the ledger alone: a join to the articles
+-- reads every article's titles to find a hundred; and the labels of its year, quarter and month
+-- (the macros below), which the time charts group by: stored, a group by them costs a third
+-- to a half less than computing them on every read.
 -- The rank is computed on a narrow copy and joined back: a window over the whole wide rows
 -- costs several times more.
 CREATE OR REPLACE VIEW ledger_numbered AS
@@ -345,10 +363,14 @@ ranks AS (
                                             date_start DESC NULLS LAST, record_id) AS INTEGER) AS rank_no
     FROM live
 )
-SELECT live.*, n.article_no, ranks.rank_no, s.point_no
+SELECT live.*, n.article_no, ranks.rank_no, s.point_no,
+       a.title, a.published, a.file_name, a.url, a.publisher,
+       label_year(live.date_start) AS year_label, label_quarter(live.date_start, live.date_end) AS quarter_label,
+       label_month(live.date_start, live.date_end) AS month_label
 FROM live
 JOIN ranks USING (record_id)
 LEFT JOIN article_numbers n USING (article_id)   -- every record has its article; a test's may not
+LEFT JOIN articles a USING (article_id)
 LEFT JOIN spot_points s ON s.park IS NOT DISTINCT FROM live.park AND s.spot_city IS NOT DISTINCT FROM live.city
                        AND s.spot_province IS NOT DISTINCT FROM live.province;
 
@@ -375,6 +397,29 @@ FROM ledger
 GROUP BY ALL;
 CREATE TABLE IF NOT EXISTS ledger_cube AS SELECT * FROM ledger_cube_live LIMIT 0;
 
+-- The cube by years: the same cells and columns, also keyed by each record's dates widened to
+-- whole years (date_start to 1 January of its year, date_end to 31 December of its year). A
+-- date filter from a 1 January to a 31 December keeps exactly the records whose widened dates
+-- it keeps (date_end >= 1 January Y when its year is Y or later; date_start <= 31 December Y
+-- when its year is Y or earlier), so such a view reads these cells with the filter's own SQL;
+-- a view with any other day reads the ledger (query._on_cube).
+CREATE OR REPLACE VIEW ledger_cube_years_live AS
+SELECT province, city, sector, status, kind,
+       CAST(date_trunc('year', date_start) AS DATE)                               AS date_start,
+       CAST(date_trunc('year', date_end) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE) AS date_end,
+       coalesce(sum(contribution), 0)                                             AS total_cny,
+       count(*)                                                                   AS records,
+       count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)                      AS deals,
+       count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL)                    AS bundles,
+       count(*) FILTER (kind = 'event' AND repeat_of IS NULL)                     AS events,
+       count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
+       count(*) FILTER (repeat_of IS NOT NULL)                                    AS repeats,
+       count(*) FILTER (qualifier = 'at_least' AND contribution > 0)              AS lower_bounds,
+       list(DISTINCT article_no)                                                  AS article_nos
+FROM ledger
+GROUP BY ALL;
+CREATE TABLE IF NOT EXISTS ledger_cube_years AS SELECT * FROM ledger_cube_years_live LIMIT 0;
+
 -- The unfiltered view, which every first visit opens: its totals by each dimension.
 -- (bitstring_agg takes the bounds of article_no from the table's statistics.)
 CREATE OR REPLACE VIEW ledger_by_live AS
@@ -387,7 +432,7 @@ FROM (SELECT unnest([
           {'dim': 'park', 'label': label_park(park)},
           {'dim': 'status', 'label': label_status(status)},
           {'dim': 'kind', 'label': kind},
-          {'dim': 'year', 'label': label_year(date_start)}], recursive := true),
+          {'dim': 'year', 'label': year_label}], recursive := true),
              contribution, article_no
       FROM ledger)
 GROUP BY dim, label;
@@ -412,4 +457,66 @@ CREATE OR REPLACE VIEW ledger_head_live AS
 SELECT * FROM ledger WHERE rank_no <= 20000 ORDER BY rank_no;
 CREATE TABLE IF NOT EXISTS ledger_head AS SELECT * FROM ledger_head_live LIMIT 0;
 
-INSERT OR REPLACE INTO meta VALUES ('schema_version', '4');
+
+-- The unfiltered view's stacked bars (query.totals_split), for every pair of dimensions the
+-- pages stack: the Overview's places and sectors by status, the Trends page's years, quarters
+-- and months by status or sector, subsectors and cities by sector. Labels as query.DIMENSIONS.
+CREATE OR REPLACE VIEW ledger_split_live AS
+WITH labelled AS (
+    SELECT contribution, article_no,
+           label_city(city, province) AS l_city, label_sector(sector) AS l_sector,
+           label_status(status) AS l_status, label_subsector(subsector) AS l_subsector,
+           year_label AS l_year, month_label AS l_month, quarter_label AS l_quarter
+    FROM ledger
+)
+SELECT dim, split, label, part, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+       count(DISTINCT article_no) AS articles
+FROM (SELECT unnest([
+          {'dim': 'city', 'split': 'status', 'label': l_city, 'part': l_status},
+          {'dim': 'sector', 'split': 'status', 'label': l_sector, 'part': l_status},
+          {'dim': 'year', 'split': 'status', 'label': l_year, 'part': l_status},
+          {'dim': 'quarter', 'split': 'status', 'label': l_quarter, 'part': l_status},
+          {'dim': 'month', 'split': 'status', 'label': l_month, 'part': l_status},
+          {'dim': 'year', 'split': 'sector', 'label': l_year, 'part': l_sector},
+          {'dim': 'quarter', 'split': 'sector', 'label': l_quarter, 'part': l_sector},
+          {'dim': 'month', 'split': 'sector', 'label': l_month, 'part': l_sector},
+          {'dim': 'subsector', 'split': 'sector', 'label': l_subsector, 'part': l_sector},
+          {'dim': 'city', 'split': 'sector', 'label': l_city, 'part': l_sector}], recursive := true),
+             contribution, article_no
+      FROM labelled)
+GROUP BY dim, split, label, part;
+CREATE TABLE IF NOT EXISTS ledger_split AS SELECT * FROM ledger_split_live LIMIT 0;
+
+-- The unfiltered view's investors (query.top_investors): every investor a record names, with
+-- the money of the records that name it.
+CREATE OR REPLACE VIEW investors_by_live AS
+SELECT investor AS label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+       count(DISTINCT article_no) AS articles
+FROM (SELECT unnest(investors) AS investor, contribution, article_no FROM ledger)
+WHERE investor IS NOT NULL AND investor <> ''
+GROUP BY investor;
+CREATE TABLE IF NOT EXISTS investors_by AS SELECT * FROM investors_by_live LIMIT 0;
+
+-- The map's points, one row per point_no with its name, kind, place and coordinates, and the
+-- unfiltered view's totals at it (query.map_points).
+CREATE OR REPLACE VIEW point_index_live AS
+WITH points AS (
+    SELECT point_no, any_value(name) AS name, any_value(kind) AS kind, min(city) AS city,
+           min(province) AS province, any_value(lat) AS lat, any_value(lon) AS lon
+    FROM spot_points GROUP BY point_no
+), totals AS (
+    SELECT point_no, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+           bit_count(bitstring_agg(article_no)) AS articles
+    FROM ledger WHERE point_no IS NOT NULL GROUP BY point_no
+)
+SELECT p.*, coalesce(t.total_cny, 0) AS total_cny, coalesce(t.records, 0) AS records,
+       coalesce(t.articles, 0) AS articles
+FROM points p LEFT JOIN totals t USING (point_no)
+ORDER BY point_no;
+CREATE TABLE IF NOT EXISTS point_index AS SELECT * FROM point_index_live LIMIT 0;
+
+-- The largest article_no (store.derive writes it again with the ledger): the bound of the
+-- exact article counts over the cube's article lists, which have no statistics to take it from.
+CREATE MACRO IF NOT EXISTS article_bound() AS 1;
+
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '5');

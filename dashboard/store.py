@@ -37,9 +37,11 @@ from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 4
-# Version 4 numbered the ledger and added its rollups; derive() rebuilds them, so ingest
-# upgrades a version-3 file in place (see create_schema).
+SCHEMA_VERSION = 5
+# Version 4 numbered the ledger and added its rollups; version 5 added more rollups (the cube
+# by years, stacked bars, investors, map points), the articles' columns on the ledger and the
+# article_bound() macro. derive() rebuilds all of them,
+# so ingest upgrades a version-3 or -4 file in place (see create_schema).
 
 # Contract fields with a column of their own (CONTRACT.md); any other field goes into `extra`.
 CONTRACT_FIELDS = FIELDS
@@ -232,7 +234,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     if version == 2:  # only the corrections table changed: its rows were never keyed to survive
         con.execute("DROP TABLE IF EXISTS ledger")
         con.execute("DROP TABLE corrections")
-    elif version == 3:  # only what derive() rebuilds changed: the ledger's numbers and rollups
+    elif version in (3, 4):  # only what derive() rebuilds changed: the ledger's numbers and rollups
         con.execute("DROP TABLE IF EXISTS ledger")
     elif version is not None and version != SCHEMA_VERSION:
         raise StoreError(f"{db_label(db)}: written with schema version {version}, this code writes version "
@@ -984,7 +986,8 @@ def import_corrections(db: str | Path | None, path: str | Path, author: str) -> 
 # --- what is derived from the records ------------------------------------------------------
 
 # Tables that summarise the ledger, each written from its `<name>_live` view in schema.sql.
-ROLLUPS = ("ledger_cube", "ledger_by", "article_index", "ledger_head")
+ROLLUPS = ("ledger_cube", "ledger_cube_years", "ledger_by", "article_index", "ledger_head", "ledger_split",
+           "investors_by", "point_index")
 
 
 def derive(con) -> int:
@@ -1004,6 +1007,9 @@ def derive(con) -> int:
         con.execute(f"CREATE OR REPLACE TABLE {rollup} AS SELECT * FROM {rollup}_live")
     n_articles = _one(con, "SELECT count(*) FROM articles")[0]
     con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_articles', ?)", [str(n_articles)])
+    # The same number as a constant of the schema (a macro takes no parameter): the bound of
+    # query.py's article counts over the cube's lists, read with no round trip of its own.
+    con.execute(f"CREATE OR REPLACE MACRO article_bound() AS {max(1, int(n_articles))}")
     _stamp_version(con)
     return repeats
 

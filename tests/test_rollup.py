@@ -1,5 +1,5 @@
-"""The rollups ingest writes (schema.sql: ledger_cube, ledger_by, article_index, ledger_head)
-give the ledger's own numbers: every query, on random filters, reads the same with them
+"""The rollups ingest writes (schema.sql: ledger_cube, ledger_by, article_index, ledger_head,
+ledger_split, investors_by, point_index) give the ledger's own numbers: every query, on random filters, reads the same with them
 (query.USE_ROLLUPS) and without them."""
 from __future__ import annotations
 
@@ -61,9 +61,14 @@ filters = st.builds(
     date_from=dates,
     date_to=dates,
 )
-# mostly filters the cube answers (no dates), some with dates, some empty
+# dates in whole years, which the cube by years answers (from a 1 January, to a 31 December)
+years = st.integers(min_value=2018, max_value=2024)
+whole_years = st.builds(lambda f, a, b: Filters(**{**f.__dict__, "date_from": a and date(a, 1, 1),
+                                                    "date_to": b and date(b, 12, 31)}),
+                        filters, st.one_of(st.none(), years), st.one_of(st.none(), years))
+# mostly filters the cube answers (no dates, whole years), some with other dates, some empty
 views = st.one_of(filters.map(lambda f: Filters(**{**f.__dict__, "date_from": None, "date_to": None})),
-                  filters, st.just(Filters()))
+                  whole_years, filters, st.just(Filters()))
 bars = st.one_of(st.none(), st.tuples(st.sampled_from(list(query.DIMENSIONS)),
                                       st.sampled_from(["Chengdu", "Sichuan (province-wide)", "Biotechnology",
                                                        "signed", "deal", "2021", "(no park)", "Nowhere"])))
@@ -135,9 +140,112 @@ def test_lists_and_map(rcon, f):
         assert same(a, b), (fn.__name__, f)
 
 
+@CHECK
+@given(views, st.sampled_from(sorted(query.SPLITS) + [("city", "kind"), ("status", "sector"), ("park", "status")]),
+       st.sampled_from([None, 1, 3, 15]))
+def test_stacked_bars(rcon, f, pair, limit):
+    dim, split = pair
+    a, b = both(lambda: query.totals_split(rcon, f, dim, split, limit))
+    assert same(a, b), (f, pair, limit, a, b)
+
+
+@CHECK
+@given(views, st.sampled_from([1, 3, 15]))
+def test_top_investors_and_scopes(rcon, f, limit):
+    a, b = both(lambda: query.top_investors(rcon, f, limit))
+    assert same(a, b), (f, limit, a, b)
+    for scope in ("all", "committed", "plans"):
+        g = Filters(**{**f.__dict__, "scope": scope})
+        a, b = both(lambda: query.scope_totals(rcon, g))
+        assert same(a, b), (g, a, b)
+
+
+@CHECK
+@given(views, st.sampled_from(["province", "city"]))
+def test_region_totals(rcon, f, level):
+    a, b = both(lambda: query.region_totals(rcon, f, level))
+    assert same(a, b), (f, level, a, b)
+
+
+@CHECK
+@given(views, bars, st.integers(min_value=0, max_value=40), st.sampled_from([1, 5, 30, 500]))
+def test_pages_of_records(rcon, f, bar, offset, limit):
+    """Any page, from the head of the list or past it, is the ledger's page."""
+    dim, value = bar or (None, None)
+    a, b = both(lambda: query.records(rcon, f, dim, value, limit=limit, offset=offset))
+    assert same(a, b), (f, bar, offset, limit)
+
+
+def test_pages_past_the_head(rcon, monkeypatch):
+    """With a head shorter than the list, pages are read from it, and past it from the ledger."""
+    n = rcon.execute("SELECT count(*) FROM ledger").fetchone()[0]
+    rcon.execute("CREATE OR REPLACE TEMP TABLE ledger_head AS SELECT * FROM main.ledger_head WHERE rank_no <= 20")
+    try:
+        for offset, limit in ((0, 10), (10, 10), (15, 10), (0, 25), (n - 5, 10)):
+            a, b = both(lambda: query.records(rcon, Filters(), limit=limit, offset=offset))
+            assert same(a, b), (offset, limit)
+            assert len(a) == max(0, min(limit, n - offset))
+    finally:
+        rcon.execute("DROP TABLE temp.ledger_head")
+
+
+def test_the_split_rollup_holds_the_pairs_the_pages_stack(rcon):
+    pairs = set(rcon.execute("SELECT DISTINCT dim, split FROM ledger_split").fetchall())
+    assert pairs == set(query.SPLITS)
+
+
 def test_the_cube_is_used_only_where_it_holds():
     assert query._on_cube(Filters(cities=("Chengdu",)), "sector")
-    assert not query._on_cube(Filters(date_from=date(2020, 1, 1)))
+    assert query._on_cube(Filters(date_from=date(2020, 1, 1), date_to=date(2021, 12, 31)))
+    assert query.cube(Filters(date_to=date(2021, 12, 31)))[0].startswith("SELECT * FROM ledger_cube_years ")
+    assert not query._on_cube(Filters(date_from=date(2020, 1, 2)))
+    assert not query._on_cube(Filters(date_to=date(2021, 12, 30)))
+    assert not query._on_cube(Filters(date_from=date(2020, 1, 1), currency="USD"))
     assert not query._on_cube(Filters(), "year") and not query._on_cube(Filters(), "park")
     with pytest.raises(ValueError):
         query.cube(Filters(), "park")
+
+
+def test_ingest_upgrades_a_version_4_file_in_place(tmp_path):
+    """A file written before the stacked-bar, investor and map rollups (schema version 4) is
+    refused by the app with a clear message, and the next ingest rebuilds it in place."""
+    from conftest import gazetteer
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Chengdu signs a chip plant\n2021-05-03\n\nTencent signs a chip plant.\n",
+                                  encoding="utf-8")
+    db = tmp_path / "old.duckdb"
+    deal = {"id": "r1", "kind": "deal", "investors": ["Tencent"], "partners": [], "project": "Chip plant",
+            "city": "Chengdu", "province": "Sichuan", "district": None, "park": None,
+            "sector": "Next-generation IT", "subsector": None, "amount": 1e9, "currency": "CNY",
+            "amount_cny": 1e9, "qualifier": "exact", "date": "2021-05", "status": "signed", "part_of": None,
+            "n_projects": None, "counts_in_totals": True, "evidence": "Tencent signs a chip plant.", "flags": []}
+    store.ingest([folder], db, extractor=lambda a: [dict(deal, article=a.file_name)], gazetteer=gazetteer)
+    con = duckdb.connect(str(db))
+    for table in ("ledger_split", "investors_by", "point_index"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DROP MACRO article_bound")
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(store.StoreError, match="version 4"):
+        store.connect(db)
+    store.ingest([folder], db, extractor=lambda a: [dict(deal, article=a.file_name)], gazetteer=gazetteer)
+    con = store.connect(db)
+    try:
+        assert list(query.top_investors(con, Filters())["label"]) == ["Tencent"]
+        assert query.headline(con, Filters(cities=("Chengdu",)))["articles"] == 1
+        assert query.totals_split(con, Filters(), "city", "status")["records"].tolist() == [1]
+    finally:
+        con.close()
+
+
+def test_the_stored_time_labels_are_the_macros(rcon):
+    """The ledger's year, quarter and month labels (what the time charts group by) are the
+    schema's label macros of each record's dates."""
+    assert rcon.execute("""
+        SELECT count(*) FROM ledger
+        WHERE year_label IS DISTINCT FROM label_year(date_start)
+           OR quarter_label IS DISTINCT FROM label_quarter(date_start, date_end)
+           OR month_label IS DISTINCT FROM label_month(date_start, date_end)""").fetchone()[0] == 0
+    assert rcon.execute("SELECT count(DISTINCT month_label) FROM ledger").fetchone()[0] > 3
