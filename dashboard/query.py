@@ -458,9 +458,9 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     """One page of the records behind a figure, with their article: biggest contribution
     first, or in another order of ORDERS.
 
-    In list order and in yuan: from `ledger_head` when the page is there (one read), else
-    ids first: the page's rank_no's come from a scan of two narrow columns, and only then
-    are the page's wide rows read (`_fetch_records`).
+    In list order and in yuan, ids first: the page's rank_no's come from a scan of one narrow
+    column, and only then are the page's rows read (`_fetch_records`), from `ledger_head`
+    when the head holds the whole page, else from the ledger.
     """
     if sort not in ORDERS:
         raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
