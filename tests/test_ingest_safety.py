@@ -204,6 +204,9 @@ def _digest(db: Path) -> str:
     return hashlib.sha256(db.read_bytes()).hexdigest()
 
 
+COPIES = 6
+
+
 def _corpus_for_killing(folder: Path, copies: int) -> None:
     """The shipped articles, each copied `copies` times with a line that makes it a new article."""
     folder.mkdir()
@@ -241,15 +244,15 @@ def _leftovers(folder: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def kill_base(tmp_path_factory):
-    """A database of the shipped articles, the time that took, and a folder of two more
-    copies of them to ingest over it."""
+    """A database of the shipped articles, the time that took, and a folder of COPIES more
+    copies of them to ingest over it (enough that a run lasts a few seconds however fast extraction gets)."""
     base = tmp_path_factory.mktemp("kill")
     db = base / "deals.duckdb"
     started = time.monotonic()
     first = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(ARTICLES), "--db", str(db)],
                            cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stderr
-    _corpus_for_killing(base / "more", 2)
+    _corpus_for_killing(base / "more", COPIES)
     return db, base / "more", time.monotonic() - started
 
 
@@ -266,7 +269,7 @@ def test_kill_9_at_any_moment_leaves_the_previous_database(kill_setup, tmp_path)
     before = _digest(db)
     with store.connect(db) as con:
         articles_before = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-    expected = seconds * 2  # twice the articles of the first run
+    expected = seconds * COPIES  # COPIES times the articles of the first run
     killed_with_leftovers = 0
     # moments: before the work copy exists, as soon as it does, then a fraction of the run into it
     for moment in ("start", 0.0, 0.2, 0.5, 0.9):
@@ -320,7 +323,7 @@ def test_sigterm_stops_cleanly_and_leaves_the_previous_database(kill_setup):
     deadline = time.monotonic() + 120
     while not _leftovers(db.parent) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.0)  # into the extraction
+    time.sleep(0.2)  # into the extraction
     assert proc.poll() is None, "the run ended before it could be stopped"
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=60)
