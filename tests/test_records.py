@@ -551,3 +551,8 @@ def test_an_activity_held_in_another_city_is_its_venue():
             "A promotional activity in Shanghai produced signed projects for Zhangjiagang worth more than 24.3 billion yuan.")
     (bundle,) = with_amount(records_of(text))
     assert bundle["city"] == "Suzhou"
+
+
+def test_what_an_event_serves_as_is_not_a_list_of_projects():
+    text = HEADER + "各县区充分发挥进博会作为投资促进平台、开放合作平台的作用，扎实开展招商。"
+    assert records_of(text) == []

@@ -177,6 +177,8 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
         parts = re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群段道闸头速路库程期])(?:以及|和|及)", body)
         if len(parts) < 2:
             continue
+        if re.search(r"(?:作为|成为|打造成?|建成|建设成)[\u4e00-\u9fff]{2,14}$", parts[0]):
+            continue  # "发挥进博会作为投资促进平台、开放合作平台的作用": what something serves as, not projects
         lead = _BEFORE_NAME.match(parts[0])
         if lead and len(parts[0]) - lead.end() >= 4:
             parts[0] = parts[0][lead.end():]
