@@ -145,6 +145,7 @@ INFER_YEAR = [
     ("On March 3, 2019 it signed.\nCopyright 1995 - 2024. All rights reserved.", 2019),
     ("The park was launched in 2017.", None),        # one background year is not enough
     ("No years here at all.", None),
+    ("8月16日，新区举办2019年第二批重点项目集中开工仪式。\n\n该集团2018年营业收入近400亿元。", 2019),  # the lead's year
 ]
 
 

@@ -231,3 +231,9 @@ def test_articles(fname, expected):
     assert all(p == "Jiangxi" for p in fz)
 
 
+
+
+def test_a_one_character_county_is_not_read_inside_another_word():
+    from dashboard.extract.places import find_places
+    text = "在全国县域经济和县域基本竞争力百强县中位列第23位"
+    assert [m.place.name_zh for m in find_places(text)] == []

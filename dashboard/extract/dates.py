@@ -411,6 +411,8 @@ def infer_year(text: str) -> int | None:
     True
     """
     scores: dict[int, float] = {}
+    lead_years: set[int] = set()
+    lead_line: int | None = None
     for line_start, line in _lines(text):
         if _NOT_NEWS.search(line):
             continue
@@ -426,8 +428,13 @@ def infer_year(text: str) -> int | None:
                 weight = 2.0
             else:
                 weight = 1.0
+            if m.text.endswith("年") and lead_line in (None, line_start):
+                lead_line = line_start  # the first paragraph giving a Chinese year: "2019年第二批重点项目"
+                lead_years.add(year)
             scores[year] = scores.get(year, 0.0) + weight
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    if best and best[1] < 2 and len(lead_years) == 1 and not any(v >= 2 for v in scores.values()):
+        return next(iter(lead_years))  # one Chinese "YYYY年" in the first paragraph giving one; later ones are background
     return best[0] if best and best[1] >= 2 else None
 
 

@@ -520,6 +520,11 @@ def _is_latin(c: str) -> bool:
     return bool(_LATIN_WORD.match(c))
 
 
+# After a one-character place name ("和县", "沛县"), these make the 县/区/市 part of another word: 县域, 县城, 县级,
+# 县委, 区域, 市场, 市民 ...
+_NOT_AFTER_ONE_CHAR_NAME = set("域城级委长乡镇里内外场民值区县")
+
+
 def _raw_matches(text: str) -> list[tuple[int, int, str]]:
     """Leftmost-longest, non-overlapping alias matches that respect word boundaries."""
     _, auto, _ = _index()
@@ -535,6 +540,8 @@ def _raw_matches(text: str) -> list[tuple[int, int, str]]:
                 continue
         if _is_latin(key[-1]) and end < len(text) and _is_latin(text[end]):
             continue
+        if len(key) == 2 and key[1] in "县区市" and text[end:end + 1] in _NOT_AFTER_ONE_CHAR_NAME:
+            continue  # "县域经济和县域": the word 县域 (county level), not 和县
         found.append((start, end, key))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     out, last = [], 0
