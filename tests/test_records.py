@@ -556,3 +556,10 @@ def test_an_activity_held_in_another_city_is_its_venue():
 def test_what_an_event_serves_as_is_not_a_list_of_projects():
     text = HEADER + "各县区充分发挥进博会作为投资促进平台、开放合作平台的作用，扎实开展招商。"
     assert records_of(text) == []
+
+
+def test_output_with_a_bracketed_conversion_and_investment_so_far_are_not_deals():
+    text = HEADER + ("The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
+                     "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
+                     "billion euros in the Wuxi National High-tech District.")
+    assert with_amount(records_of(text)) == []

@@ -47,7 +47,7 @@ PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2
 
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
-    \s*(?:\)|）)?\s*(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
+    \s*(?:\)|）)?\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
@@ -67,7 +67,7 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
-                           r"|from\s+then\s+on|since\s+then|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
+                           r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间"
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
@@ -187,7 +187,7 @@ THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+
 # a size class, whatever the qualifier.
 SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\s+$|(?:均|都)(?:在|超过|达到?)\s*$", re.I)
 SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
-THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达)?
+THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达|超过|逾|近)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
