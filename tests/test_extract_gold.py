@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-5 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-6 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 BLIND = ROOT / "tests" / "blind"
 SHORT_OF_TARGETS = {
@@ -54,13 +54,15 @@ SHORT_OF_TARGETS = {
     "blind1": (BLIND / "batch1" / "gold.jsonl", BLIND / "batch1" / "articles",
                {"amount_f1": 0.89, "city_acc": 0.85, "noamount_recall": 0.52, "date_acc": 0.95, "city_total_err": 0.66}),
     "blind2": (BLIND / "batch2" / "gold.jsonl", BLIND / "batch2" / "articles",
-               {"amount_f1": 0.94, "city_acc": 0.89, "noamount_recall": 0.75, "date_acc": 0.83, "city_total_err": 0.34}),
+               {"amount_f1": 0.94, "city_acc": 0.89, "noamount_recall": 0.75, "date_acc": 0.93, "city_total_err": 0.34}),
     "blind3": (BLIND / "batch3" / "gold.jsonl", BLIND / "batch3" / "articles",
                {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.69, "date_acc": 0.97, "city_total_err": 0.23}),
     "blind4": (BLIND / "batch4" / "gold.jsonl", BLIND / "batch4" / "articles",
                {"amount_f1": 0.88, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.20}),
     "blind5": (BLIND / "batch5" / "gold.jsonl", BLIND / "batch5" / "articles",
-               {"amount_f1": 0.88, "city_acc": 0.78, "noamount_recall": 0.72, "date_acc": 0.72, "city_total_err": 1.05}),
+               {"amount_f1": 0.88, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.13}),
+    "blind6": (BLIND / "batch6" / "gold.jsonl", BLIND / "batch6" / "articles",
+               {"amount_f1": 0.86, "city_acc": 0.57, "noamount_recall": 0.54, "date_acc": 0.76, "city_total_err": 0.33}),
 }
 
 
