@@ -104,7 +104,7 @@ ui.write_url()
 
 
 def sidebar() -> None:
-    """The filters and the "Share, cite, export" panel, drawn after the page (see below)."""
+    """The filters and the "Share, cite, export" panel."""
     ui.sidebar(opts)
     if not ui.current_view().present:  # meeting mode has no sidebar
         try:  # in the sidebar of every page, whatever the page then does
@@ -114,28 +114,23 @@ def sidebar() -> None:
             st.sidebar.warning("Sharing and export are not available just now.", icon=":material/error:")
 
 
-# The page first, the sidebar after it: the browser loads each kind of element's code when
-# the element first arrives, six files at a time, and the sidebar's widgets are some forty
-# files; sent first, they held the headline back by 0.5-1 s on a shared link's first view.
-# The filters' values are in the session state before any widget is drawn (load_url, or the
-# browser's widget values at a rerun), so the page reads them all the same. A page that has
-# nothing more to show ends with ui.end_page(), not st.stop(), which would stop the sidebar too;
-# `finally`: a page that fails still gets its sidebar, and its widgets keep their state.
+# The sidebar first, then the page. (Drawing the page first let the headline's code load before the
+# filters' and showed the total 0.5-1 s sooner on a first view, but in Chromium the widgets of a page
+# opened right after a drill-down then sometimes stayed grey placeholders for good: a viewer must never
+# see filters that do not load.) A page that has nothing more to show ends with ui.end_page().
+sidebar()
+st.html(ui.PAGE_CSS)
+st.title("Tech investment in China's regions")
+ui.filter_bar(opts)
+ui.show_notices()
 try:
-    st.html(ui.PAGE_CSS)
-    st.title("Tech investment in China's regions")
-    ui.filter_bar(opts)
-    ui.show_notices()
-    try:
-        ui.nothing_matches(ui.current_filters())  # a link asking for what no record has: says so, shows nothing else
-        page.run()
-    except ui.PageEnd:  # the page said all it had to (ui.end_page)
-        pass
-    except store.StoreError as e:
-        cannot_read(e)
-    except Exception:  # a viewer gets a message; the traceback goes to the server log
-        log.exception("page %s failed", page.title)
-        st.error("This view could not be drawn. Try removing a filter or reloading; "
-                 "if it keeps happening, tell the dashboard's maintainers.", icon=":material/error:")
-finally:
-    sidebar()
+    ui.nothing_matches(ui.current_filters())  # a link asking for what no record has: says so, shows nothing else
+    page.run()
+except ui.PageEnd:  # the page said all it had to (ui.end_page)
+    pass
+except store.StoreError as e:
+    cannot_read(e)
+except Exception:  # a viewer gets a message; the traceback goes to the server log
+    log.exception("page %s failed", page.title)
+    st.error("This view could not be drawn. Try removing a filter or reloading; "
+             "if it keeps happening, tell the dashboard's maintainers.", icon=":material/error:")
