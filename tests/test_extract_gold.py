@@ -56,7 +56,8 @@ SHORT_OF_TARGETS = {
     "blind2": (BLIND / "batch2" / "gold.jsonl", BLIND / "batch2" / "articles",
                {"amount_f1": 0.94, "city_acc": 0.89, "noamount_recall": 0.75, "date_acc": 0.93, "city_total_err": 0.34}),
     "blind3": (BLIND / "batch3" / "gold.jsonl", BLIND / "batch3" / "articles",
-               {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.69, "date_acc": 0.97, "city_total_err": 0.23}),
+               {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.67, "date_acc": 0.97, "city_total_err": 0.23}),
+               # (no-amount 0.67: a "Fortune 500" count-only bundle that happened to match a gold one is gone)
     "blind4": (BLIND / "batch4" / "gold.jsonl", BLIND / "batch4" / "articles",
                {"amount_f1": 0.88, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.20}),
     "blind5": (BLIND / "batch5" / "gold.jsonl", BLIND / "batch5" / "articles",

@@ -563,3 +563,18 @@ def test_output_with_a_bracketed_conversion_and_investment_so_far_are_not_deals(
                      "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
                      "billion euros in the Wuxi National High-tech District.")
     assert with_amount(records_of(text)) == []
+
+
+def test_a_vague_first_mention_of_a_precise_total_is_the_same_bundle():
+    text = HEADER + ("Deals worth 13.4 billion yuan were negotiated in Shanghai on Tuesday for Lishui. At the fairs, 18 "
+                     "European companies signed agreements to settle in Lishui with a total investment of 13.4 billion "
+                     "yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount"]) for r in recs] == [("bundle", 13.4e9)]
+
+
+def test_fortune_500_and_a_contract_count_are_read_right():
+    text = HEADER + ("The city signed 14 projects worth 910 million U.S. dollars, three of them with Fortune Global 500 "
+                     "companies.\n\n记者昨日了解到，全市已签约各类项目合同267个，总投资额228.84亿元。")
+    recs = with_amount(records_of(text))
+    assert [r["n_projects"] for r in recs] == [14, 267]

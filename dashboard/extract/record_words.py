@@ -99,11 +99,11 @@ SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$",
 
 # "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
 BUNDLE_COUNT = re.compile(r"""
-    (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")
+    (?<![\d.,])(?<![\w-])(?<!Fortune\s)(?<!Global\s)(?<![Tt]op\s)(?P<n>\d{1,5}|""" + COUNT_WORD + r""")
     \s+(?:(?:(?!of\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
          |of\s+(?:them|the\s+(?:[a-z-]+\s+){0,2}?projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
-  | 项目(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个                     # "签约项目32个"
+  | 项目(?:合同|协议)?(?:数|数量)?(?:共|达|为)?(?P<n_zh2>\d{1,5})\s*个            # "签约项目32个", "项目合同267个"
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
   | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
@@ -159,7 +159,8 @@ VENUE_BEFORE = re.compile(
     r"campaign\s+in|(?<!projects\s)(?<!project\s)based\s+in|headquartered\s+in|"
     r"(?:ceremony|forum|conference|expo|fair|summit|meeting|event|roadshow|activit(?:y|ies)|session|seminar)\s+"
     r"(?:held\s+|staged\s+)?in|"
-    r"(?:opened|held|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+(?:on\s+\w+(?:\s+\d{1,2})?(?:,\s*\d{4})?\s+)?in|"
+    r"(?:opened|held|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+(?:\w+ly\s+)?"
+    r"(?:on\s+\w+(?:\s+\d{1,2})?(?:,\s*\d{4})?\s+)?in|"
     r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)\s*$",
     re.I)
 # "signed in Haikou", "launched in Haikou": where a province's signing took place (only when the headline makes the

@@ -722,6 +722,12 @@ def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
         return False  # "B项目同样总投资105亿元": another project of the same figure
     for other in seen:
         if other.money.currency == d.money.currency and _same_figure(other.money, d.money):
+            if other.kind == "deal" and d.kind == "bundle" and not other.investors and (_significant(d.money) or 0) >= 3:
+                # "Deals worth 13.4 billion yuan were negotiated", then "18 companies signed ... 13.4 billion":
+                # the same precise figure, first said vaguely: one bundle
+                other.kind, other.n_projects, other.project = "bundle", d.n_projects, d.project
+                other.date_hint = other.date_hint or s
+                return True
             if other.kind != d.kind:
                 continue
             if other.kind == d.kind == "bundle" and other.n_projects and d.n_projects and other.n_projects != d.n_projects:
