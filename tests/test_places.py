@@ -237,3 +237,10 @@ def test_a_one_character_county_is_not_read_inside_another_word():
     from dashboard.extract.places import find_places
     text = "在全国县域经济和县域基本竞争力百强县中位列第23位"
     assert [m.place.name_zh for m in find_places(text)] == []
+
+
+def test_a_county_named_without_its_suffix_before_a_zone_is_that_county():
+    from dashboard.extract.places import find_places
+    found = [(m.text, m.place.city) for m in find_places("海门经济技术开发区集中开工项目22个。龙游工业园区签约3个项目。")]
+    assert found == [("海门", "Nantong"), ("龙游", "Quzhou")]
+    assert [m.place.name for m in find_places("南京江北新区新签约项目")] == ["Nanjing Jiangbei New Area"]

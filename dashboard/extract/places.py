@@ -694,7 +694,44 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         if place is None:
             continue
         out.append(PlaceMention(s, e, text[s:e], place, tuple(p for p, _ in cands)))
-    return out
+    return _with_bare_counties(text, out, cities, provs)
+
+
+# "海门经济技术开发区", "龙游工业园区": a county-level name without its 县/市/区 is a place when a zone's name follows it.
+_ZONE_AFTER = re.compile(r"(?=(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|工业园|产业园|经开区|新区|县|市|区))")
+_BARE_BEFORE_ZONE = re.compile(r"[\u4e00-\u9fff]{2,3}" + _ZONE_AFTER.pattern)
+
+
+@lru_cache(maxsize=1)
+def _bare_counties() -> dict[str, tuple[Place, ...]]:
+    """County-level places by their Chinese name without its suffix ("海门" for 海门市 under Nantong)."""
+    out: dict[str, list[Place]] = defaultdict(list)
+    for p in gazetteer():
+        if p.kind == "district" and p.name_zh and len(p.name_zh) >= 3 and p.name_zh[-1] in "县市区":
+            out[p.name_zh[:-1]].append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, provs: Counter) -> list[PlaceMention]:
+    if not _has_cjk(text):
+        return found
+    bare = _bare_counties()
+    taken = [(m.start, m.end) for m in found]
+    extra = []
+    for m in _BARE_BEFORE_ZONE.finditer(text):
+        for n in (3, 2):  # the longest name that is a county's
+            s, e = m.end() - n, m.end()
+            if s < m.start() or (e - s) != n:
+                continue
+            places = bare.get(text[s:e])
+            if not places or any(a < e and s < b for a, b in taken):
+                continue
+            place = _choose([(p, "exact") for p in places], cities, provs, None)
+            if place is not None and (len(places) == 1 or cities.get(place.city)):
+                extra.append(PlaceMention(s, e, text[s:e], place, places))
+                taken.append((s, e))
+            break
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
 def _generic_ok(text: str, s: int, prev: PlaceMention | None) -> tuple[bool, str | None]:
