@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-6 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-7 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 BLIND = ROOT / "tests" / "blind"
 SHORT_OF_TARGETS = {
@@ -63,7 +63,9 @@ SHORT_OF_TARGETS = {
     "blind5": (BLIND / "batch5" / "gold.jsonl", BLIND / "batch5" / "articles",
                {"amount_f1": 0.88, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.13}),
     "blind6": (BLIND / "batch6" / "gold.jsonl", BLIND / "batch6" / "articles",
-               {"amount_f1": 0.86, "city_acc": 0.57, "noamount_recall": 0.54, "date_acc": 0.76, "city_total_err": 0.33}),
+               {"amount_f1": 0.86, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.76, "city_total_err": 0.33}),
+    "blind7": (BLIND / "batch7" / "gold.jsonl", BLIND / "batch7" / "articles",
+               {"amount_f1": 0.79, "city_acc": 0.93, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.47}),
 }
 
 
