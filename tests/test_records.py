@@ -578,3 +578,19 @@ def test_fortune_500_and_a_contract_count_are_read_right():
                      "companies.\n\n记者昨日了解到，全市已签约各类项目合同267个，总投资额228.84亿元。")
     recs = with_amount(records_of(text))
     assert [r["n_projects"] for r in recs] == [14, 267]
+
+
+def test_gdp_contracted_foreign_capital_and_completed_investment_are_not_deals():
+    text = HEADER + ("2016年，株洲高新区地区生产总值722亿元。第十七届投洽会期间，马尾区共签约项目14个，投资总额58713万美元，"
+                     "协议外资20063万美元。绍兴今年要确保完成有效投资2860亿元。\n\n"
+                     "In January to March, 17.53 billion yuan of investment was completed. Industrial projects completed "
+                     "6.907 billion yuan of investment. The project's investment for 2018 is 0.1 billion yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount"], r["currency"]) for r in recs] == [("bundle", 58713e4, "USD")]
+
+
+def test_more_size_classes_and_a_share_of_the_sum():
+    text = HEADER + ("The zone in Longyan signed 30 projects worth 20 billion yuan on May 3. Close to 200 million yuan "
+                     "of the sum will go into intelligent workshops. They include 7 industrial projects with a value of "
+                     "more than 1 billion yuan. Of the 30 projects, 17 have a total investment above 100 million yuan.")
+    assert [r["amount"] for r in with_amount(records_of(text))] == [20e9]

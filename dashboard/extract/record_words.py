@@ -19,6 +19,8 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
+      |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资|协议外资|合同外资|外资到位|到位资金
+      |\bcompleted\s*$|\binvestment\s+for\s+(?:20\d\d|this\s+year)\s+(?:is|was|will\s+be)\s*$
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
@@ -53,6 +55,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
       |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
       |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
+      |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested)\b   # "17.53 billion yuan of investment was completed"
+      |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
       |\s*(?:-\s*level\b|-\s*class\b|级|量级))                              # "3个千亿级、5个百亿级": a scale, not a sum
 """, re.X | re.I)
@@ -73,7 +77,7 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
-SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
 # "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected
 # to reach" otherwise starts a target.
 INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?
@@ -183,10 +187,12 @@ INSTITUTION_AFTER = re.compile(r"""\s*(?:[A-Z][a-z]+\s+){0,2}?(?:Normal\s+)?(?:U
 COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)
 
 # "projects above 1 billion yuan", "投资10亿元以上项目8个": a size class of a list, not a deal.
-THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?investment\s+of\s+|worth\s+|of\s+)?$", re.I)
+THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+(?:with\s+(?:an?\s+)?(?:investment|value)\s+of\s+|worth\s+|of\s+)?$", re.I)
 # "16 projects are of over 5 billion yuan", "26个项目投资额都在5000万元以上", "8个投资超过5000万元的项目", "千万美元以上的合同项目":
 # a size class, whatever the qualifier.
-SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\s+$|(?:均|都)(?:在|超过|达到?)\s*$", re.I)
+SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\s+$|(?:均|都)(?:在|超过|达到?)\s*$"
+                               r"|\b\d+\s+(?:have|had)\s+(?:an?\s+)?(?:total\s+)?investments?\s+(?:of\s+)?"
+                               r"(?:(?:above|over|more\s+than|exceeding)\s*)?$", re.I)
 SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
 THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达|超过|逾|近)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
