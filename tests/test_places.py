@@ -244,3 +244,12 @@ def test_a_county_named_without_its_suffix_before_a_zone_is_that_county():
     found = [(m.text, m.place.city) for m in find_places("海门经济技术开发区集中开工项目22个。龙游工业园区签约3个项目。")]
     assert found == [("海门", "Nantong"), ("龙游", "Quzhou")]
     assert [m.place.name for m in find_places("南京江北新区新签约项目")] == ["Nanjing Jiangbei New Area"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("推进中心城区建设和郊区农村改造", []),
+    ("大同市城区签约项目", [("大同市", "Datong"), ("城区", "Datong")]),
+])
+def test_districts_named_like_everyday_words_only_after_their_city(text, expected):
+    from dashboard.extract.places import find_places
+    assert [(m.text, m.place.city) for m in find_places(text)] == expected

@@ -520,6 +520,10 @@ def _is_latin(c: str) -> bool:
     return bool(_LATIN_WORD.match(c))
 
 
+# Districts whose names are also everyday words (城区 urban area, 郊区 suburb, 矿区 mining area): a district
+# only right after its city ("大同市城区").
+_WORD_DISTRICTS = frozenset({"城区", "郊区", "矿区"})
+
 # After a one-character place name ("和县", "沛县"), these make the 县/区/市 part of another word: 县域, 县城, 县级,
 # 县委, 区域, 市场, 市民 ...
 _NOT_AFTER_ONE_CHAR_NAME = set("域城级委长乡镇里内外场民值区县")
@@ -685,6 +689,8 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         if not cands:
             continue
         prev = out[-1] if out and text[out[-1].end:s].strip(" \t") == "" else None
+        if k in _WORD_DISTRICTS and not (prev is not None and prev.place.kind == "city" and prev.end == s):
+            continue  # "中心城区", "郊区农村": the words urban area and suburb; "大同市城区" is the district
         local_city = None
         if any(f == "generic" for _, f in cands):
             ok, local_city = _generic_ok(text, s, prev)
