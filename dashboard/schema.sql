@@ -379,30 +379,13 @@ CREATE TABLE IF NOT EXISTS ledger AS SELECT * FROM ledger_numbered LIMIT 0;
 -- Rollups of the ledger, rewritten with it by store.derive; query.py reads them where they
 -- give the same numbers as the ledger (tests/test_rollup.py checks that they do).
 
--- The cube: one row per (province, city, sector, status, kind) with every sum and count the
--- headline and the charts need, and the cell's articles, so a filter on those dimensions only
--- (no dates) is answered from a few thousand rows instead of a million.
-CREATE OR REPLACE VIEW ledger_cube_live AS
-SELECT province, city, sector, status, kind,
-       coalesce(sum(contribution), 0)                                             AS total_cny,
-       count(*)                                                                   AS records,
-       count(*) FILTER (kind = 'deal' AND repeat_of IS NULL)                      AS deals,
-       count(*) FILTER (kind = 'bundle' AND repeat_of IS NULL)                    AS bundles,
-       count(*) FILTER (kind = 'event' AND repeat_of IS NULL)                     AS events,
-       count(*) FILTER (kind <> 'event' AND amount_cny IS NULL AND repeat_of IS NULL) AS undisclosed,
-       count(*) FILTER (repeat_of IS NOT NULL)                                    AS repeats,
-       count(*) FILTER (qualifier = 'at_least' AND contribution > 0)              AS lower_bounds,
-       list(DISTINCT article_no)                                                  AS article_nos
-FROM ledger
-GROUP BY ALL;
-CREATE TABLE IF NOT EXISTS ledger_cube AS SELECT * FROM ledger_cube_live LIMIT 0;
-
--- The cube by years: the same cells and columns, also keyed by each record's dates widened to
+-- The cube by years: one row per (province, city, sector, status, kind) and each record's dates widened to
 -- whole years (date_start to 1 January of its year, date_end to 31 December of its year). A
 -- date filter from a 1 January to a 31 December keeps exactly the records whose widened dates
 -- it keeps (date_end >= 1 January Y when its year is Y or later; date_start <= 31 December Y
 -- when its year is Y or earlier), so such a view reads these cells with the filter's own SQL;
--- a view with any other day reads the ledger (query._on_cube).
+-- a view with any other day reads the ledger (query._on_cube). Every sum and count the headline and the
+-- charts need, and the cell's articles, so such a view reads a few thousand rows instead of a million.
 CREATE OR REPLACE VIEW ledger_cube_years_live AS
 SELECT province, city, sector, status, kind,
        CAST(date_trunc('year', date_start) AS DATE)                               AS date_start,
@@ -419,6 +402,18 @@ SELECT province, city, sector, status, kind,
 FROM ledger
 GROUP BY ALL;
 CREATE TABLE IF NOT EXISTS ledger_cube_years AS SELECT * FROM ledger_cube_years_live LIMIT 0;
+
+-- The cube: the cube by years without its dates (derive writes ledger_cube_years first), for the
+-- views filtered on province, city, sector, status and kind only (no dates).
+CREATE OR REPLACE VIEW ledger_cube_live AS
+SELECT province, city, sector, status, kind,
+       sum(total_cny)                                                             AS total_cny,
+       CAST(sum(COLUMNS(* EXCLUDE (province, city, sector, status, kind, date_start, date_end, total_cny,
+                                   article_nos))) AS BIGINT),
+       list_distinct(flatten(list(article_nos)))                                 AS article_nos
+FROM ledger_cube_years
+GROUP BY ALL;
+CREATE TABLE IF NOT EXISTS ledger_cube AS SELECT * FROM ledger_cube_live LIMIT 0;
 
 -- The unfiltered view, which every first visit opens: its totals by each dimension.
 -- (bitstring_agg takes the bounds of article_no from the table's statistics.)

@@ -986,7 +986,8 @@ def import_corrections(db: str | Path | None, path: str | Path, author: str) -> 
 # --- what is derived from the records ------------------------------------------------------
 
 # Tables that summarise the ledger, each written from its `<name>_live` view in schema.sql.
-ROLLUPS = ("ledger_cube", "ledger_cube_years", "ledger_by", "article_index", "ledger_head", "ledger_split",
+# In order: ledger_cube is summed from ledger_cube_years.
+ROLLUPS = ("ledger_cube_years", "ledger_cube", "ledger_by", "article_index", "ledger_head", "ledger_split",
            "investors_by", "point_index")
 
 
