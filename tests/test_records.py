@@ -42,6 +42,37 @@ NOT_DEALS = [
     ("output value", "When completed, the plant's output value is expected to reach 30 billion yuan."),
     ("threshold", "Five projects each involve an investment of more than 5 billion yuan."),
     ("area and jobs", "The park in Nanning covers 300,000 square meters and will create 6,000 jobs."),
+    # kinds found on dev2 and the blind batches (texts in our own words)
+    ("projects promoted to investors",
+     "At the expo the city pushed 40 key investment projects in 7 areas including new materials and "
+     "logistics, with a total investment of 25 billion yuan."),
+    ("level words and 'or more each'",
+     "The zone will focus on its '2个千亿级、4个百亿级' industry plan. Liuzhou is promoting projects worth "
+     "1 billion yuan ($150 million) or more each in the city."),
+    ("projects counted in a period tally",
+     "In the first four months of this year a total of 22 major projects were kicked off in Baoding. "
+     "These projects, in fields including logistics and new materials, will attract a total investment "
+     "of 120 billion yuan."),
+    ("parts of a running total",
+     "Before this, Foo Zone had taken part in the province's project activities with 40 projects in "
+     "total, whose total investment is about 90 billion yuan. Of them, 12 projects were signed with a "
+     "total investment of 30 billion yuan."),
+    ("capital inflow, a year's spending",
+     "From January to May, 20 foreign-funded projects with actual capital inflow of $300 million began "
+     "in Suzhou. The zone plans to invest 2.5 billion yuan during the year in service platforms."),
+    ("size classes, yearly statistics",
+     "For another, the projects are large in scale: 16 projects are of over 5 billion yuan. "
+     "Industrial investment reached 40.07 billion yuan in total, the 5th in the province.\n\n"
+     "按投资规模看，26个项目投资额都在5000万元以上。县政府与客商签约8个投资超过5000万元的项目。"
+     "这批项目计划2017年度完成投资187亿元。"),
+    ("opportunities, completed investment",
+     "During the event, Dalian released 300 application scenarios, offering investment and cooperation "
+     "opportunities totaling 500 billion yuan. From January to October, the county's 80 key projects "
+     "completed investment of 12.5 billion yuan, an increase of 10%."),
+    ("output after a bracket, 'so far'",
+     "The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
+     "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
+     "billion euros in the Wuxi National High-tech District."),
 ]
 
 
@@ -362,12 +393,6 @@ def test_a_total_after_a_counted_sentence_is_the_bundle_of_those_projects():
     assert part["kind"] == "bundle" and part["n_projects"] == 12 and part["part_of"] == total["id"]
 
 
-def test_projects_promoted_to_investors_are_not_deals():
-    text = HEADER + ("At the expo the city pushed 40 key investment projects in 7 areas including new materials and "
-                     "logistics, with a total investment of 25 billion yuan.")
-    assert with_amount(records_of(text)) == []
-
-
 def test_our_province_is_the_province_the_article_speaks_for():
     text = ("Gansu signs 3 projects worth 2.1 billion yuan at the western expo\n\n"
             "At the recently held expo, products from the partner firms of Chengdu's high-tech zone drew buyers, "
@@ -381,19 +406,6 @@ def test_total_investment_expected_to_reach_is_the_deal_and_its_first_phase_is_n
                      "materials base in Zigong High-tech Zone. Total investment is expected to reach 6 billion yuan. "
                      "The first phase will build a 20,000-ton line at an estimated investment of 1.2 billion yuan.")
     assert [r["amount"] for r in with_amount(records_of(text))] == [6e9]
-
-
-def test_level_words_and_or_more_each_are_scales_not_sums():
-    text = HEADER + ("The zone will focus on its '2个千亿级、4个百亿级' industry plan. Liuzhou is promoting projects worth "
-                     "1 billion yuan ($150 million) or more each in the city.")
-    assert with_amount(records_of(text)) == []
-
-
-def test_projects_counted_in_a_period_tally_are_not_a_signing():
-    text = HEADER + ("In the first four months of this year a total of 22 major projects were kicked off in Baoding. "
-                     "These projects, in fields including logistics and new materials, will attract a total investment "
-                     "of 120 billion yuan.")
-    assert with_amount(records_of(text)) == []
 
 
 def test_an_average_is_not_a_deal():
@@ -474,27 +486,6 @@ def test_a_named_projects_total_investment_is_one_deal_and_another_of_the_same_f
     assert [(r["kind"], r["amount"]) for r in recs] == [("deal", 30e8), ("deal", 30e8)]
 
 
-def test_parts_of_a_running_total_are_not_signings():
-    text = HEADER + ("Before this, Foo Zone had taken part in the province's project activities with 40 projects in "
-                     "total, whose total investment is about 90 billion yuan. Of them, 12 projects were signed with a "
-                     "total investment of 30 billion yuan.")
-    assert with_amount(records_of(text)) == []
-
-
-def test_capital_inflow_and_this_years_spending_are_not_deals():
-    text = HEADER + ("From January to May, 20 foreign-funded projects with actual capital inflow of $300 million began "
-                     "in Suzhou. The zone plans to invest 2.5 billion yuan during the year in service platforms.")
-    assert with_amount(records_of(text)) == []
-
-
-def test_size_classes_and_yearly_statistics_are_not_deals():
-    text = HEADER + ("For another, the projects are large in scale: 16 projects are of over 5 billion yuan. "
-                     "Industrial investment reached 40.07 billion yuan in total, the 5th in the province.\n\n"
-                     "按投资规模看，26个项目投资额都在5000万元以上。县政府与客商签约8个投资超过5000万元的项目。"
-                     "这批项目计划2017年度完成投资187亿元。")
-    assert with_amount(records_of(text)) == []
-
-
 def test_a_kicker_line_repeating_the_bodys_figure_is_not_another_deal():
     text = HEADER + "76.3 billion yuan!\n\nOn May 3, Xi'an High-tech Zone signed 37 projects worth 76.3 billion yuan."
     assert [r["amount"] for r in with_amount(records_of(text))] == [76.3e9]
@@ -517,13 +508,6 @@ def test_a_zone_named_x_investment_zone_is_no_company_and_a_lone_two_character_h
     assert recs and {r["city"] for r in recs} == {"Quanzhou"}
     total = next(r for r in recs if r["amount"] == 500e8)
     assert total["kind"] == "bundle" and total["n_projects"] == 100
-
-
-def test_opportunities_on_offer_and_completed_investment_are_not_deals():
-    text = HEADER + ("During the event, Dalian released 300 application scenarios, offering investment and cooperation "
-                     "opportunities totaling 500 billion yuan. From January to October, the county's 80 key projects "
-                     "completed investment of 12.5 billion yuan, an increase of 10%.")
-    assert with_amount(records_of(text)) == []
 
 
 def test_a_convention_held_on_a_date_in_a_capital_is_the_provinces():
@@ -556,13 +540,6 @@ def test_an_activity_held_in_another_city_is_its_venue():
 def test_what_an_event_serves_as_is_not_a_list_of_projects():
     text = HEADER + "各县区充分发挥进博会作为投资促进平台、开放合作平台的作用，扎实开展招商。"
     assert records_of(text) == []
-
-
-def test_output_with_a_bracketed_conversion_and_investment_so_far_are_not_deals():
-    text = HEADER + ("The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
-                     "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
-                     "billion euros in the Wuxi National High-tech District.")
-    assert with_amount(records_of(text)) == []
 
 
 def test_a_vague_first_mention_of_a_precise_total_is_the_same_bundle():
