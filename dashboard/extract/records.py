@@ -538,7 +538,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                     continue  # "In the first five months, 37 projects ... These projects will attract ...": a tally
             if n is None and id(m) not in shares and TOTAL_OF_ALL.search(s.text[:m.start]) \
                     and not re.search(r"\bproject\b|项目", s.text[:m.start], re.I) and not investors:
-                n = _count_in_previous(ctx, s, back=1)
+                n = _counted_in_previous(ctx, s, back=1)[0]
             kind = "bundle" if (n or plural or together) else "deal"
             d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
                       investors=[] if kind == "bundle" else investors, partners=partners)
@@ -674,13 +674,8 @@ def _clause_name(clause: str) -> str:
     return head.strip()[:120]
 
 
-def _count_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> int | None:
-    """The count of projects of the nearest of the `back` sentences before s (same section)."""
-    return _counted_in_previous(ctx, s, back)[0]
-
-
 def _counted_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> tuple[int | None, Sentence | None]:
-    """That count and the sentence that gives it."""
+    """The count of projects of the nearest of the `back` sentences before s (same section), and that sentence."""
     i = ctx.index(s)
     for p in reversed([p for p in ctx.sentences[max(0, i - back - 8):i] if p.section == s.section
                        and not p.heading][-back:]):
