@@ -89,7 +89,7 @@ except Exception as e:
 
 ui.warm_rates()  # the dollar rates (~2 s to average from daily ECB data) ready before anyone asks
 ui.load_url(opts)
-page = st.navigation([
+PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
     st.Page("app_pages/trends.py", title="More views", icon=":material/stacked_bar_chart:"),
     st.Page("app_pages/map.py", title="Map", icon=":material/map:"),
@@ -97,7 +97,11 @@ page = st.navigation([
     st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
     st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
     st.Page("app_pages/upload.py", title="Add articles", icon=":material/upload_file:"),
-], position="top")
+]
+# Streamlit's own menu is hidden: a switch through it sends no parameters, and the write
+# that puts them back was a second history entry whenever the browser had redrawn in
+# between (Back then seemed to do nothing). The app's page links (ui.page_links) carry them.
+page = st.navigation(PAGES, position="hidden")
 # After st.navigation (a page switch sends no parameters) and before the page runs, so
 # the URL of every page carries the whole state; one write at most (url_state.py).
 ui.write_url()
@@ -120,6 +124,7 @@ def sidebar() -> None:
 # see filters that do not load.) A page that has nothing more to show ends with ui.end_page().
 sidebar()
 st.html(ui.PAGE_CSS)
+menu = st.empty()  # the page links, drawn at the end of the run with the state the page left
 st.title("Tech investment in China's regions")
 ui.filter_bar(opts)
 ui.show_notices()
@@ -134,3 +139,4 @@ except Exception:  # a viewer gets a message; the traceback goes to the server l
     log.exception("page %s failed", page.title)
     st.error("This view could not be drawn. Try removing a filter or reloading; "
              "if it keeps happening, tell the dashboard's maintainers.", icon=":material/error:")
+ui.page_links(menu, PAGES)

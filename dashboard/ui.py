@@ -25,7 +25,7 @@ from dashboard.articles import article_files, http_url
 from dashboard.manifest import MANIFEST_NAME
 from dashboard.filters import SCOPES, Filters, Options, View, url_params
 from dashboard.url_state import (STATE, current_filters, current_view, filter_bar, load_url,  # noqa: F401
-                                 set_view, show_notices, sidebar, view_widget, write_url)
+                                 page_links, set_view, show_notices, sidebar, view_widget, write_url)
 
 TTL = 600  # seconds: a re-ingested database shows up within ten minutes even if its mtime lies
 ARTICLE_PAGE = "app_pages/article.py"

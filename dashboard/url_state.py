@@ -9,8 +9,9 @@ string (`st.query_params` sends the whole string after every assignment or pop; 
 frontend skips the push when the string equals the address bar's). So a run writes the
 URL at most once, with `from_dict`, in the fixed order of `filters.url_params`: a click
 is one entry, a page switch is one entry (the frontend's own push of the new page's
-path), and Back after a page switch returns to the same filters in one step. A run
-after Back or Forward reads the URL it was given and writes nothing new.
+path with the parameters of the link, `page_links`), and Back after a page switch
+returns to the same filters in one step. A run after Back or Forward reads the URL it
+was given and writes nothing new.
 """
 from __future__ import annotations
 
@@ -109,6 +110,17 @@ def write_url() -> None:
     # frontend adds no history entry for a string the address bar already shows.
     if changed or have != canonical(want):
         st.query_params.from_dict(want)
+
+
+def page_links(slot, pages) -> None:
+    """The menu of pages, each link carrying the whole state (the URL `write_url` wrote
+    last): a page switch is one history entry, with the same filters and drill-down, and
+    Back returns in one step. Drawn into `slot` at the end of the run, as a page may
+    change the state while it runs."""
+    params = url_params(current_filters(), current_view())
+    with slot.container(horizontal=True, gap="small", key="menu"):
+        for page in pages:
+            st.page_link(page, query_params=params)
 
 
 def show_notices() -> None:

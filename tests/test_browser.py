@@ -132,9 +132,13 @@ def _wait_for_map(pg) -> dict:
     }}""")
 
 
+# A page link that is not in the menu of pages (whose "Article" link also opens the article page).
+SOURCE_LINK = "[data-testid='stPageLink']:not(.st-key-menu *)"
+
+
 def _source_titles(pg) -> list[str]:
     """The titles of the article links shown (each link's text after its icon's name)."""
-    links = pg.locator("[data-testid='stPageLink']").filter(has=pg.locator("a[href*='article?']"))
+    links = pg.locator(f"{SOURCE_LINK}").filter(has=pg.locator("a[href*='article?']"))
     return [t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()]
 
 
