@@ -311,6 +311,13 @@ def test_harbin_each_with_alternative():
     assert (second.text, second.qualifier, second.each, second.alt) == ("over 1 billion yuan", "at_least", True, None)
 
 
+def test_a_bracketed_range_is_the_alternative_of_a_range():
+    text = "will put between 3 billion and 5 billion yuan (US$362 million to US$604 million) into the zone"
+    (money,) = find_amounts(text)
+    assert (money.value, money.high, money.currency) == (3e9, 5e9, "CNY")
+    assert (money.alt.value, money.alt.currency) == (362e6, "USD")
+
+
 def test_parse_amount_is_the_first():
     assert parse_amount("worth 5 billion yuan, not 3 billion yuan").value == 5e9
 

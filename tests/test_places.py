@@ -253,3 +253,29 @@ def test_a_county_named_without_its_suffix_before_a_zone_is_that_county():
 def test_districts_named_like_everyday_words_only_after_their_city(text, expected):
     from dashboard.extract.places import find_places
     assert [(m.text, m.place.city) for m in find_places(text)] == expected
+
+
+def test_a_county_the_text_names_in_full_is_that_county_when_named_alone():
+    from dashboard.extract.places import find_places
+    text = "将在明光、含山各新建一座风电厂。含山县、明光市分别与该公司签订了投资协议。"
+    assert [(m.text, m.place.city) for m in find_places(text)][:2] == [("明光", "Chuzhou"), ("含山", "Ma'anshan")]
+    assert [m.text for m in find_places("将在明光新建一座风电厂")] == []  # named alone only: not enough
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("鲁港合作项目签约仪式举行", [("鲁", "Shandong")]),
+    ("鄂港经贸合作推介会在香港举行", [("鄂", "Hubei"), ("香港", "Hong Kong")]),
+    ("京港澳高速公路改扩建", []),  # a road, not a pairing of places
+])
+def test_a_province_by_its_short_name_paired_with_hong_kong(text, expected):
+    from dashboard.extract.places import find_places
+    assert [(m.text, m.place.name) for m in find_places(text)] == expected
+
+
+def test_hong_kong_is_where_investors_come_from_not_where_money_lands():
+    from dashboard.extract.records import extract
+    from dashboard.articles import parse_article
+    text = ("鲁港合作项目签约 81个项目总投资260亿美元\n\n2013-05-29\n\n"
+            "5月29日上午,鲁港合作项目签约仪式在万豪酒店举行,双方共签署重大合作项目81个,总投资额达260亿美元。\n")
+    recs = [r for r in extract(parse_article(text.encode(), "x.txt")) if r["amount"]]
+    assert [(r["province"], r["city"]) for r in recs] == [("Shandong", None)]

@@ -33,6 +33,9 @@ DEALS = [
      [(50e6, "USD", "exact")]),
     ("more than", "Huawei signed to invest more than 2 billion yuan in a cloud base in Guiyang.",
      [(2e9, "CNY", "at_least")]),
+    ("a plan period naming a batch, no tally",
+     "12月5日,新化县举行“十四五”期间第一批风电、光伏发电项目集中签约仪式,现场共签约项目9个,总投资近50亿元。",
+     [(5e9, "CNY", "approx")]),
 ]
 
 NOT_DEALS = [
@@ -73,6 +76,11 @@ NOT_DEALS = [
      "The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
      "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
      "billion euros in the Wuxi National High-tech District."),
+    ("a zone's expectation, output of a park, a tally 'during' months",
+     "Foo said the zone is expected to attract investment of more than 10 billion yuan in the coming years. "
+     "When completed, the park in Jinshan is expected to produce 4 billion yuan of industrial output every year. "
+     "During the first seven months of this year, 24 foreign companies promised to invest 150 million US "
+     "dollars in Qinghai."),
 ]
 
 

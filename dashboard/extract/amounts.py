@@ -414,17 +414,30 @@ def _is_each(text: str, start: int, end: int, floor: int) -> bool:
     return bool(_EACH_BEFORE.search(clause) or _EACH_AFTER.match(text, end))
 
 
+_RANGE_TO = re.compile(r"\s*(?:to|-|–|—|~|至|到)\s*$")
+
+
 def _attach_alternatives(text: str, amounts: list[Money]) -> list[Money]:
-    """Fold "RMB 5 billion ($7300 million)" into one Money whose `alt` is the bracketed figure."""
+    """Fold "RMB 5 billion ($7300 million)" into one Money whose `alt` is the bracketed figure;
+    a bracketed range ("between 3 and 5 billion yuan (US$362 million to US$604 million)")
+    is the alternative of a range: its low end becomes `alt`, its high end is dropped."""
     result: list[Money] = []
-    for money in amounts:
+    skip = None
+    for i, money in enumerate(amounts):
+        if money is skip:
+            continue
         if result:
             first = result[-1]
-            if (first.alt is None and money.currency != first.currency
-                    and _ALT_OPEN.match(text[first.end:money.start])
-                    and _ALT_CLOSE.match(text, money.end)):
-                result[-1] = replace(first, alt=money)
-                continue
+            if first.alt is None and money.currency != first.currency and _ALT_OPEN.match(text[first.end:money.start]):
+                if _ALT_CLOSE.match(text, money.end):
+                    result[-1] = replace(first, alt=money)
+                    continue
+                high = amounts[i + 1] if i + 1 < len(amounts) else None
+                if (first.high is not None and high is not None and high.currency == money.currency
+                        and _RANGE_TO.match(text[money.end:high.start]) and _ALT_CLOSE.match(text, high.end)):
+                    result[-1] = replace(first, alt=money)
+                    skip = high
+                    continue
         result.append(money)
     return result
 

@@ -49,6 +49,15 @@ PROVINCES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
     "82": ("Macau", "sar", ("Macao", "Macau SAR", "Macao SAR", "Macao Special Administrative Region"), ("澳门",)),
 }
 
+# One-character short names (简称) of provinces, as in "鲁港合作" (Shandong and Hong Kong). Left out: those that
+# are also everyday words or other places' names in compounds (吉 黑 新 青 甘 宁 藏 台 港 澳 蒙 云 贵 川 桂 琼).
+PROVINCE_SHORT: dict[str, str] = {
+    "京": "Beijing", "津": "Tianjin", "冀": "Hebei", "晋": "Shanxi", "辽": "Liaoning", "沪": "Shanghai",
+    "苏": "Jiangsu", "浙": "Zhejiang", "皖": "Anhui", "闽": "Fujian", "赣": "Jiangxi", "鲁": "Shandong",
+    "豫": "Henan", "鄂": "Hubei", "湘": "Hunan", "粤": "Guangdong", "渝": "Chongqing", "黔": "Guizhou",
+    "滇": "Yunnan", "陕": "Shaanxi", "陇": "Gansu",
+}
+
 # Chinese suffixes of county-level units -> English word ("" = no word, as for
 # county-level cities: 东阳市 -> "Dongyang"). Longest first when stripping.
 DISTRICT_SUFFIXES: tuple[tuple[str, str], ...] = (

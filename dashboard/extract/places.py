@@ -700,7 +700,7 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         if place is None:
             continue
         out.append(PlaceMention(s, e, text[s:e], place, tuple(p for p, _ in cands)))
-    return _with_bare_counties(text, out, cities, provs)
+    return _with_paired_provinces(text, _with_bare_counties(text, out, cities, provs))
 
 
 # "海门经济技术开发区", "龙游工业园区": a county-level name without its 县/市/区 is a place when a zone's name follows it.
@@ -737,6 +737,42 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
                 extra.append(PlaceMention(s, e, text[s:e], place, places))
                 taken.append((s, e))
             break
+    # "将在明光、含山各新建一座风电厂" where the text also says "含山县、明光市": a county the text names in full
+    # is that county when its name comes alone.
+    full = {m.place.name_zh[:-1]: m.place for m in found
+            if m.place.kind == "district" and m.place.name_zh and m.text == m.place.name_zh and len(m.text) >= 3
+            and m.text[-1] in "县市" and m.text[:-1] in bare}
+    if full:
+        for m in re.finditer("|".join(map(re.escape, sorted(full, key=len, reverse=True))), text):
+            s, e = m.span()
+            if text[e:e + 1] in ("县", "市", "区") or any(a < e and s < b for a, b in taken):
+                continue
+            extra.append(PlaceMention(s, e, m.group(), full[m.group()], (full[m.group()],)))
+            taken.append((s, e))
+    return sorted(found + extra, key=lambda x: x.start) if extra else found
+
+
+# "鲁港合作项目签约", "鄂港经贸合作推介会", "沪台交流": a province by its one-character short name, paired with
+# Hong Kong, Macau or Taiwan. Only short names that are not also everyday characters or other places' short names.
+_PAIRED = re.compile(r"([%s])(?=[港澳台]{1,2}(?:两地)?(?:经贸|合作|投资|交流|洽谈|推介|周|签约))"
+                     % "".join(PN.PROVINCE_SHORT))
+
+
+@lru_cache(maxsize=1)
+def _provinces_by_name() -> dict[str, Place]:
+    return {p.name: p for p in gazetteer() if p.kind == "province"}
+
+
+def _with_paired_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    if not _has_cjk(text) or not _PAIRED.search(text):
+        return found
+    by_name = _provinces_by_name()
+    taken = [(m.start, m.end) for m in found]
+    extra = []
+    for m in _PAIRED.finditer(text):
+        place = by_name.get(PN.PROVINCE_SHORT[m.group(1)])
+        if place is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            extra.append(PlaceMention(m.start(), m.end(), m.group(1), place, (place,)))
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 

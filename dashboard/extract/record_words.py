@@ -22,9 +22,9 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资|协议外资|合同外资|外资到位|到位资金
       |\bcompleted\s*$|\binvestment\s+for\s+(?:20\d\d|this\s+year)\s+(?:is|was|will\s+be)\s*$
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
-      |expected\s+to\s+(?:reach|bring|generate|achieve)|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
+      |expected\s+to\s+(?:reach|bring|generate|achieve)|\b(?:zone|area|park|city|county|district|province|region)\s+(?:is|was|are|were)\s+(?:expected|projected|estimated|set)\s+to\s+attract\b|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
-      |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months
+      |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months
       |\bfrom\s+January\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
@@ -49,7 +49,7 @@ PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2
 
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
-    \s*(?:\)|）)?\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in\s+(?:annual\s+)?(?:revenue|sales|output)|of\s+(?:annual\s+)?(?:revenue|sales|output)
+    \s*(?:\)|）)?\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in\s+(?:(?:annual|yearly|industrial|economic)\s+){0,2}(?:revenue|sales|output)|of\s+(?:(?:annual|yearly|industrial|economic)\s+){0,2}(?:revenue|sales|output)
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
@@ -70,10 +70,10 @@ TARGET_AFTER = re.compile(r"""
 TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{0,4}$")
 # "So far this year the city has signed 112 projects worth …", "今年以来…累计": a running total, not a signing.
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
-                           r"year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
+                           r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
-                           r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间"
+                           r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
