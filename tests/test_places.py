@@ -279,3 +279,9 @@ def test_hong_kong_is_where_investors_come_from_not_where_money_lands():
             "5月29日上午,鲁港合作项目签约仪式在万豪酒店举行,双方共签署重大合作项目81个,总投资额达260亿美元。\n")
     recs = [r for r in extract(parse_article(text.encode(), "x.txt")) if r["amount"]]
     assert [(r["province"], r["city"]) for r in recs] == [("Shandong", None)]
+
+
+def test_a_zone_whose_pinyin_is_written_syllable_by_syllable():
+    from dashboard.extract.places import find_places
+    found = [(m.text, m.place.name, m.place.city) for m in find_places("Yunnan Dian Zhong New Area cashed out incentives")]
+    assert found == [("Yunnan Dian Zhong New Area", "Dianzhong New Area", "Kunming")]

@@ -402,6 +402,26 @@ def _split(s: str | None) -> set[str]:
     return {a.strip() for a in (s or "").split("|") if a.strip()}
 
 
+def _spaced_pinyin(names: set[str], zh: str) -> set[str]:
+    """"Dian Zhong New Area" beside "Dianzhong New Area": a name's pinyin word written syllable by syllable,
+    as translations often do ("Xi Xian", "Gui An"). Only words that are the pinyin of the Chinese name's
+    characters."""
+    out = set()
+    for name in names:
+        for word in re.findall(r"[A-Za-z']{4,}", name):
+            plain = word.replace("'", "")
+            for i in range(len(zh)):
+                for j in range(i + 2, min(len(zh), i + 4) + 1):
+                    syls = _split_syllables(plain, zh[i:j])
+                    if len(syls) > 1 and _fold("".join(syls)) == _fold(plain):
+                        out.add(name.replace(word, " ".join(x.capitalize() for x in syls)))
+                        break
+                else:
+                    continue
+                break
+    return out - names
+
+
 def _build_parks() -> list[_Entry]:
     entries = []
     if not PARKS_CSV.exists():
@@ -420,6 +440,7 @@ def _build_parks() -> list[_Entry]:
             )
             exact = {name} | _split(r.get("aliases"))
             if p.name_zh:
+                exact |= _spaced_pinyin(exact, p.name_zh)
                 exact.add(p.name_zh)
             entries.append(_Entry(p, exact, set(), _split(r.get("context_aliases"))))
     return entries
