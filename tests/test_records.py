@@ -579,3 +579,11 @@ def test_more_size_classes_and_a_share_of_the_sum():
                      "of the sum will go into intelligent workshops. They include 7 industrial projects with a value of "
                      "more than 1 billion yuan. Of the 30 projects, 17 have a total investment above 100 million yuan.")
     assert [r["amount"] for r in with_amount(records_of(text))] == [20e9]
+
+
+def test_projects_named_after_one_figure_take_only_their_own_places():
+    text = HEADER + ("本次签约的项目中,投资20亿元以上的有3个,分别为三德里片融通项目、华鲁恒升荆州新材料项目"
+                     "以及鄂州临空装备制造项目。")
+    recs = with_amount(records_of(text))
+    assert [(r["project"], r["city"]) for r in recs] == [
+        ("三德里片融通项目", None), ("华鲁恒升荆州新材料项目", "Jingzhou"), ("鄂州临空装备制造项目", "Ezhou")]

@@ -74,6 +74,7 @@ class Draft:
     at: int = 0                       # where in its sentence the record is stated (its figure, or its name in a list)
     listed: bool = False              # named in a list without a figure
     list_start: int = 0               # where in its sentence that list begins
+    in_list: bool = False             # one of several projects named after one figure ("投资20亿元以上的有A、B、C")
     children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
 
 
@@ -218,6 +219,9 @@ class ArticleContext:
         starts, ends = self._place_bounds
         for m in self.places[bisect_left(starts, start):bisect_right(ends, end)]:  # mentions are in order, apart
             if self._in_company(m):
+                continue
+            if m.place.kind == "province" and len(m.text) == 1:
+                out.append(m)  # "鄂港经贸合作推介会": the province that holds the pairing's event (places.PROVINCE_SHORT)
                 continue
             if m.place.kind in ("city", "province") and (
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
@@ -494,9 +498,10 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             continue
         for k, m in enumerate(kept):
             if named[k]:  # "投资额30亿元的A、B和C": each named project is a deal of that figure
+                first = s.text.find(named[k][0], m.end)
                 for item in named[k]:
                     drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
-                                        place_text=item))
+                                        place_text=item, in_list=len(named[k]) > 1, list_start=max(first, 0)))
                 continue
             clause = _clause_of(s.text, kept, k)
             investors = (_parties(clause)[0] or sentence_investors) if clause else sentence_investors
@@ -525,9 +530,10 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                     drafts.append(d)
                 continue
             if items and (m.each or ENUMERATION_AFTER_FIGURE.match(s.text[m.end:])):
+                first = s.text.find(items[0], m.end)
                 for item in items:
                     drafts.append(Draft("deal", s, m, investors=[n.text for n in companies(item)], project=item,
-                                        place_text=item))
+                                        place_text=item, in_list=len(items) > 1, list_start=max(first, 0)))
                 continue
             if m.each:
                 continue  # "five projects each over 5 billion": a threshold, nobody named
@@ -979,7 +985,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
         if off >= 0 and not (d.listed and not any(m.place.kind in ("district", "park")
                                                   for m in ctx.places_in(off, off + len(d.place_text)))):
             spans.append((off, off + len(d.place_text)))  # a listed name gives its district or zone, not a company's city
-    if d.listed:  # the other names of a list are other projects' places: only the words before the list
+    if d.listed or d.in_list:  # the other names of a list are other projects' places: only the words before it
         spans.append((s.start, s.start + d.list_start))
     else:
         spans.append((s.start, s.end))
