@@ -146,6 +146,8 @@ INFER_YEAR = [
     ("The park was launched in 2017.", None),        # one background year is not enough
     ("No years here at all.", None),
     ("8月16日，新区举办2019年第二批重点项目集中开工仪式。\n\n该集团2018年营业收入近400亿元。", 2019),  # the lead's year
+    ("HEFEI, Sept. 24 -- 638 projects were signed.\n\nThe World Manufacturing Convention 2019 lasted four days.",
+     2019),  # a year naming an event, after its name
 ]
 
 

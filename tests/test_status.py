@@ -46,6 +46,7 @@ CUES = [
     ("The county went public with a plan to build a park.", "announced"),
     ("The firm announced a 5 billion yuan investment.", "announced"),
     ("公司宣布投资建设新基地", "announced"),
+    ("Fourteen industrial projects worth 26 billion yuan got started on Monday in Jinshan.", "started"),
 ]
 
 

@@ -398,6 +398,10 @@ _NOT_NEWS = re.compile(r"(?i:copyright|©|all\s+rights\s+reserved|版权所有|h
 _NAMED_YEAR = re.compile(r"^\s+(?!(?:" + _MON_NAMES + r")\b)[A-Z\u201c\"'“]|^\s*[“\"]")
 
 
+# "the World Manufacturing Convention 2019": a year naming an event, after its name.
+_EVENT_BEFORE_YEAR = re.compile(r"\b(?:Convention|Expo|Exposition|Conference|Summit|Forum|Fair|Festival|Week)\s+$")
+
+
 def infer_year(text: str) -> int | None:
     """The year the reported events happen in, from the explicit years in the text.
 
@@ -424,7 +428,8 @@ def infer_year(text: str) -> int | None:
                 weight = 3.0
             elif len(m.value) == 7 or re.search(r"(?i:quarter|half|q[1-4]|h[12])|季度|半年", m.text):
                 weight = 2.0
-            elif _NAMED_YEAR.match(line[m.end:m.end + 3]) or line[max(0, m.start - 1):m.start] in "“\"《":
+            elif _NAMED_YEAR.match(line[m.end:m.end + 3]) or line[max(0, m.start - 1):m.start] in "“\"《" \
+                    or _EVENT_BEFORE_YEAR.search(line[max(0, m.start - 20):m.start]):
                 weight = 2.0
             else:
                 weight = 1.0
