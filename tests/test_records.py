@@ -587,3 +587,20 @@ def test_projects_named_after_one_figure_take_only_their_own_places():
     recs = with_amount(records_of(text))
     assert [(r["project"], r["city"]) for r in recs] == [
         ("三德里片融通项目", None), ("华鲁恒升荆州新材料项目", "Jingzhou"), ("鄂州临空装备制造项目", "Ezhou")]
+
+
+def test_figures_after_among_the_n_projects_are_its_parts():
+    text = HEADER + ("4月30日,南丰县举行光伏发电项目签约仪式,此次签约项目总投资64亿元。\n\n"
+                     "本次签约的两个光伏发电项目中,卓阳集团投资40亿元,建设光伏电站;华能江西清洁能源公司投资24亿元,建设农光互补电站。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount_cny"]) for r in recs] == [("bundle", 6.4e9), ("deal", 4e9), ("deal", 2.4e9)]
+    assert recs[1]["part_of"] == recs[2]["part_of"] == recs[0]["id"]
+
+
+def test_size_bands_with_totals_are_bundles_that_split_the_total_again():
+    text = HEADER + ("5月10日,德阳市签约项目57个,投资总额272亿元。57个项目中,投资5亿元以上的有18个,合计投资196亿元。"
+                     "\n\n按区域分,旌阳区6个项目,投资37亿元;广汉市11个项目,投资44亿元。")
+    recs = with_amount(records_of(text))
+    total, band = recs[0], recs[1]
+    assert (band["kind"], band["n_projects"], band["part_of"], band["counts_in_totals"]) == ("bundle", 18, total["id"], False)
+    assert [r["part_of"] for r in recs[2:]] == [total["id"], total["id"]]  # the districts are the total's, not the band's

@@ -75,6 +75,7 @@ class Draft:
     listed: bool = False              # named in a list without a figure
     list_start: int = 0               # where in its sentence that list begins
     in_list: bool = False             # one of several projects named after one figure ("投资20亿元以上的有A、B、C")
+    band: bool = False                # the total of a size band ("20亿元以上的有7个,总投资552亿元")
     children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
 
 
@@ -353,11 +354,20 @@ def _count_projects(text: str, before: int) -> int | None:
     """The number of projects a figure totals: the nearest "N projects" before it in the sentence."""
     best = None
     for m in BUNDLE_COUNT.finditer(text[:before]):
-        if not re.search(r"\b(?:among|of|from)\s+(?:the|these|those)\s+$", text[max(0, m.start() - 16):m.start()], re.I):
-            best = m  # "among the four projects" names the parent's count, not this figure's
+        if not re.search(r"\b(?:among|of|from)\s+(?:the|these|those)\s+$", text[max(0, m.start() - 16):m.start()], re.I) \
+                and not re.match(r"(?:之中|当中|中)[,，]", text[m.end():m.end() + 3]):
+            best = m  # "among the four projects", "两个光伏发电项目中,": the parent's count, not this figure's
+        else:
+            best = None
+    group = SIZE_GROUP.search(text[:before])
+    if group and (not best or best.end() < group.start()):
+        return _count_value(group)  # "20亿元以上的有7个,总投资552亿元": the total of a size band's projects
     if not best:
         return None
     return _count_value(best)
+
+
+SIZE_GROUP = re.compile(r"(?:以上|以下|之间|元)的?(?:项目)?有\s*(?P<n>\d+|[两二三四五六七八九十]+)\s*个[,，]?[^,，。；;]{0,8}$")
 
 
 def _count_value(m: re.Match) -> int | None:
@@ -551,7 +561,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 n = _counted_in_previous(ctx, s, back=1)[0]
             kind = "bundle" if (n or plural or together) else "deal"
             d = Draft(kind, s, m, n_projects=n if kind == "bundle" else None,
-                      investors=[] if kind == "bundle" else investors, partners=partners)
+                      investors=[] if kind == "bundle" else investors, partners=partners,
+                      band=bool(n and id(m) not in shares and SIZE_GROUP.search(s.text[:m.start])))
             d.place_text = clause
             if kind == "bundle":
                 d.project = _bundle_name(ctx, s)
@@ -903,7 +914,9 @@ def link_components(drafts: list[Draft]) -> None:
             continue
         if d.parent is None:
             d.parent = next((b for b in _candidates(open_bundles, d) if _fits(b, d, drafts)), None)
-            if d.parent is not None:
+            if d.parent is not None and d.band:  # a size band splits the total again, beside its other parts:
+                d.counts_in_totals = False       # the total counts its money once
+            elif d.parent is not None:
                 d.parent.children_cny += d.amount_cny or 0
         if d.parent is None and d.kind == "bundle" and d.amount_cny:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
@@ -911,7 +924,7 @@ def link_components(drafts: list[Draft]) -> None:
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
-        if d.kind == "bundle":
+        if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
             open_bundles.append(d)
 
 
