@@ -604,3 +604,11 @@ def test_size_bands_with_totals_are_bundles_that_split_the_total_again():
     total, band = recs[0], recs[1]
     assert (band["kind"], band["n_projects"], band["part_of"], band["counts_in_totals"]) == ("bundle", 18, total["id"], False)
     assert [r["part_of"] for r in recs[2:]] == [total["id"], total["id"]]  # the districts are the total's, not the band's
+
+
+def test_a_years_list_compared_with_last_years_is_a_list_and_its_yearly_plan_is_no_record():
+    text = HEADER + ("据了解,洋县2019年共安排重点建设项目89个,比上年增加10%;总投资613.7亿元,同比增长7.5%。"
+                     "其中新建项目48个,续建项目41个,年度计划总投资114.59亿元,同比增长12.9%。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount_cny"], r["n_projects"], r["status"]) for r in recs] == [
+        ("bundle", 61.37e9, 89, "listed")]

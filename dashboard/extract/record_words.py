@@ -27,7 +27,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months
       |\bfrom\s+January\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
-      |年度计划投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
+      |年度计划总?投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
       |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)
       |工业投资(?!项目|类项目)|固定资产投资(?!项目)|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment

@@ -334,6 +334,9 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
         return False
+    if NOT_INVESTMENT_AFTER.match(after) and GROWTH_AFTER.match(after) and _count_projects(text, m.start) \
+            and not NOT_INVESTMENT_BEFORE.search(before) and not CALENDAR_PERIOD.search(text[:m.start]):
+        return False  # "共安排重点建设项目89个…总投资613.7亿元,同比增长7.5%": the year's list, compared with last year's
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
     if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]) \
@@ -367,6 +370,7 @@ def _count_projects(text: str, before: int) -> int | None:
     return _count_value(best)
 
 
+GROWTH_AFTER = re.compile(r"\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)")
 SIZE_GROUP = re.compile(r"(?:以上|以下|之间|元)的?(?:项目)?有\s*(?P<n>\d+|[两二三四五六七八九十]+)\s*个[,，]?[^,，。；;]{0,8}$")
 
 
