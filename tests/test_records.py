@@ -612,3 +612,10 @@ def test_a_years_list_compared_with_last_years_is_a_list_and_its_yearly_plan_is_
     recs = with_amount(records_of(text))
     assert [(r["kind"], r["amount_cny"], r["n_projects"], r["status"]) for r in recs] == [
         ("bundle", 61.37e9, 89, "listed")]
+
+
+def test_in_a_sentence_of_several_places_a_figure_is_the_nearest_named_before_it():
+    text = HEADER + ("5月20日,中部六省与央企签约。中部六省除河南外都与央企牵手成功:山西省获得2个项目,"
+                     "东道主江西揽下6个央企项目,总投资达227亿元,湖北、湖南各有1个项目签约。")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["province"], rec["amount_cny"]) == ("Jiangxi", 22.7e9)

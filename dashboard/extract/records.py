@@ -1005,6 +1005,9 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     if d.listed or d.in_list:  # the other names of a list are other projects' places: only the words before it
         spans.append((s.start, s.start + d.list_start))
     else:
+        near = _nearest_clause_with_place(ctx, s, d)
+        if near:
+            spans.append(near)
         spans.append((s.start, s.end))
     same_para = [p for p in ctx.sentences[max(0, ctx.index(s) - 40):ctx.index(s)] if p.para == s.para]
     spans += [(p.start, p.end) for p in reversed(same_para)]
@@ -1035,6 +1038,25 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
                 if zones:  # ... unless the section's heading puts the section in that zone
                     d.park = zones[0].place.name
             return
+
+
+def _nearest_clause_with_place(ctx: ArticleContext, s: Sentence, d: Draft) -> tuple[int, int] | None:
+    """In a sentence naming several cities or provinces, the clause nearest before the figure that names one:
+    "山西省获得2个项目,东道主江西揽下6个央企项目,总投资达227亿元" is Jiangxi's."""
+    if d.money is None:
+        return None
+    mentions = ctx.places_in(s.start, s.end)
+    if len({(m.place.province, m.place.city) for m in mentions if m.place.kind in ("city", "province")}) < 2:
+        return None
+    at = s.start + d.money.end
+    cuts = [s.start] + [s.start + c.end() for c in CLAUSE_CUT.finditer(s.text, 0, d.money.start)]
+    for a, b in zip(reversed(cuts), [at] + list(reversed(cuts[1:]))):
+        if any(a <= m.start and m.end <= b for m in mentions):
+            return a, b
+    return None
+
+
+CLAUSE_CUT = re.compile(r"[,，;；:：]")
 
 
 def _apply_place(d: Draft, mentions: list[PlaceMention]) -> None:
