@@ -111,6 +111,7 @@ BUNDLE_COUNT = re.compile(r"""
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
   | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
+  | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
