@@ -619,3 +619,9 @@ def test_in_a_sentence_of_several_places_a_figure_is_the_nearest_named_before_it
                      "东道主江西揽下6个央企项目,总投资达227亿元,湖北、湖南各有1个项目签约。")
     (rec,) = with_amount(records_of(text))
     assert (rec["province"], rec["amount_cny"]) == ("Jiangxi", 22.7e9)
+
+
+def test_a_count_of_agreements_makes_a_bundle():
+    text = HEADER + "5月20日,我省与龙源风电签订两个投资协议,将新建两座风电厂,投资总额32.2亿元。"
+    (rec,) = with_amount(records_of(text))
+    assert (rec["kind"], rec["n_projects"], rec["amount_cny"]) == ("bundle", 2, 3.22e9)
