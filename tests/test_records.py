@@ -625,3 +625,14 @@ def test_a_count_of_agreements_makes_a_bundle():
     text = HEADER + "5月20日,我省与龙源风电签订两个投资协议,将新建两座风电厂,投资总额32.2亿元。"
     (rec,) = with_amount(records_of(text))
     assert (rec["kind"], rec["n_projects"], rec["amount_cny"]) == ("bundle", 2, 3.22e9)
+
+
+def test_zones_named_together_share_a_total_and_the_projects_named_before_it_are_its_parts():
+    text = HEADER + ("10月27日,重庆两江新区、四川天府新区、福州新区、哈尔滨新区分别与相关企业签署项目合作协议,"
+                     "涉及中交四航局西南区域总部、华润江中现代中药生产基地、超宽幅偏光片生产基地等8个项目,协议总投资约582亿元。")
+    recs = records_of(text)
+    (total,) = with_amount(recs)
+    assert (total["kind"], total["city"], total["province"]) == ("bundle", None, None)
+    parts = [r for r in recs if r["part_of"] == total["id"]]
+    assert [r["project"] for r in parts] == ["中交四航局西南区域总部", "华润江中现代中药生产基地", "超宽幅偏光片生产基地"]
+    assert {r["city"] for r in parts} == {None}

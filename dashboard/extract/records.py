@@ -912,6 +912,7 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
 
 
 def link_components(drafts: list[Draft]) -> None:
+    _link_lists_before_totals(drafts)
     open_bundles: list[Draft] = []
     for d in drafts:
         if d.kind == "event":
@@ -930,6 +931,19 @@ def link_components(drafts: list[Draft]) -> None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
             open_bundles.append(d)
+
+
+def _link_lists_before_totals(drafts: list[Draft]) -> None:
+    """"涉及A、B、C等8个项目,协议总投资约582亿元", "including A, B and C, 12 projects worth …": the projects
+    named before a total in its sentence are its parts."""
+    for b in drafts:
+        if b.kind != "bundle" or b.money is None:
+            continue
+        named = [d for d in drafts if d.sent is b.sent and d.listed and d.money is None and d.parent is None
+                 and d.at < b.money.start]
+        if named and (b.n_projects is None or len(named) <= b.n_projects):
+            for d in named:
+                d.parent = b
 
 
 def _candidates(open_bundles: list[Draft], d: Draft) -> list[Draft]:
@@ -1029,6 +1043,13 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
                           if m.place.kind != "province" and m.place.province == mentions[0].place.province), None)
             if inner:
                 mentions = [inner]
+        if mentions and (d.kind == "bundle" or d.listed or d.in_list) and i < own + 1:
+            several = _listed_places(ctx, mentions)
+            if several:  # "重庆两江新区、四川天府新区、福州新区…分别与相关企业签署": the total is theirs together
+                provinces = {m.place.province for m in several}
+                d.province = provinces.pop() if len(provinces) == 1 else None
+                d.city = d.district = d.park = d.place_zh = None
+                return
         if mentions:
             _apply_place(d, mentions)
             if i in far and not anaphoric:
@@ -1057,6 +1078,23 @@ def _nearest_clause_with_place(ctx: ArticleContext, s: Sentence, d: Draft) -> tu
 
 
 CLAUSE_CUT = re.compile(r"[,，;；:：]")
+
+
+PLACE_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|以及|与|,?\s*and)\s*")
+
+
+def _listed_places(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A run of places of different cities named one after the other ("A、B、C", "A, B and C"), if any."""
+    run: list[PlaceMention] = []
+    for m in mentions:
+        if m.place.kind == "province" and len(m.text) > 1:
+            continue  # "四川天府新区": the province names the zone's province, it is no item of the list
+        if run and not PLACE_LIST_GAP.fullmatch(ctx.text[run[-1].end:m.start]):
+            if len({x.place.city for x in run}) >= 2:
+                return run
+            run = []
+        run.append(m)
+    return run if len({x.place.city for x in run}) >= 2 else []
 
 
 def _apply_place(d: Draft, mentions: list[PlaceMention]) -> None:
@@ -1231,14 +1269,21 @@ def _extract(article) -> list[dict]:
             d.province, d.city, d.district, d.park = provincial, None, None, None  # a province's event, all over it
         if d.city is None and d.province is None and ctx.main_city:
             _apply_main_city(ctx, d)
-        if d.date_rank > 3 and d.parent and d.parent.date:
-            d.date = d.parent.date
+        _inherit_date(d)
         _sector_for(ctx, d)
         d.status = _status_for(ctx, d)
         if d.kind == "bundle" and not d.project:
             d.project = _describe_bundle(ctx, d)
     ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
     return [_record(ctx, d, ids) for d in drafts]
+
+
+def _inherit_date(d: Draft) -> None:
+    """A component with only a far-off date takes its bundle's, the bundle its own parent's first (a list
+    named before its total comes before it in the article)."""
+    if d.date_rank > 3 and d.parent and d.parent.date:
+        _inherit_date(d.parent)
+        d.date = d.parent.date
 
 
 def _own_span(ctx: ArticleContext, d: Draft) -> tuple[int, int]:
