@@ -76,6 +76,9 @@ NOT_DEALS = [
      "The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
      "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
      "billion euros in the Wuxi National High-tech District."),
+    ("a paragraph that opens with a running total",
+     "今年以来,各新区加大招商引资力度,取得积极进展。重大项目签约落地加快,南京江北新区新签约亿元以上项目649个,"
+     "协议投资总额约3600亿元;天津滨海新区引进项目超过841个,协议投资总额5131亿元。"),
     ("a zone's expectation, output of a park, a tally 'during' months",
      "Foo said the zone is expected to attract investment of more than 10 billion yuan in the coming years. "
      "When completed, the park in Jinshan is expected to produce 4 billion yuan of industrial output every year. "

@@ -479,7 +479,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     for idx, (s, ms) in enumerate(found):
         kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
         part_of_tally = tally_before and bool(re.match(r"\s*(?:of\s+(?:them|these|which)|among\s+them|其中)", s.text, re.I))
-        if part_of_tally:
+        if part_of_tally or (kept and _in_tally_paragraph(ctx, s)):
             kept = []  # "Of them, 15 projects were signed ...": parts of that tally
         tally_before = bool(ms) and not kept and (part_of_tally or bool(RUNNING_TOTAL.search(s.text)))
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
@@ -579,6 +579,18 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             seen.append(d)
             drafts.append(d)
     return drafts
+
+
+PARA_TALLY = re.compile(r"\s*(?:今年以来|年初以来|去年以来|\d{4}年以来|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year)", re.I)
+EVENT_CUE = re.compile(r"仪式|签约会|推介会|洽谈会|举行|举办|ceremony|\bheld\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+
+
+def _in_tally_paragraph(ctx: ArticleContext, s: Sentence) -> bool:
+    """"今年以来,各新区…取得积极进展。…南京江北新区新签约项目649个,协议投资总额约3600亿元": a paragraph that
+    opens with a running total tallies the year so far, unless a sentence tells an event of its own."""
+    first = next((p for p in ctx.sentences[max(0, ctx.index(s) - 30):ctx.index(s)] if p.para == s.para), None)
+    return first is not None and bool(PARA_TALLY.match(first.text)) and not EVENT_CUE.search(s.text) \
+        and not ctx.sentence_date(s)
 
 
 def _shouted(ctx: ArticleContext, s: Sentence) -> bool:
