@@ -639,3 +639,11 @@ def test_zones_named_together_share_a_total_and_the_projects_named_before_it_are
     parts = [r for r in recs if r["part_of"] == total["id"]]
     assert [r["project"] for r in parts] == ["中交四航局西南区域总部", "华润江中现代中药生产基地", "超宽幅偏光片生产基地"]
     assert {r["city"] for r in parts} == {None}
+
+
+def test_a_total_with_a_part_said_to_be_the_host_citys_is_wider_than_that_city():
+    text = HEADER + ("8月17日,第7届南博会签约仪式在昆明滇池国际会展中心举办,共有338个投资项目集中签约,协议投资额达4040亿元。\n\n"
+                     "其中,昆明市共签署招商引资正式协议69个,签约金额655.97亿元。")
+    total, part = with_amount(records_of(text))
+    assert (total["city"], total["province"]) == (None, "Yunnan")
+    assert (part["city"], part["part_of"]) == ("Kunming", total["id"])

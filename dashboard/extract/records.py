@@ -76,6 +76,7 @@ class Draft:
     list_start: int = 0               # where in its sentence that list begins
     in_list: bool = False             # one of several projects named after one figure ("投资20亿元以上的有A、B、C")
     band: bool = False                # the total of a size band ("20亿元以上的有7个,总投资552亿元")
+    city_by_default: bool = False     # placed in the article's main city for want of a place of its own
     children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
 
 
@@ -1281,13 +1282,31 @@ def _extract(article) -> list[dict]:
             d.province, d.city, d.district, d.park = provincial, None, None, None  # a province's event, all over it
         if d.city is None and d.province is None and ctx.main_city:
             _apply_main_city(ctx, d)
+            d.city_by_default = True
         _inherit_date(d)
         _sector_for(ctx, d)
         d.status = _status_for(ctx, d)
         if d.kind == "bundle" and not d.project:
             d.project = _describe_bundle(ctx, d)
+    _wider_than_its_city(ctx, drafts)
     ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
     return [_record(ctx, d, ids) for d in drafts]
+
+
+PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
+
+
+def _wider_than_its_city(ctx: ArticleContext, drafts: list[Draft]) -> None:
+    """"第7届南博会…共有338个项目签约,4040亿元 … 其中,昆明市共签署协议69个,655.97亿元": a total placed in the
+    article's main city only for want of a place, with a part said to be that city's, is wider than the city."""
+    for b in drafts:
+        if b.kind != "bundle" or b.parent is not None or not b.city_by_default or not b.province:
+            continue
+        for d in drafts:
+            if d.parent is b and d.money is not None and d.city == b.city and PART_CUE.match(d.sent.text) and any(
+                    m.place.kind == "city" and m.place.city == b.city for m in ctx.places_in(*_own_span(ctx, d))):
+                b.city = b.district = b.park = None
+                break
 
 
 def _inherit_date(d: Draft) -> None:
