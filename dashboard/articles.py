@@ -303,7 +303,9 @@ _NAV = re.compile(r"""
   | 【.*】                           # 【大字 小字】 font-size widgets
   | ^[\w.-]+\.(com|cn|net|org)(\.cn)?$   # a bare site name
 """, re.I | re.X)
-_DATEISH = re.compile(r"\d{4}[-./年]\d{1,2}|^(updated|post time|time|发布日期|来源)\b", re.I)
+# A date line ("2024-09-08", "2019年5月"), not a headline's figure ("计划投资1100.4亿元", "2019.5亿元").
+_DATEISH = re.compile(r"(?<!\d)(?:19|20)\d\d[-./年](?:0?[1-9]|1[0-2])(?![\d.]*\s*(?:亿|万|billion|million))"
+                      r"|^(updated|post time|time|发布日期|来源)\b", re.I)
 
 
 def guess_title(text: str) -> str | None:

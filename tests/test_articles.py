@@ -145,3 +145,12 @@ def test_html_address_must_be_a_web_address():
     page = ("<html><head><title>T</title><link rel='canonical' href='javascript:alert(1)'></head>"
             "<body><p>A headline of four words</p><p>Source: https://e.example/a.html</p></body></html>")
     assert parse_article(page.encode(), "x.html").url == "https://e.example/a.html"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("中国新闻网 > 财经\n\n福建投洽会集中签约50个重大项目 计划投资1100.4亿元\n\n2024年09月08日  来源:中国新闻网\n\n正文。",
+     "福建投洽会集中签约50个重大项目 计划投资1100.4亿元"),  # a headline's figure is no date
+    ("2024-09-08 10:00\n\nA headline about a deal signed today\n\nBody.", "A headline about a deal signed today"),
+])
+def test_the_title_is_the_first_headline_like_line(text, title):
+    assert parse_article(text.encode(), "x.txt").title == title
