@@ -285,3 +285,10 @@ def test_a_zone_whose_pinyin_is_written_syllable_by_syllable():
     from dashboard.extract.places import find_places
     found = [(m.text, m.place.name, m.place.city) for m in find_places("Yunnan Dian Zhong New Area cashed out incentives")]
     assert found == [("Yunnan Dian Zhong New Area", "Dianzhong New Area", "Kunming")]
+
+
+def test_a_county_without_its_suffix_right_after_its_province_and_then_alone():
+    from dashboard.extract.places import find_places
+    text = "开漳圣王文化节项目签约 云霄28个亿元项目\n\n第七届海峡两岸(福建云霄)开漳圣王文化节举办项目签约仪式"
+    assert [(m.text, m.place.city) for m in find_places(text)] == [
+        ("云霄", "Zhangzhou"), ("福建", None), ("云霄", "Zhangzhou")]

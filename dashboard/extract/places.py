@@ -758,11 +758,22 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
                 extra.append(PlaceMention(s, e, text[s:e], place, places))
                 taken.append((s, e))
             break
+    # "第七届海峡两岸(福建云霄)开漳圣王文化节": a county named without its suffix right after its province's name.
+    for m in found:
+        if m.place.kind != "province":
+            continue
+        for n in (3, 2):
+            s, e = m.end, m.end + n
+            places = [p for p in bare.get(text[s:e], ()) if p.province == m.place.province]
+            if len(places) == 1 and not any(a < e and s < b for a, b in taken) and text[e:e + 1] not in ("县", "市", "区"):
+                extra.append(PlaceMention(s, e, text[s:e], places[0], tuple(places)))
+                taken.append((s, e))
+                break
     # "将在明光、含山各新建一座风电厂" where the text also says "含山县、明光市": a county the text names in full
-    # is that county when its name comes alone.
-    full = {m.place.name_zh[:-1]: m.place for m in found
-            if m.place.kind == "district" and m.place.name_zh and m.text == m.place.name_zh and len(m.text) >= 3
-            and m.text[-1] in "县市" and m.text[:-1] in bare}
+    # (or after its province) is that county when its name comes alone.
+    full = {m.place.name_zh[:-1]: m.place for m in found + extra
+            if m.place.kind == "district" and m.place.name_zh and m.text in (m.place.name_zh, m.place.name_zh[:-1])
+            and len(m.place.name_zh) >= 3 and m.place.name_zh[-1] in "县市" and m.place.name_zh[:-1] in bare}
     if full:
         for m in re.finditer("|".join(map(re.escape, sorted(full, key=len, reverse=True))), text):
             s, e = m.span()
