@@ -647,3 +647,10 @@ def test_a_total_with_a_part_said_to_be_the_host_citys_is_wider_than_that_city()
     total, part = with_amount(records_of(text))
     assert (total["city"], total["province"]) == (None, "Yunnan")
     assert (part["city"], part["part_of"]) == ("Kunming", total["id"])
+
+
+def test_the_place_a_ceremony_is_held_in_is_its_venue():
+    text = HEADER + ("9月15日,2018贵州省产业大招商重大项目开工仪式在贵阳市双龙航空港经济区的宝能数据科技城举行,"
+                     "此次集中开工的新引进项目共267个,投资总额达1069.78亿元。")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["province"], rec["city"]) == ("Guizhou", None)

@@ -229,6 +229,9 @@ class ArticleContext:
                     VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
                     or (re.search(r"在(?:[\u4e00-\u9fff]{2,3}省?)?$", self.text[max(0, m.start - 5):m.start])
                         and VENUE_AFTER.match(self.text[m.end:m.end + 4]))  # "在(广东)深圳举行的洽谈会上"
+                    or (re.search(r"(?:仪式|大会|会议|活动|[^机]会)\s*在(?:[\u4e00-\u9fff]{2,3}省)?$",
+                                  self.text[max(0, m.start - 12):m.start])
+                        and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
                     or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
                 continue
             if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
@@ -1293,6 +1296,7 @@ def _extract(article) -> list[dict]:
     return [_record(ctx, d, ids) for d in drafts]
 
 
+VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
