@@ -654,3 +654,11 @@ def test_the_place_a_ceremony_is_held_in_is_its_venue():
                      "此次集中开工的新引进项目共267个,投资总额达1069.78亿元。")
     (rec,) = with_amount(records_of(text))
     assert (rec["province"], rec["city"]) == ("Guizhou", None)
+
+
+def test_a_count_after_you_makes_each_part_a_bundle():
+    text = HEADER + ("10月10日,太原市共有88个项目参加,总投资730.1亿元。\n\n具体来看,这次活动中我市签约的项目有42个,总投资564亿元;"
+                     "开工的项目有24个,总投资134.7亿元;投产的项目有22个,总投资31.4亿元。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["n_projects"]) for r in recs] == [("bundle", 88), ("bundle", 42), ("bundle", 24), ("bundle", 22)]
+    assert all(r["part_of"] == recs[0]["id"] for r in recs[1:])
