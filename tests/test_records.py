@@ -662,3 +662,11 @@ def test_a_count_after_you_makes_each_part_a_bundle():
     recs = with_amount(records_of(text))
     assert [(r["kind"], r["n_projects"]) for r in recs] == [("bundle", 88), ("bundle", 42), ("bundle", 24), ("bundle", 22)]
     assert all(r["part_of"] == recs[0]["id"] for r in recs[1:])
+
+
+def test_projects_introduced_by_include_with_a_figure_each_are_deals():
+    text = HEADER + ("On May 10 the major projects signed in Nanning include a pulp and paper project, in which Foo Paper "
+                     "invests 28.3 billion yuan; an alumina fiber project that Bar Materials will build with 10.7 billion "
+                     "yuan; and a silicon materials park in which Baz Group invests 10.6 billion yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["amount_cny"]) for r in recs] == [("deal", 28.3e9), ("deal", 10.7e9), ("deal", 10.6e9)]

@@ -557,6 +557,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 continue  # "five projects each over 5 billion": a threshold, nobody named
             n = None if id(m) in shares else _count_projects(s.text, m.start)
             plural = None if id(m) in shares else PLURAL_PROJECTS.search(s.text[:m.start])
+            if plural and len(kept) >= 2 and INTRODUCES_ITEMS.match(s.text, plural.end()):
+                plural = None  # "the major projects include A, in which X invests 28.3 billion yuan; B …": items
             together = None if id(m) in shares else TOGETHER.search(s.text)
             if n is None and together:
                 n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
@@ -1297,6 +1299,7 @@ def _extract(article) -> list[dict]:
 
 
 VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
+INTRODUCES_ITEMS = re.compile(r"\s*(?:include|includes|included|including|are|were|such\s+as|:)\b", re.I)
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
