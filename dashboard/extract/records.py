@@ -1299,7 +1299,7 @@ def _extract(article) -> list[dict]:
 
 
 VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
-INTRODUCES_ITEMS = re.compile(r"\s*(?:include|includes|included|including|are|were|such\s+as|:)\b", re.I)
+INTRODUCES_ITEMS = re.compile(r"[^,.;:]{0,40}?(?:\b(?:include|includes|included|including|are|were|such\s+as)\b|:)", re.I)
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
