@@ -670,3 +670,14 @@ def test_projects_introduced_by_include_with_a_figure_each_are_deals():
                      "yuan; and a silicon materials park in which Baz Group invests 10.6 billion yuan.")
     recs = with_amount(records_of(text))
     assert [(r["kind"], r["amount_cny"]) for r in recs] == [("deal", 28.3e9), ("deal", 10.7e9), ("deal", 10.6e9)]
+
+
+def test_a_second_breakdown_of_a_total_split_in_full_is_the_totals_and_not_counted_again():
+    text = HEADER + ("On May 9 altogether 79 projects were signed for Dalian, total investment reaching 241.5 billion yuan. "
+                     "Divided by type of project, 16 of them are foreign-funded, investing 12 billion yuan, and 63 are "
+                     "domestic-funded, investing 229.5 billion yuan. Divided by the way of signing, 6 projects investing "
+                     "55.5 billion yuan were signed at the opening ceremony, while the remaining 73 projects, investing "
+                     "186 billion yuan, were signed separately.")
+    total, *parts = with_amount(records_of(text))
+    assert [(r["n_projects"], r["part_of"] == total["id"], r["counts_in_totals"]) for r in parts] == [
+        (16, True, True), (63, True, True), (6, True, False), (73, True, False)]

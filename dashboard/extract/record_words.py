@@ -89,7 +89,7 @@ PHASE_BEFORE = re.compile(r"(?:\b(?:first|initial|start-up)\s+phase\b|\bphase\s+
 # "按项目类别分, 外商投资项目23个…", "By industry, ...": the sentence splits a total given before.
 SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看|分)|分[^,，。;；]{0,4}(?:来看|而言)"
                       r"|\bby\s+(?:project\s+)?(?:type|industry|industries|sector|category|categories|region|source|"
-                      r"scale|size|form|origin|district|county)\b", re.I)
+                      r"scale|size|form|origin|district|county)\b|\b(?:divided|broken\s+down|sorted|classified|grouped)\s+by\b", re.I)
 BREAKDOWN_CUE = re.compile(SPLIT_BY.pattern + r"|\bof\s+(?:which|these|them)\b|其中|among\s+them", re.I)
 # "全省共签约…", "province-wide": the whole province's figure.
 WHOLE_PROVINCE = re.compile(r"全省|\bprovince-wide\b|\bacross\s+the\s+(?:whole\s+)?province\b|\bthe\s+whole\s+province\b", re.I)
@@ -111,6 +111,7 @@ BUNDLE_COUNT = re.compile(r"""
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
   | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
+  | (?:,|\band)\s+(?P<n_are2>\d{1,5})\s+(?:are|were)\b(?!\s+(?:billion|million|yuan|percent))  # "16 of them are …, and 63 are …"
   | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
 # "the projects", "these projects", "the two projects": a plural subject that totals.

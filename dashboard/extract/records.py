@@ -935,6 +935,11 @@ def link_components(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.kind == "event":
             continue
+        outer = next((b for b in open_bundles if b.parent is None), None)
+        if d.parent is None and d.kind == "bundle" and outer is not None and outer.amount_cny and d.amount_cny \
+                and SPLIT_BY.search(d.sent.text[:40]) and outer.children_cny >= 0.99 * outer.amount_cny \
+                and d.amount_cny <= outer.amount_cny and not any(b.sent is d.sent for b in open_bundles):
+            d.parent, d.counts_in_totals = outer, False  # "Divided by the way of signing, …": the total split again
         if d.parent is None:
             d.parent = next((b for b in _candidates(open_bundles, d) if _fits(b, d, drafts)), None)
             if d.parent is not None and d.band:  # a size band splits the total again, beside its other parts:
