@@ -318,6 +318,12 @@ def test_a_bracketed_range_is_the_alternative_of_a_range():
     assert (money.alt.value, money.alt.currency) == (362e6, "USD")
 
 
+def test_a_bracketed_figure_in_the_same_currency_is_still_the_alternative():
+    text = "Qingzhen signed contracts worth 18.18 billion yuan ($2.85 billion yuan) at four ceremonies"
+    (money,) = find_amounts(text)
+    assert (money.value, money.alt.value) == (18.18e9, 2.85e9)
+
+
 def test_parse_amount_is_the_first():
     assert parse_amount("worth 5 billion yuan, not 3 billion yuan").value == 5e9
 

@@ -76,6 +76,16 @@ NOT_DEALS = [
      "The projects are expected to turn out 35 billion yuan (about 4.8 billion U.S. dollars) of annual "
      "output once completed. So far, 166 companies from EU countries have invested a total of 15 "
      "billion euros in the Wuxi National High-tech District."),
+    ("a year's share, a year's plan, statistics listed after one verb, size bands after one",
+     "Of the total, 44.39 billion yuan will be invested in the projects this year. The base has a planned "
+     "investment of 0.194 billion yuan for 2018. Industrial projects completed 6.907 billion yuan of investment, "
+     "urban construction projects 6.203 billion yuan and transport projects 4.425 billion yuan. Of the 308 "
+     "projects, 170 have a total investment above 100 million yuan, 22 above 500 million yuan and 12 above 1 "
+     "billion yuan."),
+    ("incentives, fixed-asset investment, a year's investment in key projects",
+     "The zone also cashed out about 11.4 million yuan of industrial support incentives. Its general public "
+     "budget revenue reached 6.21 billion yuan and its fixed-asset investment 9.07 billion yuan. Official "
+     "figures show that investment in key projects totaled 549.4 billion yuan in 2020."),
     ("a paragraph that opens with a running total",
      "今年以来,各新区加大招商引资力度,取得积极进展。重大项目签约落地加快,南京江北新区新签约亿元以上项目649个,"
      "协议投资总额约3600亿元;天津滨海新区引进项目超过841个,协议投资总额5131亿元。"),

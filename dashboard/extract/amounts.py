@@ -428,7 +428,8 @@ def _attach_alternatives(text: str, amounts: list[Money]) -> list[Money]:
             continue
         if result:
             first = result[-1]
-            if first.alt is None and money.currency != first.currency and _ALT_OPEN.match(text[first.end:money.start]):
+            if first.alt is None and (money.currency != first.currency or money.value != first.value) \
+                    and _ALT_OPEN.match(text[first.end:money.start]):
                 if _ALT_CLOSE.match(text, money.end):
                     result[-1] = replace(first, alt=money)
                     continue

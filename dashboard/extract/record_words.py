@@ -28,7 +28,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |\bfrom\s+January\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划总?投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
-      |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)
+      |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)|\bfixed[-\s]assets?\s+investment\s*(?:of\s+)?$|\binvestment\s+in\s+(?:\w+\s+){0,3}projects\s+(?:totall?ed|reached|hit|was|amounted\s+to)
       |工业投资(?!项目|类项目)|固定资产投资(?!项目)|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
@@ -57,6 +57,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
       |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested)\b   # "17.53 billion yuan of investment was completed"
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
+      |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
       |\s*(?:-\s*level\b|-\s*class\b|级|量级))                              # "3个千亿级、5个百亿级": a scale, not a sum
 """, re.X | re.I)
@@ -77,7 +78,7 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|\bsince\s+(?:[\w,]+\s+){0,6}?(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
-SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|the\s+total|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
 # "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected
 # to reach" otherwise starts a target.
 INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?

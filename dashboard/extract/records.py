@@ -348,6 +348,12 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
         return True
     if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
         return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
+    if SUB_ALLOCATION.search(before[-40:]) and THIS_YEAR_LATER.match(text, m.end):
+        return True  # "Of the total, 44.39 billion yuan will be invested in the projects this year": a year's share
+    if PLANNED_BEFORE.search(before) and FOR_A_YEAR_AFTER.match(after):
+        return True  # "a planned investment of 0.194 billion yuan for 2018"
+    if i > 0 and _is_not_investment(text, ms, 0) and ELLIPSIS.fullmatch(text[ms[i - 1].end:m.start]):
+        return True  # "Industrial projects completed 6.9 billion yuan of investment, urban projects 6.2 billion yuan"
     if SUPERLATIVE.search(before) and not companies(text):
         return True
     size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
@@ -1305,6 +1311,14 @@ def _extract(article) -> list[dict]:
 
 VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
 INTRODUCES_ITEMS = re.compile(r"[^,.;:]{0,40}?(?:\b(?:include|includes|included|including|are|were|such\s+as)\b|:)", re.I)
+THIS_YEAR_LATER = re.compile(r"[^.;,。；，]{0,50}?\b(?:this|the)\s+year\b|[^。；，]{0,20}?(?:年内|今年)", re.I)
+PLANNED_BEFORE = re.compile(r"\bplanned\s+investment\s+of\s*$", re.I)
+FOR_A_YEAR_AFTER = re.compile(r"\s*(?:for|in)\s+(?:(?:19|20)\d\d|this\s+year|the\s+year)\b", re.I)
+# Between two figures of one statistic: "… of investment, urban construction projects 6.2 billion yuan and …" (a
+# short English noun phrase after a comma or "and", no verb of its own).
+ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w-]+\s+){0,5}?(?:sign|signed|invest|invests|invested|worth|cost|"
+                      r"costs|build|builds|total|totals|totaled|brought|attracted|drew|secured|landed|produced|reached|"
+                      r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
