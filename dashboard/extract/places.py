@@ -32,6 +32,7 @@ import json
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -739,11 +740,29 @@ def _bare_counties() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+class _Taken:
+    """Spans of text already read as places: apart (no two overlap), so in order of start and of end alike,
+    and an overlap test is one bisection, not a scan."""
+
+    def __init__(self, found: list[PlaceMention]) -> None:
+        self._starts = [m.start for m in found]
+        self._ends = [m.end for m in found]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self._starts, e)  # spans starting before e; the last of them reaches furthest
+        return i > 0 and self._ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self._starts, e)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+
+
 def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, provs: Counter) -> list[PlaceMention]:
     if not _has_cjk(text):
         return found
     bare = _bare_counties()
-    taken = [(m.start, m.end) for m in found]
+    taken = _Taken(found)
     extra = []
     for m in _BARE_BEFORE_ZONE.finditer(text):
         for n in (3, 2):  # the longest name that is a county's
@@ -751,12 +770,12 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
             if s < m.start() or (e - s) != n:
                 continue
             places = bare.get(text[s:e])
-            if not places or any(a < e and s < b for a, b in taken):
+            if not places or taken.overlaps(s, e):
                 continue
             place = _choose([(p, "exact") for p in places], cities, provs, None)
             if place is not None and (len(places) == 1 or cities.get(place.city)):
                 extra.append(PlaceMention(s, e, text[s:e], place, places))
-                taken.append((s, e))
+                taken.add(s, e)
             break
     # "第七届海峡两岸(福建云霄)开漳圣王文化节": a county named without its suffix right after its province's name.
     for m in found:
@@ -765,9 +784,9 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
         for n in (3, 2):
             s, e = m.end, m.end + n
             places = [p for p in bare.get(text[s:e], ()) if p.province == m.place.province]
-            if len(places) == 1 and not any(a < e and s < b for a, b in taken) and text[e:e + 1] not in ("县", "市", "区"):
+            if len(places) == 1 and not taken.overlaps(s, e) and text[e:e + 1] not in ("县", "市", "区"):
                 extra.append(PlaceMention(s, e, text[s:e], places[0], tuple(places)))
-                taken.append((s, e))
+                taken.add(s, e)
                 break
     # "将在明光、含山各新建一座风电厂" where the text also says "含山县、明光市": a county the text names in full
     # (or after its province) is that county when its name comes alone.
@@ -777,10 +796,10 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
     if full:
         for m in re.finditer("|".join(map(re.escape, sorted(full, key=len, reverse=True))), text):
             s, e = m.span()
-            if text[e:e + 1] in ("县", "市", "区") or any(a < e and s < b for a, b in taken):
+            if text[e:e + 1] in ("县", "市", "区") or taken.overlaps(s, e):
                 continue
             extra.append(PlaceMention(s, e, m.group(), full[m.group()], (full[m.group()],)))
-            taken.append((s, e))
+            taken.add(s, e)
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 
 
@@ -799,11 +818,11 @@ def _with_paired_provinces(text: str, found: list[PlaceMention]) -> list[PlaceMe
     if not _has_cjk(text) or not _PAIRED.search(text):
         return found
     by_name = _provinces_by_name()
-    taken = [(m.start, m.end) for m in found]
+    taken = _Taken(found)
     extra = []
     for m in _PAIRED.finditer(text):
         place = by_name.get(PN.PROVINCE_SHORT[m.group(1)])
-        if place is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+        if place is not None and not taken.overlaps(m.start(), m.end()):
             extra.append(PlaceMention(m.start(), m.end(), m.group(1), place, (place,)))
     return sorted(found + extra, key=lambda x: x.start) if extra else found
 

@@ -14,8 +14,9 @@ The steps, each a small function over an `ArticleContext`:
 """
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -36,7 +37,7 @@ from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER,
                                             TARGET_BEFORE, RUNNING_TOTAL, DATELINE_AFTER, SAME_DAY, SIGNED_NOW,
                                             DATELINE_PLACE)
 from dashboard.extract.sectors import choose, sector_scores
-from dashboard.extract.script import original_of, simplified
+from dashboard.extract.script import originals_of, simplified
 from dashboard.extract.segments import Sentence, sentences
 from dashboard.extract.status import status_of
 from dashboard.extract.version import EXTRACTOR_VERSION  # noqa: F401  (the package exports it)
@@ -484,7 +485,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         found.append((s, ms))
         if not s.heading:
             body_values.update(round(m.value) for m in ms)
-    seen: list[Draft] = []
+    seen = _Seen()
     tally_before = False  # the sentence before gave a running total ("Before this, ... 60 projects, 150 billion")
     for idx, (s, ms) in enumerate(found):
         kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
@@ -759,12 +760,34 @@ def _same_figure(a: Money, b: Money) -> bool:
     return abs(rounded - coarse.value) <= 1e-9 * coarse.value
 
 
-def _repeats(d: Draft, seen: list[Draft], s: Sentence) -> bool:
+class _Seen:
+    """The figures recorded so far, in order, looked up by currency and value: a figure is only ever the
+    same as one within 0.5 % of it (`_same_figure`), so a repeat is sought among those, not all."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self._values: dict[str | None, list[tuple[float, int]]] = {}  # currency -> (value, order), by value
+
+    def append(self, d: Draft) -> None:
+        insort(self._values.setdefault(d.money.currency, []), (d.money.value, len(self.drafts)))
+        self.drafts.append(d)
+
+    def near(self, m: Money) -> list[Draft]:
+        """The figures of m's currency within 1 % of it (a superset of the same figures), in order."""
+        values = self._values.get(m.currency)
+        if not values:
+            return []
+        lo, hi = sorted((m.value * 0.99, m.value / 0.99))
+        found = values[bisect_left(values, (lo, -1)):bisect_right(values, (hi, len(self.drafts)))]
+        return [self.drafts[i] for i in sorted(i for _, i in found)]
+
+
+def _repeats(d: Draft, seen: _Seen, s: Sentence) -> bool:
     """A second mention of a figure already recorded in this article (not a list of equal figures)."""
     if s.list_item or (d.money and re.search(r"同样|同为|也是|\b(?:likewise|also)\b[^,.;，。；]{0,30}$",
                                               s.text[max(0, d.money.start - 40):d.money.start], re.I)):
         return False  # "B项目同样总投资105亿元": another project of the same figure
-    for other in seen:
+    for other in seen.near(d.money):
         if other.money.currency == d.money.currency and _same_figure(other.money, d.money):
             if other.kind == "deal" and d.kind == "bundle" and not other.investors and (_significant(d.money) or 0) >= 3:
                 # "Deals worth 13.4 billion yuan were negotiated", then "18 companies signed ... 13.4 billion":
@@ -884,28 +907,32 @@ def _event_object(text: str) -> str | None:
 
 def _merge_plain(drafts: list[Draft]) -> list[Draft]:
     """A signing without a figure is the same deal as a figure for the same investors at the same place
-    (or the figure without named investors in its section), and as an earlier signing of theirs."""
+    (or the figure without named investors in its section), and as an earlier signing of theirs.
+
+    Each twin is the first in order that `_is_twin` (or `_is_earlier_signing`) accepts, as a scan of every
+    draft would find; `_TwinIndex` only narrows the scan to the drafts that can be accepted, so it stays
+    linear in the article's length."""
     out: list[Draft] = []
+    figures = _TwinIndex([o for o in drafts if o.money and o.kind == "deal"])
+    in_list = _ListedTwins(figures.drafts, {d.project for d in drafts if d.listed})
+    signings = _TwinIndex([])
     for d in drafts:
         if d.listed:  # named in a list, its figure told in a sentence of its own: one deal
-            twin = next((o for o in drafts if o.money and o.kind == "deal" and o.sent is not d.sent
-                         and d.project in o.sent.text), None)
+            twin = in_list.first(d)
             if twin:
                 if not twin.project or twin.project not in d.project:
                     twin.project = d.project
+                    figures.project_changed(twin)
                 continue
         if d.kind == "deal" and d.money is None and not d.listed:
-            def same_place(o: Draft) -> bool:
-                return not (o.city and d.city and o.city != d.city)
-            same_project = lambda o: bool(o.project and d.project and o.project.lower() == d.project.lower())  # noqa: E731
-            twin = next((o for o in drafts if o.money and o.kind == "deal" and same_place(o) and (
-                _same_parties(o.investors, d.investors) or same_project(o)
-                or (not o.investors and o.sent.section == d.sent.section))), None)
+            twin = next((o for o in figures.candidates(d, by_section=True) if _is_twin(o, d)), None)
             # several signings of one agreement without a figure (ceremony, captions): one deal
-            twin = twin or next((o for o in out if o.kind == "deal" and o.money is None and same_place(o)
-                                 and _same_parties(o.investors, d.investors)), None)
+            twin = twin or next((o for o in signings.candidates(d) if _is_earlier_signing(o, d)), None)
             if twin:
+                gains = not twin.investors and d.investors
                 twin.investors = twin.investors or d.investors
+                if gains:
+                    (figures if twin.money else signings).investors_changed(twin)
                 twin.partners = list(dict.fromkeys(twin.partners + d.partners))
                 if twin.money is None and SIGNED_NOW.search(d.sent.text) and not SIGNED_NOW.search(twin.sent.text):
                     twin.sent = d.sent  # "agreed to build" in 2019, "officially signed" in 2020: the signing is the record
@@ -913,7 +940,108 @@ def _merge_plain(drafts: list[Draft]) -> list[Draft]:
                     twin.date_hint = twin.date_hint or d.sent
                 continue
         out.append(d)
+        signings.add(d)
     return out
+
+
+def _same_place(o: Draft, d: Draft) -> bool:
+    return not (o.city and d.city and o.city != d.city)
+
+
+def _is_twin(o: Draft, d: Draft) -> bool:
+    """Whether figure o is the deal that signing d (without a figure) tells again."""
+    same_project = bool(o.project and d.project and o.project.lower() == d.project.lower())
+    return bool(o.money and o.kind == "deal" and _same_place(o, d) and (
+        _same_parties(o.investors, d.investors) or same_project
+        or (not o.investors and o.sent.section == d.sent.section)))
+
+
+def _is_earlier_signing(o: Draft, d: Draft) -> bool:
+    return o.kind == "deal" and o.money is None and _same_place(o, d) and _same_parties(o.investors, d.investors)
+
+
+class _TwinIndex:
+    """Drafts in order, looked up by what a twin must share with d: a word of an investor's name
+    (`_same_parties` needs one), the project's name, or (for a figure without investors) the section.
+    A lookup gives a superset of the twins, in order; the caller's test decides."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts: list[Draft] = []
+        self._order: dict[int, int] = {}
+        self._by_word: dict[str, list[int]] = {}
+        self._by_project: dict[str, list[int]] = {}
+        self._bare_by_section: dict[int, list[int]] = {}  # figures without investors (they gain them, never lose)
+        for d in drafts:
+            self.add(d)
+
+    def add(self, d: Draft) -> None:
+        i = self._order[id(d)] = len(self.drafts)
+        self.drafts.append(d)
+        self.investors_changed(d)
+        self.project_changed(d)
+        if not d.investors:
+            self._bare_by_section.setdefault(d.sent.section, []).append(i)
+
+    def investors_changed(self, d: Draft) -> None:
+        i = self._order[id(d)]
+        for w in {w for name in d.investors for w in _party_words(name)}:
+            _insert(self._by_word.setdefault(w, []), i)
+
+    def project_changed(self, d: Draft) -> None:
+        if d.project:
+            _insert(self._by_project.setdefault(d.project.lower(), []), self._order[id(d)])
+
+    def candidates(self, d: Draft, by_section: bool = False):
+        lists = [self._by_word.get(w, []) for w in {w for name in d.investors for w in _party_words(name)}]
+        if d.project:
+            lists.append(self._by_project.get(d.project.lower(), []))
+        if by_section:
+            lists.append(self._bare_by_section.get(d.sent.section, []))
+        last = -1
+        for i in heapq.merge(*lists):
+            if i != last:
+                last = i
+                yield self.drafts[i]
+
+
+def _insert(positions: list[int], i: int) -> None:
+    if not positions or positions[-1] < i:
+        positions.append(i)
+    elif positions[bisect_left(positions, i)] != i:
+        insort(positions, i)
+
+
+class _ListedTwins:
+    """For each name of a list, the first two figures (of different sentences) whose sentence names it:
+    one Aho-Corasick pass over the figures' sentences in place of a scan per name."""
+
+    def __init__(self, figures: list[Draft], names: set[str]) -> None:
+        self._figures = figures
+        self._first: dict[str, list[Draft]] = {}
+        names = {n for n in names if n}
+        if not names or not figures:
+            return
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for n in names:
+            auto.add_word(n, n)
+        auto.make_automaton()
+        done: set[int] = set()
+        for o in figures:  # the first figure of each sentence, sentences in the order of their first figure
+            if id(o.sent) in done:
+                continue
+            done.add(id(o.sent))
+            for n in {n for _, n in auto.iter(o.sent.text)}:
+                got = self._first.setdefault(n, [])
+                if len(got) < 2:
+                    got.append(o)
+
+    def first(self, d: Draft) -> Draft | None:
+        """The first figure in a sentence other than d's that names d's project."""
+        if not d.project:
+            return next((o for o in self._figures if o.sent is not d.sent and d.project in o.sent.text), None)
+        return next((o for o in self._first.get(d.project, []) if o.sent is not d.sent), None)
 
 
 # --- step 3: bundles and their components --------------------------------------------------------------------
@@ -935,26 +1063,62 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
+class _OpenBundles:
+    """The bundles met so far, in order, looked up by what `_same_part` asks: those of a section, and the
+    top-level ones (a breakdown in a later section may belong to one), so linking stays linear."""
+
+    def __init__(self) -> None:
+        self._order: dict[int, int] = {}                 # id(bundle) -> its place in order
+        self._by_section: dict[int, list[Draft]] = {}
+        self._top: list[Draft] = []                      # bundles without a parent (fixed once they are open)
+        self._sentences: set[int] = set()                # id of each open bundle's sentence
+
+    def append(self, b: Draft) -> None:
+        self._order[id(b)] = len(self._order)
+        self._by_section.setdefault(b.sent.section, []).append(b)
+        if b.parent is None:
+            self._top.append(b)
+        self._sentences.add(id(b.sent))
+
+    def first_top(self) -> Draft | None:
+        """The first open bundle without a parent."""
+        return self._top[0] if self._top else None
+
+    def has_sentence(self, s: Sentence) -> bool:
+        return id(s) in self._sentences
+
+    def same_part(self, d: Draft) -> list[Draft]:
+        """The open bundles b with `_same_part(b, d)` (and perhaps a few more), in order."""
+        here = self._by_section.get(d.sent.section, [])
+        if not self._top or not _breakdown_cue(d.sent.text):
+            return here
+        earlier = [b for b in self._top if b.sent.section < d.sent.section]
+        if not earlier:
+            return here
+        return sorted({id(b): b for b in here + earlier}.values(), key=lambda b: self._order[id(b)])
+
+
 def link_components(drafts: list[Draft]) -> None:
     _link_lists_before_totals(drafts)
-    open_bundles: list[Draft] = []
+    open_bundles = _OpenBundles()
     for d in drafts:
         if d.kind == "event":
             continue
-        outer = next((b for b in open_bundles if b.parent is None), None)
+        outer = open_bundles.first_top()
         if d.parent is None and d.kind == "bundle" and outer is not None and outer.amount_cny and d.amount_cny \
                 and SPLIT_BY.search(d.sent.text[:40]) and outer.children_cny >= 0.99 * outer.amount_cny \
-                and d.amount_cny <= outer.amount_cny and not any(b.sent is d.sent for b in open_bundles):
+                and d.amount_cny <= outer.amount_cny and not open_bundles.has_sentence(d.sent):
             d.parent, d.counts_in_totals = outer, False  # "Divided by the way of signing, …": the total split again
+        near = open_bundles.same_part(d)  # _fits and the breakdown test below both ask _same_part first
         if d.parent is None:
-            d.parent = next((b for b in _candidates(open_bundles, d) if _fits(b, d, drafts)), None)
+            d.parent = next((b for b in _candidates(open_bundles, near, d) if _fits(b, d, drafts)), None)
             if d.parent is not None and d.band:  # a size band splits the total again, beside its other parts:
                 d.counts_in_totals = False       # the total counts its money once
             elif d.parent is not None:
                 d.parent.children_cny += d.amount_cny or 0
         if d.parent is None and d.kind == "bundle" and d.amount_cny:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
-            b = next((b for b in reversed(open_bundles) if _same_part(b, d) and b.n_projects
+            b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
@@ -965,24 +1129,27 @@ def link_components(drafts: list[Draft]) -> None:
 def _link_lists_before_totals(drafts: list[Draft]) -> None:
     """"涉及A、B、C等8个项目,协议总投资约582亿元", "including A, B and C, 12 projects worth …": the projects
     named before a total in its sentence are its parts."""
+    by_sentence: dict[int, list[Draft]] = {}  # a bundle's sentence's drafts, in order: linear, not a scan per bundle
+    for d in drafts:
+        by_sentence.setdefault(id(d.sent), []).append(d)
     for b in drafts:
         if b.kind != "bundle" or b.money is None:
             continue
-        named = [d for d in drafts if d.sent is b.sent and d.listed and d.money is None and d.parent is None
-                 and d.at < b.money.start]
+        named = [d for d in by_sentence[id(b.sent)] if d.sent is b.sent and d.listed and d.money is None
+                 and d.parent is None and d.at < b.money.start]
         if named and (b.n_projects is None or len(named) <= b.n_projects):
             for d in named:
                 d.parent = b
 
 
-def _candidates(open_bundles: list[Draft], d: Draft) -> list[Draft]:
-    """Bundles that may hold d, in the order to try: a deal goes into the nearest; a sub-total into the
-    outermost (sub-totals side by side are siblings), unless its own words put it inside the one before
-    ("其中", "of them")."""
+def _candidates(open_bundles: _OpenBundles, near: list[Draft], d: Draft) -> list[Draft]:
+    """Bundles that may hold d (of those in its part, `near`), in the order to try: a deal goes into the
+    nearest; a sub-total into the outermost (sub-totals side by side are siblings), unless its own words put it
+    inside the one before ("其中", "of them")."""
     if d.kind != "bundle" or (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))
-                              and not any(b.sent is d.sent for b in open_bundles)):
-        return list(reversed(open_bundles))
-    return list(open_bundles)
+                              and not open_bundles.has_sentence(d.sent)):
+        return list(reversed(near))
+    return list(near)
 
 
 def _same_part(b: Draft, d: Draft) -> bool:
@@ -1260,13 +1427,16 @@ def extract(article) -> list[dict]:
     if text == article.text:
         return _extract(article)
     records = _extract(replace(article, text=text, title=simplified(article.title)))
+    names = {r[key] for r in records for key in ("project", "amount_text") if r[key]}
+    names |= {n for r in records for key in ("investors", "partners") for n in r[key]}
+    original = originals_of(names, text, article.text)  # one pass over the text for all names, not one per name
     for r in records:
         r["evidence"] = article.text[r["evidence_start"]:r["evidence_end"]]
         for key in ("project", "amount_text"):
             if r[key]:
-                r[key] = original_of(r[key], text, article.text)
+                r[key] = original[r[key]]
         for key in ("investors", "partners"):
-            r[key] = [original_of(n, text, article.text) for n in r[key]]
+            r[key] = [original[n] for n in r[key]]
     return records
 
 

@@ -41,3 +41,28 @@ def original_of(name: str, converted: str, original: str) -> str:
     """
     at = converted.find(name)
     return original[at:at + len(name)] if at >= 0 else name
+
+
+def originals_of(names: set[str], converted: str, original: str) -> dict[str, str]:
+    """`original_of` for many names, with one pass over the text (a name's first occurrence, as `str.find`).
+
+    >>> originals_of({"沈阳", "签约", "上海"}, "在沈阳签约", "在瀋陽簽約") == {"沈阳": "瀋陽", "签约": "簽約", "上海": "上海"}
+    True
+    """
+    import ahocorasick
+
+    first: dict[str, int] = {}
+    keys = {n for n in names if n}
+    if keys:
+        auto = ahocorasick.Automaton()
+        for n in keys:
+            auto.add_word(n, n)
+        auto.make_automaton()
+        for end, n in auto.iter(converted):
+            start = end - len(n) + 1
+            if first.get(n, start + 1) > start:
+                first[n] = start
+    out = {n: original[at:at + len(n)] if (at := first.get(n)) is not None else n for n in keys}
+    if "" in names:
+        out[""] = original_of("", converted, original)
+    return out
