@@ -813,7 +813,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         if s.heading or s.para == ctx.title_para or s.start in taken:
             continue
         status = status_of(s.text)
-        n = _first_count(s.text)
+        n = _first_count(s.text) if status else None  # only a bundle with a status needs its count
         if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text) \
                 and not RUNNING_TOTAL.search(s.text):
             d = Draft("bundle", s, n_projects=n, project=_bundle_name(ctx, s))
