@@ -691,3 +691,20 @@ def test_a_second_breakdown_of_a_total_split_in_full_is_the_totals_and_not_count
     total, *parts = with_amount(records_of(text))
     assert [(r["n_projects"], r["part_of"] == total["id"], r["counts_in_totals"]) for r in parts] == [
         (16, True, True), (63, True, True), (6, True, False), (73, True, False)]
+
+
+def test_parts_of_a_breakdown_with_the_same_count_are_all_kept():
+    text = HEADER + ("1月3日,温州市共有56个项目参加全省扩大有效投资重大项目集中开工活动,项目总投资818.4亿元。"
+                     "从行业类别看,农水项目9个,总投资119.2亿元;交通项目9个,总投资278.6亿元;城建项目38个,总投资420.6亿元。")
+    recs = with_amount(records_of(text))
+    assert [(r["n_projects"], r["amount_cny"]) for r in recs] == [
+        (56, 81.84e9), (9, 11.92e9), (9, 27.86e9), (38, 42.06e9)]  # a campaign named 扩大有效投资 is no statistic
+    assert all(r["part_of"] == recs[0]["id"] for r in recs[1:])
+
+
+def test_a_breakdown_by_county_after_one_by_industry_splits_the_total_again():
+    text = HEADER + ("10月25日,德阳共签下57个项目,投资总额达272亿元。按产业分,二产项目37个,金额158亿元;三产项目20个,金额114亿元。"
+                     "分县(市、区)看,旌阳区签约6个项目,金额37亿元;广汉市签约11个项目,金额45亿元。")
+    total, *parts = with_amount(records_of(text))
+    assert [(r["part_of"] == total["id"], r["counts_in_totals"]) for r in parts] == [
+        (True, True), (True, True), (True, False), (True, False)]

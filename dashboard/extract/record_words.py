@@ -19,7 +19,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
-      |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资|协议外资|合同外资|外资到位|到位资金
+      |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
       |\bcompleted\s*$|\binvestment\s+for\s+(?:20\d\d|this\s+year)\s+(?:is|was|will\s+be)\s*$
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
       |expected\s+to\s+(?:reach|bring|generate|achieve)|\b(?:zone|area|park|city|county|district|province|region)\s+(?:is|was|are|were)\s+(?:expected|projected|estimated|set)\s+to\s+attract\b|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
@@ -88,7 +88,7 @@ INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*
 # whose whole figure the text gives; not a deal of its own.
 PHASE_BEFORE = re.compile(r"(?:\b(?:first|initial|start-up)\s+phase\b|\bphase\s+(?:one|I|1)\b|[一首]期)[^.;。；]{0,60}$", re.I)
 # "按项目类别分, 外商投资项目23个…", "By industry, ...": the sentence splits a total given before.
-SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看|分)|分[^,，。;；]{0,4}(?:来看|而言)"
+SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看|分)|分[^,，。;；]{0,4}(?:来看|而言)|^\s*分[^,，。;；]{1,8}看"
                       r"|\bby\s+(?:project\s+)?(?:type|industry|industries|sector|category|categories|region|source|"
                       r"scale|size|form|origin|district|county)\b|\b(?:divided|broken\s+down|sorted|classified|grouped)\s+by\b", re.I)
 BREAKDOWN_CUE = re.compile(SPLIT_BY.pattern + r"|\bof\s+(?:which|these|them)\b|其中|among\s+them", re.I)

@@ -1059,8 +1059,19 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
         best = max(figures, key=digits)  # the first of the most precise
-        dropped |= {id(d) for d in group if d is not best}
+        # (parts of one breakdown sentence with the same count are siblings: "农水项目9个,…;交通项目9个,…")
+        dropped |= {id(d) for d in group if d is not best and not _sibling_parts(d, best)}
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _sibling_parts(a: Draft, b: Draft) -> bool:
+    """Two parts of one breakdown sentence, each in its own clause ("农水项目9个,总投资119.2亿元;交通项目9个,…")."""
+    if a.sent is not b.sent or not a.money or not b.money:
+        return False
+    lo, hi = sorted((a.money, b.money), key=lambda m: m.start)
+    between = a.sent.text[lo.end:hi.start]
+    cut = max(between.rfind(";"), between.rfind("；"))
+    return cut >= 0 and bool(BUNDLE_COUNT.search(between[cut:]))  # the later part counts its own projects
 
 
 class _OpenBundles:
@@ -1101,14 +1112,17 @@ class _OpenBundles:
 def link_components(drafts: list[Draft]) -> None:
     _link_lists_before_totals(drafts)
     open_bundles = _OpenBundles()
+    split_again: set[int] = set()  # sentences that split a total already split in full
     for d in drafts:
         if d.kind == "event":
             continue
         outer = open_bundles.first_top()
         if d.parent is None and d.kind == "bundle" and outer is not None and outer.amount_cny and d.amount_cny \
-                and SPLIT_BY.search(d.sent.text[:40]) and outer.children_cny >= 0.99 * outer.amount_cny \
-                and d.amount_cny <= outer.amount_cny and not open_bundles.has_sentence(d.sent):
+                and SPLIT_BY.search(d.sent.text[:40]) and d.amount_cny <= outer.amount_cny \
+                and (id(d.sent) in split_again or (outer.children_cny >= 0.99 * outer.amount_cny
+                                                  and not open_bundles.has_sentence(d.sent))):
             d.parent, d.counts_in_totals = outer, False  # "Divided by the way of signing, …": the total split again
+            split_again.add(id(d.sent))
         near = open_bundles.same_part(d)  # _fits and the breakdown test below both ask _same_part first
         if d.parent is None:
             d.parent = next((b for b in _candidates(open_bundles, near, d) if _fits(b, d, drafts)), None)
