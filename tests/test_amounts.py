@@ -349,3 +349,12 @@ def test_range_with_currency_on_both_ends():
 def test_alternative_after_or():
     money = only("RMB 5 billion, or $730 million, goes to the park")
     assert money.alt.value == 730e6
+
+
+@pytest.mark.parametrize("text,value", [
+    ("More than one and a half billion yuan is being invested", 1.5e9),
+    ("in which 478 000 000 yuan have been invested", 478e6),   # thousands spaced
+    ("on May 5 100 projects worth 3 billion yuan", 3e9),       # a day and a count are not one number
+])
+def test_words_with_a_half_and_spaced_thousands(text, value):
+    assert [m.value for m in find_amounts(text)] == [value]

@@ -76,13 +76,15 @@ _ZH_UNIT_CHARS = "".join(W.SMALL_UNITS_ZH) + "".join(W.BIG_UNITS_ZH)
 _ZH_BIG_CHARS = "".join(W.BIG_UNITS_ZH)
 
 # Arabic digits, ASCII or full width, with thousands commas and a decimal point.
-_DIGITS = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+# Thousands may also be spaced ("478 000 000"), from two groups on ("5 100" may be a day and a count).
+_DIGITS = r"(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3}){2,}(?![0-9])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 _WORD = _alternation(k for k in W.NUMBER_WORDS_EN if k not in W.NEED_SCALE_EN)
 _NUMERAL_EN = rf"""(?:
       {_DIGITS}                                       # 1.5 | 1,500 | 28
     | {_alternation(W.FRACTIONS_EN)}                  # half a
     | (?:\ban?\b|{_WORD})                             # a | one | twenty
       (?:(?:\s+|-)(?:and\s+)?(?:{_WORD}|\bhundred\b))*  # ... hundred and twenty
+      (?:\s+and\s+a\s+half\b)?                         # one and a half
 )"""
 _SCALE_EN = _alternation(W.SCALES_EN, glued=True)
 _CUR_AFTER = _alternation(W.CURRENCY_AFTER)
@@ -159,7 +161,7 @@ def _digits(text: str) -> Decimal:
     >>> _digits("1,500.25"), _digits("２６８")
     (Decimal('1500.25'), Decimal('268'))
     """
-    ascii_text = text.translate(_FULL_WIDTH).replace(",", "")
+    ascii_text = re.sub(r"[,\s]", "", text.translate(_FULL_WIDTH))
     return Decimal(ascii_text)
 
 
@@ -174,7 +176,10 @@ def _english_number(text: str) -> Decimal:
         return _digits(text)
     if _norm(text) in W.FRACTIONS_EN:
         return Decimal(W.FRACTIONS_EN[_norm(text)])
-    value = 0
+    value = Decimal(0)
+    half = re.search(r"\s+and\s+a\s+half$", text, re.I)
+    if half:  # "one and a half"
+        text, value = text[:half.start()], Decimal("0.5")
     for word in re.split(r"[\s-]+", text.lower()):
         if word == "hundred":
             value = (value or 1) * 100
