@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the issue's targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-8 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-9 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, float]]:
     batch = ROOT / "tests" / "blind" / f"batch{n}"
@@ -54,16 +54,17 @@ def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, floa
 
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
-             {"amount_f1": 0.93, "city_acc": 0.95, "noamount_recall": 0.71, "date_acc": 0.94, "city_total_err": 0.11}),
-    "blind1": _blind(1, {"amount_f1": 0.89, "city_acc": 0.85, "noamount_recall": 0.52, "date_acc": 0.95, "city_total_err": 0.64}),
+             {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.71, "date_acc": 0.94, "city_total_err": 0.09}),
+    "blind1": _blind(1, {"amount_f1": 0.90, "city_acc": 0.89, "noamount_recall": 0.52, "date_acc": 0.95, "city_total_err": 0.23}),
     "blind2": _blind(2, {"amount_f1": 0.95, "city_acc": 0.91, "noamount_recall": 0.75, "date_acc": 0.93, "city_total_err": 0.25}),
     # blind3's no-amount floor is 0.67: a "Fortune 500" count-only bundle that happened to match a gold one is gone
-    "blind3": _blind(3, {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.67, "date_acc": 0.97, "city_total_err": 0.23}),
-    "blind4": _blind(4, {"amount_f1": 0.87, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.18}),
-    "blind5": _blind(5, {"amount_f1": 0.88, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.13}),
-    "blind6": _blind(6, {"amount_f1": 0.88, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.76, "city_total_err": 0.25}),
-    "blind7": _blind(7, {"amount_f1": 0.88, "city_acc": 0.97, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.31}),
-    "blind8": _blind(8, {"amount_f1": 0.88, "city_acc": 0.90, "noamount_recall": 0.23, "date_acc": 0.90, "city_total_err": 0.37}),
+    "blind3": _blind(3, {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.67, "date_acc": 0.97, "city_total_err": 0.24}),
+    "blind4": _blind(4, {"amount_f1": 0.91, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.18}),
+    "blind5": _blind(5, {"amount_f1": 0.91, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.12}),
+    "blind6": _blind(6, {"amount_f1": 0.92, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.77, "city_total_err": 0.20}),
+    "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.97, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.11}),
+    "blind9": _blind(9, {"amount_f1": 0.94, "city_acc": 0.93, "noamount_recall": 0.52, "date_acc": 0.96, "city_total_err": 0.43}),
+    "blind8": _blind(8, {"amount_f1": 0.90, "city_acc": 0.90, "noamount_recall": 0.23, "date_acc": 0.90, "city_total_err": 0.37}),
 }
 
 
