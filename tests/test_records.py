@@ -86,6 +86,9 @@ NOT_DEALS = [
      "The zone also cashed out about 11.4 million yuan of industrial support incentives. Its general public "
      "budget revenue reached 6.21 billion yuan and its fixed-asset investment 9.07 billion yuan. Official "
      "figures show that investment in key projects totaled 549.4 billion yuan in 2020."),
+    ("prospects",
+     "After early-stage talks, another 70 projects with a combined investment of nearly 100 billion yuan may "
+     "come to the area. 另有12个项目有望落地,总投资80亿元。"),
     ("a paragraph that opens with a running total",
      "今年以来,各新区加大招商引资力度,取得积极进展。重大项目签约落地加快,南京江北新区新签约亿元以上项目649个,"
      "协议投资总额约3600亿元;天津滨海新区引进项目超过841个,协议投资总额5131亿元。"),

@@ -490,6 +490,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     for idx, (s, ms) in enumerate(found):
         kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
         part_of_tally = tally_before and bool(re.match(r"\s*(?:of\s+(?:them|these|which)|among\s+them|其中)", s.text, re.I))
+        if kept and PROSPECT.search(s.text):
+            kept = []  # "another 70 projects with a combined 100 billion yuan may come to the area": a prospect
         if part_of_tally or (kept and _in_tally_paragraph(ctx, s)):
             kept = []  # "Of them, 15 projects were signed ...": parts of that tally
         tally_before = bool(ms) and not kept and (part_of_tally or bool(RUNNING_TOTAL.search(s.text)))
@@ -1503,6 +1505,8 @@ FOR_A_YEAR_AFTER = re.compile(r"\s*(?:for|in)\s+(?:(?:19|20)\d\d|this\s+year|the
 ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w-]+\s+){0,5}?(?:sign|signed|invest|invests|invested|worth|cost|"
                       r"costs|build|builds|total|totals|totaled|brought|attracted|drew|secured|landed|produced|reached|"
                       r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
+PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
+                      r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
