@@ -711,3 +711,12 @@ def test_a_breakdown_by_county_after_one_by_industry_splits_the_total_again():
     total, *parts = with_amount(records_of(text))
     assert [(r["part_of"] == total["id"], r["counts_in_totals"]) for r in parts] == [
         (True, True), (True, True), (True, False), (True, False)]
+
+
+def test_taiwan_wording_and_the_projects_of_this_event():
+    text = HEADER + "9月26日上午,汕頭市重大專案集中開工活動舉行,全市共有22個重大專案集中開工,總投資超過100億元。"
+    (rec,) = with_amount(records_of(text))
+    assert (rec["kind"], rec["n_projects"]) == ("bundle", 22) and rec["evidence"].endswith("總投資超過100億元。")
+    text = HEADER + "3月18日上午,江油市重点项目集中开工。此次开工项目以工业类为主,总投资23亿元。"
+    (rec,) = with_amount(records_of(text))
+    assert (rec["kind"], rec["project"]) == ("bundle", "江油市项目开工")

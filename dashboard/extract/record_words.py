@@ -108,7 +108,7 @@ BUNDLE_COUNT = re.compile(r"""
     \s+(?:(?:(?!of\b|the\b|these\b|those\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
          |of\s+(?:them|the\s+(?:[a-z-]+\s+){0,2}?projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
-  | 项目(?:合同|协议)?(?:数|数量)?(?:共有|共|达|为|有)?(?P<n_zh2>\d{1,5})\s*个        # "签约项目32个", "项目合同267个", "签约的项目有42个"
+  | 项目中?(?:合同|协议)?(?:数|数量)?(?:共有|共|达|为|有)?(?P<n_zh2>\d{1,5})\s*个        # "签约项目32个", "项目合同267个", "签约的项目有42个"
   | (?<![第\d])(?P<n_zh3>\d{1,5}|[两二三四五六七八九十]+)\s*家(?:企业|公司)                # "与5家企业签约"
   | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
@@ -121,6 +121,8 @@ PLURAL_PROJECTS = re.compile(r"""
   | \b(?:major|key|several|multiple|many|batch\s+of)\s+(?:[\w-]+\s+){0,2}projects\b[^.;]{0,150}\b(?:total|add\s+up|in\s+all)
   | 项目(?:合计|共)
   | (?:这些|此次|本次|上述|所有|全部|签约|开工|集中|这批|该批)项目总投资                # not "A项目总投资30亿元": one project
+  | (?:这些|此次|本次|这次|上述|这批|该批)(?:集中)?(?:开工|签约|签订|竣工|投产|落地)?的?(?:重点|重大)?项目
+    [^。；;]{0,20}?总投资                                                    # "此次开工项目以工业类为主,总投资23亿元"
 """, re.X | re.I)
 # "Over the course of the expo, the total investment came to ...", after "signed 98 projects": the total of
 # the projects counted just before.

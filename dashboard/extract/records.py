@@ -456,7 +456,7 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
     where = d.park or d.district or d.city or d.province or ""
     en, zh = STATUS_WORDS.get(d.status or "", ("announced", "公布"))
     if ctx.article.language == "zh":
-        return f"{d.place_zh or ''}{d.n_projects or ''}个项目{zh}"
+        return f"{d.place_zh or ''}{d.n_projects}个项目{zh}" if d.n_projects else f"{d.place_zh or ''}项目{zh}"
     count = f"{d.n_projects} projects" if d.n_projects else "Projects"
     return f"{count} {en}" + (f" in {where}" if where else "")
 

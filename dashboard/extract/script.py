@@ -14,7 +14,9 @@ import opencc
 
 @lru_cache(maxsize=1)
 def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+    # Taiwan usage to mainland words too ("專案" -> "项目", "軟體" -> "软件"), as the rules speak mainland Chinese;
+    # a phrase that would change the length is converted character by character below.
+    return opencc.OpenCC("tw2sp")
 
 
 def simplified(text: str) -> str:
@@ -22,6 +24,8 @@ def simplified(text: str) -> str:
 
     >>> simplified("瀋陽簽約項目26個，總投資497.52億元")
     '沈阳签约项目26个，总投资497.52亿元'
+    >>> simplified("22個重大專案集中開工")
+    '22个重大项目集中开工'
     >>> simplified("no Chinese here")
     'no Chinese here'
     """
