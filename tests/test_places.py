@@ -292,3 +292,8 @@ def test_a_county_without_its_suffix_right_after_its_province_and_then_alone():
     text = "开漳圣王文化节项目签约 云霄28个亿元项目\n\n第七届海峡两岸(福建云霄)开漳圣王文化节举办项目签约仪式"
     assert [(m.text, m.place.city) for m in find_places(text)] == [
         ("云霄", "Zhangzhou"), ("福建", None), ("云霄", "Zhangzhou")]
+
+
+def test_a_bare_two_syllable_name_written_spaced_is_no_zone():
+    from dashboard.extract.places import find_places
+    assert [m.place.city for m in find_places("build the base in Pu Dong industry gathering area of Puyang")] == ["Puyang"]

@@ -409,6 +409,8 @@ def _spaced_pinyin(names: set[str], zh: str) -> set[str]:
     characters."""
     out = set()
     for name in names:
+        if len(name.split()) < 2:
+            continue  # "Pu Dong" alone may be any 浦东/濮东; "Dian Zhong New Area" names the zone
         for word in re.findall(r"[A-Za-z']{4,}", name):
             plain = word.replace("'", "")
             for i in range(len(zh)):
