@@ -720,3 +720,11 @@ def test_taiwan_wording_and_the_projects_of_this_event():
     text = HEADER + "3月18日上午,江油市重点项目集中开工。此次开工项目以工业类为主,总投资23亿元。"
     (rec,) = with_amount(records_of(text))
     assert (rec["kind"], rec["project"]) == ("bundle", "江油市项目开工")
+
+
+def test_a_total_that_nothing_puts_in_an_industry_is_other():
+    text = HEADER + ("On May 9, at the Liao Fair the Dalian delegation gathered a rich crop of contracts: altogether 79 "
+                     "projects were signed for the city, total investment reaching 241.5 billion yuan.\n\n"
+                     "The exhibition hall was crowded all week.")  # one weak word for an industry, elsewhere
+    (rec,) = with_amount(records_of(text))
+    assert rec["sector"] == "Other"

@@ -1390,6 +1390,10 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     if not any(v > 0 for v in sector_only.values()) and d.parent:
         d.sector, d.subsector = d.parent.sector, d.parent.subsector
         return
+    if not any(v > 0 for v in sector_only.values()) and d.kind == "bundle" \
+            and max((v for k, v in ctx.article_sector.items() if "/" not in k), default=0) < ARTICLE_SECTOR_FLOOR:
+        d.sector, d.subsector = "Other", None  # a total that nothing near it, nor the article, puts in one industry
+        return
     if not any(v > 0 for v in sector_only.values()):
         scores = Counter(ctx.article_sector)
     d.sector, d.subsector = choose(dict(scores))
@@ -1507,6 +1511,7 @@ ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w
                       r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
 PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
                       r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
+ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry words in the headline and lead
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
