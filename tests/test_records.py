@@ -86,6 +86,10 @@ NOT_DEALS = [
      "The zone also cashed out about 11.4 million yuan of industrial support incentives. Its general public "
      "budget revenue reached 6.21 billion yuan and its fixed-asset investment 9.07 billion yuan. Official "
      "figures show that investment in key projects totaled 549.4 billion yuan in 2020."),
+    ("a city's history, a year's inflow, a target",
+     "Since the first German enterprise, Kern-Liebers (Taicang) Co, was launched there in 1993, the city has "
+     "attracted more than 220 German companies with total investment nearing $2 billion. Foreign investment of "
+     "1.3 billion U.S. dollars flowed into the city in 2009, up 8.35 percent from 2008. 预计2012年底可以实现千亿目标。"),
     ("prospects",
      "After early-stage talks, another 70 projects with a combined investment of nearly 100 billion yuan may "
      "come to the area. 另有12个项目有望落地,总投资80亿元。"),
