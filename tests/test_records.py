@@ -732,3 +732,9 @@ def test_a_total_that_nothing_puts_in_an_industry_is_other():
                      "The exhibition hall was crowded all week.")  # one weak word for an industry, elsewhere
     (rec,) = with_amount(records_of(text))
     assert rec["sector"] == "Other"
+
+
+def test_a_total_before_its_count_is_a_bundle_not_a_size_band():
+    text = HEADER + "5月31日,总投资195亿元的16个“主题产业园”项目集中签约,成功落户江阴高新区。"
+    (rec,) = with_amount(records_of(text))
+    assert (rec["kind"], rec["n_projects"], rec["amount_cny"]) == ("bundle", 16, 19.5e9)

@@ -357,6 +357,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
         return True  # "Industrial projects completed 6.9 billion yuan of investment, urban projects 6.2 billion yuan"
     if SUPERLATIVE.search(before) and not companies(text):
         return True
+    if TOTAL_BEFORE.search(before) and COUNT_AFTER.match(after):
+        return False  # "总投资195亿元的16个项目": the total of the projects counted after it, no size class
     size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
         or SIZE_CLASS_BEFORE.search(before) or (m.qualifier == "at_least" and SIZE_CLASS_AFTER.match(after))
     if size_class and not ENUMERATION_AFTER_FIGURE.match(after):
@@ -565,6 +567,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             if m.each:
                 continue  # "five projects each over 5 billion": a threshold, nobody named
             n = None if id(m) in shares else _count_projects(s.text, m.start)
+            if n is None and TOTAL_BEFORE.search(_words_before(s.text, m.start)) and (after := COUNT_AFTER.match(s.text, m.end)):
+                n = _count_value(after)  # "总投资195亿元的16个项目集中签约"
             plural = None if id(m) in shares else PLURAL_PROJECTS.search(s.text[:m.start])
             if plural and len(kept) >= 2 and INTRODUCES_ITEMS.match(s.text, plural.end()):
                 plural = None  # "the major projects include A, in which X invests 28.3 billion yuan; B …": items
@@ -1512,6 +1516,8 @@ ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w
 PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
                       r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
 ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry words in the headline and lead
+TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
+COUNT_AFTER = re.compile(r"的\s*(?P<n>\d{1,4}|[两二三四五六七八九十]+)\s*个(?=[^,，。；;]{0,12}项目)")
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
