@@ -100,6 +100,21 @@ def _where(f: Filters, dim: str | None = None, value: str | None = None) -> tupl
     return where, params
 
 
+def _ledger_where(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
+    """`_where` for the ledger (and `ledger_head`): with cities, also their place numbers, which
+    the ledger is sorted by, so the scan skips the row groups of other places (schema.sql's
+    place_index; the city names alone skip nothing). The same records either way.
+
+    >>> _ledger_where(Filters(cities=("Chengdu",)))
+    ('city IN (?) AND place_no IN (SELECT place_no FROM place_index WHERE city IN (?))', ['Chengdu', 'Chengdu'])
+    """
+    where, params = _where(f, dim, value)
+    if USE_ROLLUPS and f.cities:
+        where = f"{where} AND place_no IN (SELECT place_no FROM place_index WHERE city IN ({', '.join('?' * len(f.cities))}))"
+        params = [*params, *f.cities]
+    return where, params
+
+
 def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
     """The filtered base every query wraps: SQL and its parameters.
 
@@ -108,12 +123,12 @@ def base(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[
     record's year rate (see `rates`), with the rate and its year as `fx_rate`, `fx_year`,
     so every figure wrapping the base is in that currency.
 
-    >>> base(Filters(cities=("Chengdu",)), "year", "2020")
-    ('SELECT * FROM ledger WHERE city IN (?) AND year_label = ?', ['Chengdu', '2020'])
+    >>> base(Filters(provinces=("Sichuan",)), "year", "2020")
+    ('SELECT * FROM ledger WHERE province IN (?) AND year_label = ?', ['Sichuan', '2020'])
     >>> base(Filters(), "investor", "Tesla")
     ('SELECT * FROM ledger WHERE TRUE AND list_contains(investors, ?)', ['Tesla'])
     """
-    where, params = _where(f, dim, value)
+    where, params = _ledger_where(f, dim, value)
     if f.currency == "CNY":
         return f"SELECT * FROM ledger WHERE {where}", params
     r = rates(f.currency)
@@ -465,7 +480,7 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     if sort not in ORDERS:
         raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
     if sort == "contribution" and f.currency == "CNY":
-        where, params = _where(f, dim, value)
+        where, params = _ledger_where(f, dim, value)
         page = _head_page(con, where, params, limit, offset)
         if page is not None:
             return page
@@ -561,7 +576,7 @@ def map_points(con, f: Filters) -> pd.DataFrame:
 def _unmapped_where(f: Filters) -> tuple[str, list]:
     """The filtered records `map_points` leaves out: no park or city the gazetteer places
     (province-wide, or no known place)."""
-    where, params = f.where()
+    where, params = _ledger_where(f)
     return f"point_no IS NULL AND {where}", params
 
 

@@ -341,6 +341,16 @@ located AS (
 SELECT *, CAST(dense_rank() OVER (ORDER BY name, kind, lat, lon) AS INTEGER) AS point_no FROM located;
 CREATE TABLE IF NOT EXISTS spot_points AS SELECT * FROM spot_points_live LIMIT 0;
 
+-- Every (province, city) the records name, numbered in the ledger's order (province, then city,
+-- no value last). The ledger is sorted by this number, so a city filter can skip the rest of the
+-- file: the query layer adds `place_no IN (SELECT place_no FROM place_index WHERE city IN ...)`,
+-- which DuckDB turns into a filter on the ledger's scan. On the city names alone it could not: a
+-- row group holds several provinces, whose cities span most of the alphabet.
+CREATE OR REPLACE VIEW place_index_live AS
+SELECT province, city, CAST(row_number() OVER (ORDER BY province NULLS LAST, city NULLS LAST) AS INTEGER) AS place_no
+FROM (SELECT DISTINCT province, city FROM records_fixed);
+CREATE TABLE IF NOT EXISTS place_index AS SELECT * FROM place_index_live LIMIT 0;
+
 -- ledger_live with three numbers that make the reads fast; store.derive writes it as the
 -- table `ledger`, sorted by place and date so that place filters skip most of the file:
 --   article_no  its article's (article_numbers);
@@ -348,6 +358,7 @@ CREATE TABLE IF NOT EXISTS spot_points AS SELECT * FROM spot_points_live LIMIT 0
 --               contribution first), so a page of records is the smallest rank_no's of a
 --               filter (ids first), and only that page's wide rows are read;
 --   point_no    the map point it is drawn at (spot_points), NULL when it is not on the map;
+--   place_no    its (province, city) in place_index: the ledger's sort key;
 -- its article's columns that a records table shows (title, published, file_name, url,
 -- publisher), so that a page of records is read from the ledger alone: a join to the articles
 -- reads every article's titles to find a hundred; and the labels of its year, quarter and month
@@ -363,7 +374,7 @@ ranks AS (
                                             date_start DESC NULLS LAST, record_id) AS INTEGER) AS rank_no
     FROM live
 )
-SELECT live.*, n.article_no, ranks.rank_no, s.point_no,
+SELECT live.*, n.article_no, ranks.rank_no, s.point_no, pl.place_no,
        a.title, a.published, a.file_name, a.url, a.publisher,
        label_year(live.date_start) AS year_label, label_quarter(live.date_start, live.date_end) AS quarter_label,
        label_month(live.date_start, live.date_end) AS month_label
@@ -372,7 +383,9 @@ JOIN ranks USING (record_id)
 LEFT JOIN article_numbers n USING (article_id)   -- every record has its article; a test's may not
 LEFT JOIN articles a USING (article_id)
 LEFT JOIN spot_points s ON s.park IS NOT DISTINCT FROM live.park AND s.spot_city IS NOT DISTINCT FROM live.city
-                       AND s.spot_province IS NOT DISTINCT FROM live.province;
+                       AND s.spot_province IS NOT DISTINCT FROM live.province
+LEFT JOIN place_index pl ON pl.province IS NOT DISTINCT FROM live.province
+                        AND pl.city IS NOT DISTINCT FROM live.city;
 
 CREATE TABLE IF NOT EXISTS ledger AS SELECT * FROM ledger_numbered LIMIT 0;
 
@@ -514,4 +527,4 @@ CREATE TABLE IF NOT EXISTS point_index AS SELECT * FROM point_index_live LIMIT 0
 -- exact article counts over the cube's article lists, which have no statistics to take it from.
 CREATE MACRO IF NOT EXISTS article_bound() AS 1;
 
-INSERT OR REPLACE INTO meta VALUES ('schema_version', '5');
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '6');

@@ -37,11 +37,12 @@ from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Version 4 numbered the ledger and added its rollups; version 5 added more rollups (the cube
 # by years, stacked bars, investors, map points), the articles' columns on the ledger and the
-# article_bound() macro. derive() rebuilds all of them,
-# so ingest upgrades a version-3 or -4 file in place (see create_schema).
+# article_bound() macro; version 6 the places' numbers (place_index; the ledger's place_no, its
+# sort key). derive() rebuilds all of them,
+# so ingest upgrades a version-3, -4 or -5 file in place (see create_schema).
 
 # Contract fields with a column of their own (CONTRACT.md); any other field goes into `extra`.
 CONTRACT_FIELDS = FIELDS
@@ -234,7 +235,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     if version == 2:  # only the corrections table changed: its rows were never keyed to survive
         con.execute("DROP TABLE IF EXISTS ledger")
         con.execute("DROP TABLE corrections")
-    elif version in (3, 4):  # only what derive() rebuilds changed: the ledger's numbers and rollups
+    elif version in (3, 4, 5):  # only what derive() rebuilds changed: the ledger's numbers and rollups
         con.execute("DROP TABLE IF EXISTS ledger")
     elif version is not None and version != SCHEMA_VERSION:
         raise StoreError(f"{db_label(db)}: written with schema version {version}, this code writes version "
@@ -999,9 +1000,11 @@ def derive(con) -> int:
     Returns how many records are repeats of a deal in an earlier article."""
     repeats = link_same_deals(con)
     con.execute("CREATE OR REPLACE TABLE spot_points AS SELECT * FROM spot_points_live")
-    # Sorted by place then date: zonemaps let place filters skip the rest of the file.
+    con.execute("CREATE OR REPLACE TABLE place_index AS SELECT * FROM place_index_live")
+    # Sorted by place (province, then city: place_no) then date: zonemaps let place filters
+    # skip the rest of the file, city filters through place_no (see place_index).
     con.execute("CREATE OR REPLACE TABLE ledger AS "
-                "SELECT * FROM ledger_numbered ORDER BY province, city, date_start, rank_no")
+                "SELECT * FROM ledger_numbered ORDER BY place_no, date_start, rank_no")
     # One article's records (the Article page) through an index, not a scan of every place.
     con.execute("CREATE INDEX ledger_article ON ledger (article_id)")
     for rollup in ROLLUPS:

@@ -206,9 +206,11 @@ def test_the_cube_is_used_only_where_it_holds():
         query.cube(Filters(), "park")
 
 
-def test_ingest_upgrades_a_version_4_file_in_place(tmp_path):
-    """A file written before the stacked-bar, investor and map rollups (schema version 4) is
-    refused by the app with a clear message, and the next ingest rebuilds it in place."""
+@pytest.mark.parametrize("old", [4, 5])
+def test_ingest_upgrades_an_older_file_in_place(tmp_path, old):
+    """A file written before the stacked-bar, investor and map rollups (schema version 4), or
+    before the places' numbers (version 5), is refused by the app with a clear message, and the
+    next ingest rebuilds it in place."""
     from conftest import gazetteer
 
     folder = tmp_path / "articles"
@@ -223,12 +225,15 @@ def test_ingest_upgrades_a_version_4_file_in_place(tmp_path):
             "n_projects": None, "counts_in_totals": True, "evidence": "Tencent signs a chip plant.", "flags": []}
     store.ingest([folder], db, extractor=lambda a: [dict(deal, article=a.file_name)], gazetteer=gazetteer)
     con = duckdb.connect(str(db))
-    for table in ("ledger_split", "investors_by", "point_index"):
-        con.execute(f"DROP TABLE {table}")
-    con.execute("DROP MACRO article_bound")
-    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.execute("CREATE OR REPLACE TABLE ledger AS SELECT * EXCLUDE (place_no) FROM ledger")
+    con.execute("DROP TABLE place_index")
+    if old == 4:
+        for table in ("ledger_split", "investors_by", "point_index"):
+            con.execute(f"DROP TABLE {table}")
+        con.execute("DROP MACRO article_bound")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(old)])
     con.close()
-    with pytest.raises(store.StoreError, match="version 4"):
+    with pytest.raises(store.StoreError, match=f"version {old}"):
         store.connect(db)
     store.ingest([folder], db, extractor=lambda a: [dict(deal, article=a.file_name)], gazetteer=gazetteer)
     con = store.connect(db)
@@ -236,6 +241,7 @@ def test_ingest_upgrades_a_version_4_file_in_place(tmp_path):
         assert list(query.top_investors(con, Filters())["label"]) == ["Tencent"]
         assert query.headline(con, Filters(cities=("Chengdu",)))["articles"] == 1
         assert query.totals_split(con, Filters(), "city", "status")["records"].tolist() == [1]
+        assert len(query.records(con, Filters(cities=("Chengdu",)))) == 1
     finally:
         con.close()
 
@@ -249,3 +255,28 @@ def test_the_stored_time_labels_are_the_macros(rcon):
            OR quarter_label IS DISTINCT FROM label_quarter(date_start, date_end)
            OR month_label IS DISTINCT FROM label_month(date_start, date_end)""").fetchone()[0] == 0
     assert rcon.execute("SELECT count(DISTINCT month_label) FROM ledger").fetchone()[0] > 3
+
+
+def test_place_numbers_are_each_records_place_in_ledger_order(rcon):
+    """place_no (the ledger's sort key, which city filters narrow the scan by) is the number
+    of the record's own (province, city), and the numbers run in (province, city) order, so the
+    ledger stays sorted by province for province filters."""
+    assert rcon.execute("""
+        SELECT count(*) FROM ledger l LEFT JOIN place_index p USING (place_no)
+        WHERE p.place_no IS NULL OR p.province IS DISTINCT FROM l.province
+           OR p.city IS DISTINCT FROM l.city""").fetchone()[0] == 0
+    places = rcon.execute("SELECT province, city FROM place_index ORDER BY place_no").fetchall()
+    assert places == sorted(places, key=lambda pc: (pc[0] is None, pc[0] or "", pc[1] is None, pc[1] or ""))
+    assert len(places) == len(set(places)) > 5
+
+
+@pytest.mark.parametrize("cities", [("Chengdu",), ("Chengdu", "Harbin", "Atlantis"), ("Atlantis",)])
+def test_a_city_filter_reads_the_same_records_through_place_numbers(rcon, cities):
+    """The condition on place numbers that a city filter adds (query._ledger_where) keeps
+    exactly the records of those cities, whichever province they are in."""
+    where, params = query._ledger_where(Filters(cities=cities))
+    assert "place_no" in where
+    through = rcon.execute(f"SELECT record_id FROM ledger WHERE {where} ORDER BY record_id", params).fetchall()
+    plain = rcon.execute(f"SELECT record_id FROM ledger WHERE city IN ({', '.join('?' * len(cities))}) "
+                         f"ORDER BY record_id", list(cities)).fetchall()
+    assert through == plain and (through or cities == ("Atlantis",))
