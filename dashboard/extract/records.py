@@ -649,7 +649,7 @@ def _names_after(text: str, kept: list[Money], k: int) -> list[str]:
         span = re.split(r"[,，]|等(?=[,，。；;]|$)", span)[0]
     span = re.sub(r"等\s*$", "", span.strip(" ,，"))
     items = [trim_name(i.strip(" ,，")) for i in re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群])(?:以及|和)", span)]
-    return [i for i in items if is_project_name(i)]
+    return [i for i in items if is_project_name(i) and not COUNT_START.match(i)]  # "16个…项目" counts, names none
 
 
 def _name_before(text: str, kept: list[Money], k: int) -> str | None:
@@ -1518,6 +1518,7 @@ PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|m
 ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry words in the headline and lead
 TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
 COUNT_AFTER = re.compile(r"的\s*(?P<n>\d{1,4}|[两二三四五六七八九十]+)\s*个(?=[^,，。；;]{0,12}项目)")
+COUNT_START = re.compile(r"(?:\d{1,4}|[两二三四五六七八九十百]+)\s*[个项家]")
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
