@@ -738,3 +738,12 @@ def test_a_total_before_its_count_is_a_bundle_not_a_size_band():
     text = HEADER + "5月31日,总投资195亿元的16个“主题产业园”项目集中签约,成功落户江阴高新区。"
     (rec,) = with_amount(records_of(text))
     assert (rec["kind"], rec["n_projects"], rec["amount_cny"]) == ("bundle", 16, 19.5e9)
+
+
+def test_the_phases_after_a_projects_whole_figure_are_no_deals_of_their_own():
+    text = HEADER + ("12月6日,北京神州巨电公司动力锂电池项目签约落户朝阳,项目总投资60亿元,其中一期计划投资20亿元,占地500亩;"
+                     "二期计划投资40亿元,占地1000亩。")
+    (rec,) = with_amount(records_of(text))
+    assert rec["amount_cny"] == 6e9
+    text = HEADER + "投资额25亿元的沈阳航空航天城核心区二期项目,投资额20亿元的三九药业第五代头孢项目签约。"
+    assert [r["amount_cny"] for r in with_amount(records_of(text))] == [2.5e9, 2e9]  # a phase in a name is a name

@@ -89,7 +89,10 @@ INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*
     (?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+|约)?$""", re.X | re.I)
 # "the first phase ... at an estimated investment of 1.6 billion yuan", "其一期总投资达42亿元": a phase of a project
 # whose whole figure the text gives; not a deal of its own.
-PHASE_BEFORE = re.compile(r"(?:\b(?:first|initial|start-up)\s+phase\b|\bphase\s+(?:one|I|1)\b|[一首]期)[^.;。；]{0,60}$", re.I)
+PHASE_BEFORE = re.compile(r"(?:\b(?:first|initial|start-up)\s+phase\b|\bphase\s+(?:one|I|1)\b|[一首]期)[^.;。；]{0,60}$"
+                          # a later phase, as the subject of its own figure ("二期拟投资20亿元"), not "…二期项目,投资额20亿元的"
+                          r"|(?:^|[,，;；。])\s*(?:其)?[二三]期(?:工程|项目)?(?:计划|拟|预计)?总?投资(?:额)?(?:约|为|达)?\s*$"
+                          r"|\b(?:second|third|later)\s+phase\s+(?:\w+\s+){0,3}(?:cost|costs|invest|investment\s+of|involves?)\s*$", re.I)
 # "按项目类别分, 外商投资项目23个…", "By industry, ...": the sentence splits a total given before.
 SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看|分)|分[^,，。;；]{0,4}(?:来看|而言)|^\s*分[^,，。;；]{1,8}看"
                       r"|\bby\s+(?:project\s+)?(?:type|industry|industries|sector|category|categories|region|source|"
