@@ -259,3 +259,42 @@ SIGNED_NOW = re.compile(r"\b(?:signed|inked)\b|签约|签署|签订", re.I)
 
 # "XIAMEN, Sept. 9 --": the city a report was filed from.
 DATELINE_PLACE = re.compile(r"^[A-Z][A-Z' -]+$")
+
+
+# --- added this round (blind batches 8-10) ------------------------------------------------------------------
+# ", 同比增长7.5%": a figure compared with last year's.
+GROWTH_AFTER = re.compile(r"\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)")
+# "20亿元以上的有7个,总投资552亿元": the count of a size band, before its total.
+SIZE_GROUP = re.compile(r"(?:以上|以下|之间|元)的?(?:项目)?有\s*(?P<n>\d+|[两二三四五六七八九十]+)\s*个[,，]?[^,，。；;]{0,8}$")
+# A paragraph opening "今年以来", "so far this year": a running tally of the year.
+PARA_TALLY = re.compile(r"\s*(?:今年以来|年初以来|去年以来|\d{4}年以来|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year)", re.I)
+# Words of a dated event of its own, inside such a paragraph.
+EVENT_CUE = re.compile(r"仪式|签约会|推介会|洽谈会|举行|举办|ceremony|\bheld\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+# Where a clause ends inside a sentence.
+CLAUSE_CUT = re.compile(r"[,，;；:：]")
+# Between places named one after another ("A、B和C", "A, B and C").
+PLACE_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|以及|与|,?\s*and)\s*")
+# "…在贵阳市双龙航空港经济区的宝能城举行": held there, the venue's name between.
+VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
+# "the major projects (signed in X) include A …; B …": the items come next, each with its figure.
+INTRODUCES_ITEMS = re.compile(r"[^,.;:]{0,40}?(?:\b(?:include|includes|included|including|are|were|such\s+as)\b|:)", re.I)
+# "… will be invested in the projects this year": a year's share.
+THIS_YEAR_LATER = re.compile(r"[^.;,。；，]{0,50}?\b(?:this|the)\s+year\b|[^。；，]{0,20}?(?:年内|今年)", re.I)
+# "a planned investment of X for 2018": a year's plan.
+PLANNED_BEFORE = re.compile(r"\bplanned\s+investment\s+of\s*$", re.I)
+FOR_A_YEAR_AFTER = re.compile(r"\s*(?:for|in)\s+(?:(?:19|20)\d\d|this\s+year|the\s+year)\b", re.I)
+# Between two figures of one statistic: "… of investment, urban construction projects 6.2 billion yuan and …" (a
+# short English noun phrase after a comma or "and", no verb of its own).
+ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w-]+\s+){0,5}?(?:sign|signed|invest|invests|invested|worth|cost|"
+                      r"costs|build|builds|total|totals|totaled|brought|attracted|drew|secured|landed|produced|reached|"
+                      r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
+# "may come to the area", "有望落地", "在谈项目": prospects, not deals.
+PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
+                      r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
+# "总投资195亿元的16个项目": a total before the count of its projects.
+TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
+COUNT_AFTER = re.compile(r"的\s*(?P<n>\d{1,4}|[两二三四五六七八九十]+)\s*个(?=[^,，。；;]{0,12}项目)")
+# "16个…项目": a count, which names no project.
+COUNT_START = re.compile(r"(?:\d{1,4}|[两二三四五六七八九十百]+)\s*[个项家]")
+# "其中, …", "of them": a part of the total before.
+PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)

@@ -28,7 +28,10 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+                                            GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
+                                            PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -383,10 +386,6 @@ def _count_projects(text: str, before: int) -> int | None:
     return _count_value(best)
 
 
-GROWTH_AFTER = re.compile(r"\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)")
-SIZE_GROUP = re.compile(r"(?:以上|以下|之间|元)的?(?:项目)?有\s*(?P<n>\d+|[两二三四五六七八九十]+)\s*个[,，]?[^,，。；;]{0,8}$")
-
-
 def _count_value(m: re.Match) -> int | None:
     """The number a BUNDLE_COUNT match states, when it is a count of several ("25", "four", "十五")."""
     word = next(v for v in m.groupdict().values() if v).lower()
@@ -598,10 +597,6 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             seen.append(d)
             drafts.append(d)
     return drafts
-
-
-PARA_TALLY = re.compile(r"\s*(?:今年以来|年初以来|去年以来|\d{4}年以来|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year)", re.I)
-EVENT_CUE = re.compile(r"仪式|签约会|推介会|洽谈会|举行|举办|ceremony|\bheld\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 def _in_tally_paragraph(ctx: ArticleContext, s: Sentence) -> bool:
@@ -1293,12 +1288,6 @@ def _nearest_clause_with_place(ctx: ArticleContext, s: Sentence, d: Draft) -> tu
     return None
 
 
-CLAUSE_CUT = re.compile(r"[,，;；:：]")
-
-
-PLACE_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|以及|与|,?\s*and)\s*")
-
-
 def _listed_places(ctx: ArticleContext, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A run of places of different cities named one after the other ("A、B、C", "A, B and C"), if any."""
     run: list[PlaceMention] = []
@@ -1503,23 +1492,7 @@ def _extract(article) -> list[dict]:
     return [_record(ctx, d, ids) for d in drafts]
 
 
-VENUE_LATER = re.compile(r"[^,，。；;:：]{0,30}?(?:举行|举办|召开|隆重开幕|开幕)")
-INTRODUCES_ITEMS = re.compile(r"[^,.;:]{0,40}?(?:\b(?:include|includes|included|including|are|were|such\s+as)\b|:)", re.I)
-THIS_YEAR_LATER = re.compile(r"[^.;,。；，]{0,50}?\b(?:this|the)\s+year\b|[^。；，]{0,20}?(?:年内|今年)", re.I)
-PLANNED_BEFORE = re.compile(r"\bplanned\s+investment\s+of\s*$", re.I)
-FOR_A_YEAR_AFTER = re.compile(r"\s*(?:for|in)\s+(?:(?:19|20)\d\d|this\s+year|the\s+year)\b", re.I)
-# Between two figures of one statistic: "… of investment, urban construction projects 6.2 billion yuan and …" (a
-# short English noun phrase after a comma or "and", no verb of its own).
-ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w-]+\s+){0,5}?(?:sign|signed|invest|invests|invested|worth|cost|"
-                      r"costs|build|builds|total|totals|totaled|brought|attracted|drew|secured|landed|produced|reached|"
-                      r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
-PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
-                      r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
 ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry words in the headline and lead
-TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
-COUNT_AFTER = re.compile(r"的\s*(?P<n>\d{1,4}|[两二三四五六七八九十]+)\s*个(?=[^,，。；;]{0,12}项目)")
-COUNT_START = re.compile(r"(?:\d{1,4}|[两二三四五六七八九十百]+)\s*[个项家]")
-PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 
 
 def _wider_than_its_city(ctx: ArticleContext, drafts: list[Draft]) -> None:
