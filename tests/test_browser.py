@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
@@ -60,10 +61,28 @@ def browser():
             b.close()
 
 
+# Counts the script runs the page has seen end (the app's state attribute turning to notRunning),
+# so a test can wait for the run its action started rather than guess how long that takes.
+RUN_COUNTER = """
+window.__runsEnded = 0;
+new MutationObserver(changes => {
+    for (const c of changes)
+        if (c.target.getAttribute('data-test-script-state') === 'notRunning') window.__runsEnded += 1;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+
+
+def new_context(browser, **kwargs):
+    """A browser context whose pages count their script runs (`rerun_by`)."""
+    context = browser.new_context(**kwargs)
+    context.add_init_script(RUN_COUNTER)
+    return context
+
+
 @pytest.fixture
 def page(browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = new_context(browser, viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     yield pg
@@ -90,6 +109,18 @@ def _wait_for_app(pg) -> None:
     }""")
 
 
+@contextmanager
+def rerun_by(pg):
+    """The block does something that runs the script again (a click, a page link, Back): on
+    leaving it, wait until a run that began after the block's start has ended and is drawn.
+    Waiting for the address bar is not enough: a page link or Back changes it before the run
+    begins, and the page still shows the last run, settled, until the new one starts."""
+    ended = pg.evaluate("window.__runsEnded")
+    yield
+    pg.wait_for_function("n => window.__runsEnded > n", arg=ended)
+    _wait_for_app(pg)
+
+
 # The map's plotly element and its MapLibre map (plotly.js keeps it on the subplot).
 _MAP = """(() => {
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
@@ -102,9 +133,9 @@ def _open_map(pg) -> list[str]:
     """Switch to the Map page through the navigation; the URLs the page requests from then on."""
     requests: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
-    pg.get_by_role("link", name="Map").first.click()
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Map").first.click()
     pg.wait_for_url(re.compile(r"/map"))
-    _wait_for_app(pg)
     return requests
 
 
@@ -151,6 +182,7 @@ def _click_widest_bar(pg, chart: int = 0) -> None:
     """Click the middle of the widest bar of a chart, as a person does (plotly's drag layer
     lies over the bars, so the click goes where the bar is drawn)."""
     fig = pg.locator("[data-testid='stPlotlyChart']").nth(chart)
+    fig.locator("g.point path").first.wait_for(state="attached")  # plotly draws after the run has ended (a bar of 0 has no width)
     fig.scroll_into_view_if_needed()
     boxes = [b for b in (p.bounding_box() for p in fig.locator("g.point path").all()) if b]
     box = max(boxes, key=lambda b: b["width"] * b["height"])
@@ -187,18 +219,18 @@ def test_shared_url_filter_and_page_switch(server, page):
     sector = sidebar.locator("[data-testid='stMultiSelect']").filter(has_text="Sector")
     sector.locator("input").click()
     pg.keyboard.type("New energy")
-    pg.get_by_role("option", name="New energy", exact=True).click()
+    with rerun_by(pg):
+        pg.get_by_role("option", name="New energy", exact=True).click()
     pg.keyboard.press("Escape")
     pg.wait_for_function("() => location.search.includes('sector=New')")
-    _wait_for_app(pg)
     assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
     assert _total(pg) == "¥11.2 bn"  # 8.35 + 2.8 bn of new energy projects
     _shot(pg, "02_overview_harbin_new_energy")
 
     # switch page through the navigation: filters held in the URL and in the widgets
-    pg.get_by_role("link", name="Deals").first.click()
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Deals").first.click()
     pg.wait_for_url(re.compile(r"/deals\?"))
-    _wait_for_app(pg)
     assert urlparse(pg.url).path.endswith("/deals")
     assert _params(pg) == {"city": ["Harbin"], "sector": ["New energy"], "scope": ["all"]}
     chips = sidebar.locator("[data-testid='stMultiSelect']").all_inner_texts()
@@ -232,9 +264,9 @@ def test_source_link_opens_the_article_with_evidence(server, page):
     pg = page
     pg.goto(f"{server}/?city=Harbin&scope=all")
     _wait_for_app(pg)
-    pg.locator("[data-testid='stPageLink']").filter(has_text=HARBIN_LINK).first.click()
+    with rerun_by(pg):
+        pg.locator("[data-testid='stPageLink']").filter(has_text=HARBIN_LINK).first.click()
     pg.wait_for_url(re.compile(r"/article\?"))
-    _wait_for_app(pg)
     params = _params(pg)
     assert params["city"] == ["Harbin"] and len(params["article"][0]) == 16
     marks = pg.locator("[data-testid='stHtml'] mark")
@@ -266,9 +298,9 @@ def test_whole_view_and_bad_url(server, page):
     assert not clipped, clipped
     _shot(pg, "06_overview_all_bad_city")
     # a click on a bar lists its records, and the URL says which bar
-    _click_widest_bar(pg)
+    with rerun_by(pg):
+        _click_widest_bar(pg)
     pg.wait_for_function("() => location.search.includes('show=city')")
-    _wait_for_app(pg)
     chosen = _params(pg)["show"][0].split(":", 1)[1]  # the widest bar: the biggest total
     assert pg.locator("[data-testid='stDataFrame']").count() == 1
     assert pg.get_by_text(f"Place: {chosen}").count() == 1  # beside the chart, for that bar
@@ -294,9 +326,9 @@ def test_whole_view_and_bad_url(server, page):
     box = pg.locator("[data-testid='stSelectbox']").filter(has_text="Sources for")
     box.locator("input").click()
     pg.keyboard.type("Harbin (city)")
-    pg.get_by_role("option", name="Harbin (city)", exact=True).click()
+    with rerun_by(pg):
+        pg.get_by_role("option", name="Harbin (city)", exact=True).click()
     pg.get_by_text("Sources for Harbin").wait_for()
-    _wait_for_app(pg)
     titles = _source_titles(pg)
     assert titles[0] == HARBIN_LINK and len(titles) == len(HARBIN_RECORDS)
     _shot(pg, "08_map_sources_harbin")
@@ -316,17 +348,17 @@ def test_status_links_dates_and_deals_table(server, page):
     assert len(widths) == 2 and min(widths) > 200  # one under the other, full width
     assert pg.get_by_text("not shown by the date filter").count() == 1
     before = _total(pg)
-    pg.get_by_role("button", name=re.compile(r"^signed ¥")).first.click()
+    with rerun_by(pg):
+        pg.get_by_role("button", name=re.compile(r"^signed ¥")).first.click()
     pg.wait_for_function("() => location.search.includes('status=signed')")
-    _wait_for_app(pg)
     assert _params(pg) == {"from": ["2020-01-01"], "status": ["signed"]}
     chips = pg.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").all_inner_texts()
     assert any("signed" in c for c in chips)
     assert _total(pg) != before
     _shot(pg, "09_overview_signed_from_2020")
-    pg.get_by_role("link", name="Deals").first.click()
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Deals").first.click()
     pg.wait_for_url(re.compile(r"/deals\?"))
-    _wait_for_app(pg)
     assert _params(pg) == {"from": ["2020-01-01"], "status": ["signed"]}
     table = pg.locator("[data-testid='stDataFrame']").first.bounding_box()
     assert table["height"] >= 38 + 35 * 20 - 2  # twenty rows, not ten
@@ -381,7 +413,7 @@ def test_map_click_drills_down_and_hover_names_the_place(server, browser):
     cursor (a city's marker names the city, the fill its province); a click on a marker
     filters to its city and lists that marker's sources, a click on a province filters to it;
     nothing leaves the machine."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = new_context(browser, viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     requests: list[str] = []
@@ -440,7 +472,8 @@ def test_share_panel_link_citation_and_csv_export(server, page):
     pg.goto(f"{server}/?city=Harbin&scope=all")
     _wait_for_app(pg)
     sidebar = pg.locator("[data-testid='stSidebar']")
-    sidebar.get_by_text("Share, cite, export").click()
+    with rerun_by(pg):  # opening the panel runs the page again to fill it
+        sidebar.get_by_text("Share, cite, export").click()
     panel = sidebar.locator("[data-testid='stExpander']").filter(has_text="Share, cite, export")
     codes = panel.locator("[data-testid='stCode']")
     link = codes.nth(0).inner_text().strip()
@@ -460,6 +493,7 @@ def test_share_panel_link_citation_and_csv_export(server, page):
     # on another page the link is that page's address
     pg.goto(f"{server}/map?city=Harbin&scope=all")
     _wait_for_app(pg)
-    sidebar.get_by_text("Share, cite, export").click()
+    with rerun_by(pg):
+        sidebar.get_by_text("Share, cite, export").click()
     link = panel.locator("[data-testid='stCode']").nth(0).inner_text().strip()
     assert link.startswith(f"{server}/map?") and parse_qs(urlparse(link).query) == _params(pg)

@@ -17,7 +17,7 @@ import pytest
 from conftest import running_app
 
 from test_app import ARTICLES, ROOT
-from test_browser import ARTIFACTS, CHROMIUM, _free_port, _metric, _wait_for_app, browser, page  # noqa: F401
+from test_browser import ARTIFACTS, CHROMIUM, _free_port, _metric, _wait_for_app, browser, page, rerun_by  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +65,8 @@ def test_ingest_while_browsing_shows_new_data_without_restart(small_server, page
     interactions = 0
     while ingest.poll() is None or interactions < 2:
         target = "Deals" if interactions % 2 == 0 else "Overview"
-        pg.get_by_role("link", name=target).first.click()
-        _wait_for_app(pg)
+        with rerun_by(pg):
+            pg.get_by_role("link", name=target).first.click()
         _no_error_shown(pg)
         interactions += 1
     out, err = ingest.communicate(timeout=600)
@@ -74,8 +74,8 @@ def test_ingest_while_browsing_shows_new_data_without_restart(small_server, page
     assert interactions >= 2
 
     # the next interaction of the same session shows the new articles
-    pg.get_by_role("link", name="Overview").first.click()
-    _wait_for_app(pg)
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Overview").first.click()
     _no_error_shown(pg)
     after = _metric(pg, "Articles")
     assert int(after.replace(",", "")) > before

@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 from urllib.parse import parse_qs, urlparse
 
@@ -18,7 +17,7 @@ from conftest import running_app
 
 from test_app import ROOT, build_db
 from test_browser import (ARTIFACTS, CHROMIUM, SOURCE_LINK, _click_widest_bar, _free_port, _params, _shot, _total,  # noqa: F401
-                          _wait_for_app, browser, page, server)
+                          _wait_for_app, browser, new_context, page, rerun_by, server)
 
 pytestmark = pytest.mark.browser
 
@@ -27,21 +26,16 @@ def _history(pg) -> int:
     return pg.evaluate("history.length")
 
 
-def _settle(pg) -> None:
-    time.sleep(0.5)  # a rerun the last event started shows as running only after a moment
-    _wait_for_app(pg)
-
-
 def test_bar_click_drills_down_and_back_undoes_one_step(server, page):
     pg = page
     pg.set_viewport_size({"width": 1280, "height": 720})
     pg.goto(f"{server}/?scope=all&city=Chengdu&city=Harbin")
-    _settle(pg)
+    _wait_for_app(pg)
     start = _history(pg)
     assert pg.get_by_text("Sources of totals by place").count() == 1
-    _click_widest_bar(pg)
+    with rerun_by(pg):
+        _click_widest_bar(pg)
     pg.wait_for_function("() => location.search.includes('show=city')")
-    _settle(pg)
     chosen = _params(pg)["show"][0].split(":", 1)[1]
     assert chosen == "Chengdu" and _params(pg)["city"] == ["Chengdu", "Harbin"]
     assert _history(pg) == start + 1  # one click, one entry
@@ -56,22 +50,22 @@ def test_bar_click_drills_down_and_back_undoes_one_step(server, page):
     # was a second entry whenever the browser had redrawn in between).
     menu_link = pg.get_by_role("link", name="Deals").first
     assert parse_qs(urlparse(menu_link.get_attribute("href")).query) == _params(pg)
-    menu_link.click()
+    with rerun_by(pg):
+        menu_link.click()
     pg.wait_for_url(re.compile(r"/deals\?"))
-    _settle(pg)
     assert _history(pg) == start + 2
     assert _params(pg)["show"] == ["city:Chengdu"]
     assert pg.get_by_text("Only the records behind").count() == 1
 
     # Back: the Overview with the same filters and drill-down, in one step; Back again: no drill-down
-    pg.go_back()
+    with rerun_by(pg):
+        pg.go_back()
     pg.wait_for_url(re.compile(r"127\.0\.0\.1:\d+/\?"))
-    _settle(pg)
     assert _params(pg) == {"scope": ["all"], "city": ["Chengdu", "Harbin"], "show": ["city:Chengdu"]}
     assert pg.get_by_text("Place: Chengdu").count() == 1
-    pg.go_back()
+    with rerun_by(pg):
+        pg.go_back()
     pg.wait_for_function("() => !location.search.includes('show=')")
-    _settle(pg)
     assert _params(pg) == {"scope": ["all"], "city": ["Chengdu", "Harbin"]}
     assert pg.get_by_text("Place: Chengdu").count() == 0
     assert _history(pg) == start + 2  # nothing was added by going back
@@ -81,7 +75,7 @@ def test_meeting_mode(server, page):
     pg = page
     pg.set_viewport_size({"width": 1280, "height": 720})
     pg.goto(f"{server}/?present=1&city=Harbin&scope=all")
-    _settle(pg)
+    _wait_for_app(pg)
     assert not pg.locator("[data-testid='stSidebar']").is_visible()
     assert pg.get_by_role("button", name=re.compile("Filters")).is_visible()
     size = pg.locator("[data-testid='stMetricValue'] div").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
@@ -91,34 +85,34 @@ def test_meeting_mode(server, page):
     pg.get_by_role("button", name=re.compile("Filters")).click()
     pg.get_by_text("Money counted").first.wait_for(state="visible")
     pg.keyboard.press("Escape")
-    pg.get_by_role("link", name="Deals").first.click()
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Deals").first.click()
     pg.wait_for_url(re.compile(r"/deals\?"))
-    _settle(pg)
     assert _params(pg) == {"city": ["Harbin"], "scope": ["all"], "present": ["1"]}
-    pg.get_by_role("button", name="Leave meeting mode").click()
+    with rerun_by(pg):
+        pg.get_by_role("button", name="Leave meeting mode").click()
     pg.wait_for_function("() => !location.search.includes('present')")
-    _settle(pg)
     assert pg.locator("[data-testid='stSidebar']").is_visible()
 
 
 def test_scope_and_a_link_that_matches_nothing(server, page):
     pg = page
     pg.goto(f"{server}/?city=Harbin")
-    _settle(pg)
+    _wait_for_app(pg)
     pg.get_by_text("Committed money", exact=True).first.wait_for(state="visible", timeout=60_000)  # the metric, not the citation
     committed = _total(pg)
     assert committed == "¥1 bn"  # Harbin's signed deal; its ¥18.3 bn key-project list is a plan
     assert pg.get_by_text(re.compile(r"plus ¥18\.3 bn in plans and lists")).count() == 1
-    pg.get_by_role("button", name="Count plans and lists too").click()
+    with rerun_by(pg):
+        pg.get_by_role("button", name="Count plans and lists too").click()
     pg.wait_for_function("() => location.search.includes('scope=all')")
-    _settle(pg)
     assert _total(pg) == "¥19.3 bn" and pg.get_by_text("All money, any status").count() == 1
     pg.goto(f"{server}/?city=Harbin&scope=plans")
-    _settle(pg)
+    _wait_for_app(pg)
     assert _total(pg) == "¥18.3 bn" and pg.get_by_text(re.compile(r"plus ¥1 bn committed")).count() == 1
     # a link whose values match nothing says so and shows no figure
     pg.goto(f"{server}/?city=Nowhere")
-    _settle(pg)
+    _wait_for_app(pg)
     assert "Nothing matches this link" in pg.locator("[data-testid='stAlert']").first.inner_text()
     assert pg.locator("[data-testid='stMetric'], [data-testid='stPlotlyChart']").count() == 0
     assert _params(pg) == {"city": ["Nowhere"]}
@@ -127,7 +121,7 @@ def test_scope_and_a_link_that_matches_nothing(server, page):
 def test_usd_names_its_rates(server, page):
     pg = page
     pg.goto(f"{server}/?city=Chengdu&currency=USD")
-    _settle(pg)
+    _wait_for_app(pg)
     assert re.fullmatch(r"(≥ )?USD [\d.]+ bn", _total(pg)), _total(pg)
     hover = pg.evaluate("""() => document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot")
                                   .data[0].hovertext.join(' ')""")
@@ -140,13 +134,13 @@ def test_usd_names_its_rates(server, page):
 def test_nothing_clipped(server, browser, width, height, zoom):
     """At 1024×768, at 150 % zoom (a 1280 px window shows 853 CSS px) and at 1920×1080: the
     total and every metric read whole, and every bar's amount lies inside its chart."""
-    ctx = browser.new_context(viewport={"width": int(width / zoom), "height": int(height / zoom)},
+    ctx = new_context(browser, viewport={"width": int(width / zoom), "height": int(height / zoom)},
                               device_scale_factor=zoom)
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
     try:
         pg.goto(f"{server}/?scope=all")
-        _settle(pg)
+        _wait_for_app(pg)
         clipped = pg.evaluate("""() => Array.from(document.querySelectorAll(
             "[data-testid='stMetricValue'], [data-testid='stMetricValue'] *")).filter(
             e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
@@ -179,7 +173,7 @@ def test_deals_columns_fit_at_1280(server, page):
     pg = page
     pg.set_viewport_size({"width": 1280, "height": 720})
     pg.goto(f"{server}/deals?scope=all")
-    _settle(pg)
+    _wait_for_app(pg)
     from dashboard import ui
 
     grid = pg.locator("[data-testid='stDataFrame']").first.bounding_box()
@@ -191,9 +185,9 @@ def test_deals_columns_fit_at_1280(server, page):
     assert pg.evaluate("""() => { const s = document.querySelector("[data-testid='stDataFrame'] .dvn-scroller");
         return s ? s.scrollLeft : 0; }""") == 0
     # a click on a row shows its sentence above the table, and the URL names the record
-    pg.locator("[data-testid='stDataFrame']").first.click(position={"x": 20, "y": 38 + 17})  # the row marker
+    with rerun_by(pg):
+        pg.locator("[data-testid='stDataFrame']").first.click(position={"x": 20, "y": 38 + 17})  # the row marker
     pg.wait_for_function("() => location.search.includes('record=')")
-    _settle(pg)
     assert pg.locator("[data-testid='stMarkdownContainer'] blockquote").count() == 1
     _shot(pg, "15_deals_1280_row")
 
@@ -211,19 +205,19 @@ def prefixed(tmp_path_factory):
 def test_under_a_path_prefix(prefixed, page):
     pg = page
     pg.goto(f"{prefixed}/?city=Harbin&scope=all")
-    _settle(pg)
+    _wait_for_app(pg)
     assert _total(pg) == "¥19.3 bn"
-    pg.get_by_role("link", name="Deals").first.click()
-    pg.wait_for_url(re.compile(r"/dash/deals\?"), wait_until="commit")  # the app settles below
-    _settle(pg)
+    with rerun_by(pg):
+        pg.get_by_role("link", name="Deals").first.click()
+    pg.wait_for_url(re.compile(r"/dash/deals\?"), wait_until="commit")
     assert _params(pg) == {"city": ["Harbin"], "scope": ["all"]}
     assert _total(pg) == "¥19.3 bn"
-    pg.go_back()
-    pg.wait_for_url(re.compile(r"/dash/\?"), wait_until="commit")  # the app settles below
-    _settle(pg)
+    with rerun_by(pg):
+        pg.go_back()
+    pg.wait_for_url(re.compile(r"/dash/\?"), wait_until="commit")
     assert _total(pg) == "¥19.3 bn"
     # a source opens its article under the prefix too
-    pg.locator(f"{SOURCE_LINK} a[href*='article?']").first.click()
-    pg.wait_for_url(re.compile(r"/dash/article\?"), wait_until="commit")  # the app settles below
-    _settle(pg)
+    with rerun_by(pg):
+        pg.locator(f"{SOURCE_LINK} a[href*='article?']").first.click()
+    pg.wait_for_url(re.compile(r"/dash/article\?"), wait_until="commit")
     assert pg.locator("[data-testid='stHtml'] mark").count() >= 1
