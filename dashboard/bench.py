@@ -710,6 +710,11 @@ _TOTAL = """() => {
     const m = document.querySelector("[data-testid='stMain'] [data-testid='stMetric'] [data-testid='stMetricValue']");
     return !!m && m.textContent.trim().length > 0;
 }"""
+# The headline total is on screen, Streamlit's metric or its preview (ui.metric) while the metric's code loads.
+_TOTAL_SHOWN = """() => {
+    const p = document.querySelector("[data-testid='stMain'] .metric-preview");
+    return (!!p && p.offsetParent !== null && p.textContent.trim().length > 0) || (%s)();
+}""" % _TOTAL
 # The totals-by-city chart shows exactly the bar of one city (a filter on that city).
 _CHART_OF = """(city) => {
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
@@ -718,6 +723,9 @@ _CHART_OF = """(city) => {
 }"""
 # The first chart is drawn (Plotly has rendered its SVG): the first figures of a shared link.
 _CHART_DRAWN = """() => !!document.querySelector("[data-testid='stPlotlyChart'] .main-svg")"""
+# A chart is on screen, Plotly's or its HTML preview (charts.preview) while Plotly's code loads.
+_CHART_SHOWN = """() => !!document.querySelector("[data-testid='stPlotlyChart'] .main-svg")
+    || Array.from(document.querySelectorAll(".chart-preview")).some(e => e.offsetParent !== null)"""
 _PAGE_FACTS = """() => ({
     elements: document.querySelectorAll("[data-testid='stElementContainer']").length,
     charts: Array.from(document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot"))
@@ -732,15 +740,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(db: str, log_path: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run` on 127.0.0.1 against `db`; returns the process and its URL once healthy."""
+def start_app(db: str, log_path: Path, app: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run` on 127.0.0.1 against `db`; returns the process and its URL once healthy.
+    `app` is the entry file (default this checkout's); it runs in its checkout, with its config."""
+    app = app or ROOT / "dashboard" / "streamlit_app.py"
     port = _free_port()
     log = open(log_path, "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "streamlit_app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(app),
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "DASHBOARD_DB": db}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=app.resolve().parent.parent, env={**os.environ, "DASHBOARD_DB": db}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -917,6 +927,176 @@ def measure_browser(db: str, tmp: str, loads: int, sessions: int, out=print) -> 
             "sessions20_p95_s": p95(together["filter"]), "rss_mb": max(peak)}
 
 
+# --- the first view of a shared link -----------------------------------------------------------
+
+# Marks, in the page's own clock (ms since navigation started), when the headline total and the
+# first chart are first on screen; long main-thread tasks. Checked every animation frame: a frame
+# is what the viewer sees, and no frame runs while a long task (parsing a chunk) holds the thread.
+_FIRST_VIEW_MARKS = """(() => {
+    const fv = window.__firstView = {total: null, metric: null, shown: null, chart: null, longtasks: []};
+    try {
+        new PerformanceObserver(l => l.getEntries().forEach(e => fv.longtasks.push([e.startTime, e.duration])))
+            .observe({type: 'longtask', buffered: true});
+    } catch (e) {}
+    const check = () => {
+        if (fv.total === null && (%s)()) fv.total = performance.now();
+        if (fv.metric === null && (%s)()) fv.metric = performance.now();
+        if (fv.shown === null && (%s)()) fv.shown = performance.now();
+        if (fv.chart === null && (%s)()) fv.chart = performance.now();
+        if (fv.metric === null || fv.chart === null) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+    setInterval(() => requestAnimationFrame(check), 100);  // should a frame loop ever stall
+})();""" % (_TOTAL_SHOWN, _TOTAL, _CHART_SHOWN, _CHART_DRAWN)
+_FIRST_VIEW_FACTS = """() => ({
+    total: window.__firstView.total, metric: window.__firstView.metric, shown: window.__firstView.shown, chart: window.__firstView.chart, longtasks: window.__firstView.longtasks,
+    nav: performance.getEntriesByType('navigation').map(e => e.responseEnd)[0],
+    scripts: performance.getEntriesByType('resource').filter(e => e.initiatorType === 'script'
+            || e.name.endsWith('.js')).map(e => ({name: e.name.split('/').pop(), start: e.startTime,
+            end: e.responseEnd, bytes: e.encodedBodySize, fetched: e.transferSize > 0})),
+})"""
+
+
+def _message_kind(payload) -> str:
+    """What one websocket message from the server is: an element's type, or the message's."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    msg = ForwardMsg()
+    try:
+        msg.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+    except Exception:
+        return "?"
+    kind = msg.WhichOneof("type") or "?"
+    if kind == "delta":
+        d = msg.delta
+        part = d.WhichOneof("type")
+        if part == "new_element":
+            return d.new_element.WhichOneof("type") or "element"
+        return part or "delta"
+    return kind
+
+
+async def _first_view(context, url: str) -> dict:
+    """Open `url` in a new tab of `context` and wait until the total and the first chart are
+    drawn and the run is over; what happened when, in seconds since the navigation began."""
+    page = await context.new_page()
+    page.set_default_timeout(60_000)
+    messages: list[tuple[float, str]] = []
+    t0 = [0.0]
+
+    def on_websocket(ws) -> None:
+        messages.append((time.perf_counter() - t0[0], "open"))
+        ws.on("framereceived", lambda p: messages.append((time.perf_counter() - t0[0], _message_kind(p))))
+    page.on("websocket", on_websocket)
+    try:
+        t0[0] = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_function(_TOTAL, polling=20)
+        wall_total = time.perf_counter() - t0[0]
+        await page.wait_for_function(_CHART_DRAWN, polling=20)
+        wall_chart = time.perf_counter() - t0[0]
+        await page.wait_for_function(_SETTLED, polling=50)
+        await page.wait_for_function("() => window.__firstView.metric !== null && window.__firstView.chart !== null",
+                                     timeout=10_000)
+        facts = await page.evaluate(_FIRST_VIEW_FACTS)
+    finally:
+        await page.close()
+
+    def first(kind: str) -> float:
+        return next((t for t, k in messages if k == kind), math.nan)
+    plotly = next((s for s in facts["scripts"] if s["name"].startswith("PlotlyChart")), None)
+    chart = facts["chart"] / 1000
+    return {
+        "total": facts["total"] / 1000, "metric": facts["metric"] / 1000, "shown": facts["shown"] / 1000, "chart": chart, "wall_total": wall_total, "wall_chart": wall_chart,
+        "html": facts["nav"] / 1000,
+        "ws_open": first("open"), "first_msg": messages[1][0] if len(messages) > 1 else math.nan,
+        "metric_msg": first("metric"), "plotly_msg": first("plotly_chart"), "finished_msg": first("script_finished"),
+        "plotly_fetch_start": plotly["start"] / 1000 if plotly else math.nan,
+        "plotly_fetched": plotly["end"] / 1000 if plotly else math.nan,
+        "plotly_from_network": bool(plotly and plotly["fetched"]),
+        "js_fetched_before_chart": sum(1 for s in facts["scripts"] if s["fetched"] and s["end"] <= facts["chart"]),
+        "js_kb_before_chart": sum(s["bytes"] for s in facts["scripts"] if s["fetched"] and s["end"] <= facts["chart"]) / 1e3,
+        "longtask_before_chart": sum(d for s, d in facts["longtasks"] if s < facts["chart"]) / 1000,
+        "longest_task": max((d for s, d in facts["longtasks"] if s < facts["chart"]), default=0) / 1000,
+        "messages_before_chart": sum(1 for t, k in messages if t <= chart),
+    }
+
+
+def measure_first_view(apps: dict[str, Path], db: str, tmp: str, link: str, loads: int, out=print) -> dict:
+    """The first view of `link` (a shared link, e.g. "/?city=Harbin") on each app of `apps`
+    (name -> entry file; several are measured alternately, load by load, so they share the
+    machine's load): once right after the server starts, `loads` times with an empty browser
+    cache (a new viewer: a new browser context each), then `loads` times with a warm one (the
+    same viewer opening the link again in a new tab). "total" and "first chart" are the headline
+    total and the first chart on screen, Streamlit's metric and Plotly's chart or their previews
+    in Markdown (ui.metric, charts.preview); "Streamlit's metric" and "Plotly's chart" are the
+    elements themselves (Plotly's takes clicks).
+    Returns name -> {"cold"/"warm"/"start": [loads]}."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    servers = {name: start_app(db, Path(tmp) / f"streamlit-{i}.log", app) for i, (name, app) in enumerate(apps.items())}
+    results: dict[str, dict[str, list[dict]]] = {name: {"start": [], "cold": [], "warm": []} for name in apps}
+
+    async def run() -> None:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                async def fresh(name: str, into: str) -> None:
+                    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+                    await context.add_init_script(_FIRST_VIEW_MARKS)
+                    try:
+                        results[name][into].append(await _first_view(context, servers[name][1] + link))
+                    finally:
+                        await context.close()
+                for name in apps:
+                    await fresh(name, "start")
+                for _ in range(loads):
+                    for name in apps:
+                        await fresh(name, "cold")
+                contexts = {}
+                for name in apps:  # one viewer per app who has opened the link once already
+                    contexts[name] = await browser.new_context(viewport={"width": 1400, "height": 1000})
+                    await contexts[name].add_init_script(_FIRST_VIEW_MARKS)
+                    await _first_view(contexts[name], servers[name][1] + link)
+                for _ in range(loads):
+                    for name in apps:
+                        results[name]["warm"].append(await _first_view(contexts[name], servers[name][1] + link))
+                for c in contexts.values():
+                    await c.close()
+            finally:
+                await browser.close()
+
+    try:
+        asyncio.run(run())
+    finally:
+        for proc, _ in servers.values():
+            stop_app(proc)
+    load = os.getloadavg()
+    out(f"first view of {link} (chromium, streamlit on 127.0.0.1, {os.cpu_count()} cores, load average "
+        f"{load[0]:.1f} at the end), seconds since the navigation began, p50/p95:")
+    for name, by in results.items():
+        start = by["start"][0]
+        out(f"  {name}: first viewer after the server started: total {start['total']:.2f}, first chart "
+            f"{start['shown']:.2f}, Streamlit's metric {start['metric']:.2f}, Plotly's chart {start['chart']:.2f}")
+        for cache in ("cold", "warm"):
+            rows = by[cache]
+            out(f"  {name}: {cache} cache (n={len(rows)}): " + "  ".join(
+                f"{label} {p50([r[k] for r in rows]):.2f}/{p95([r[k] for r in rows]):.2f}"
+                for k, label in (("total", "total"), ("shown", "first chart"), ("metric", "Streamlit's metric"),
+                                 ("chart", "Plotly's chart"))))
+            out("      where the time went (p50): " + "  ".join(
+                f"{k} {p50([r[k] for r in rows]):.2f}" for k in (
+                    "html", "ws_open", "first_msg", "metric_msg", "plotly_msg", "plotly_fetch_start",
+                    "plotly_fetched", "finished_msg", "longtask_before_chart", "longest_task")))
+            out(f"      before the chart: {p50([r['js_fetched_before_chart'] for r in rows]):.0f} script files fetched "
+                f"({p50([r['js_kb_before_chart'] for r in rows]):.0f} kB), "
+                f"{p50([r['messages_before_chart'] for r in rows]):.0f} websocket messages; Plotly's chunk fetched "
+                f"from the server in {sum(r['plotly_from_network'] for r in rows)} of {len(rows)}")
+    return results
+
+
 # --- main -----------------------------------------------------------------------------------
 
 def _fmt(x, digits: int = 2) -> str:
@@ -936,6 +1116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20, help="viewers at once (default 20)")
     parser.add_argument("--articles", type=int, default=10_000,
                         help="synthetic articles to ingest (default 10,000; 0 skips the ingest measure)")
+    parser.add_argument("--first-view", metavar="LINK",
+                        help="only the first view of this link (e.g. '/?city=Harbin'): until the total and the "
+                             "first chart show, cold and warm cache, --loads times each")
+    parser.add_argument("--compare", metavar="APP", type=Path,
+                        help="with --first-view: another checkout's dashboard/streamlit_app.py, measured "
+                             "alternately with this one")
     parser.add_argument("--quick", action="store_true",
                         help="a small run for the test suite: 20,000 records, 3 runs, 20 articles, no browser")
     args = parser.parse_args(argv)
@@ -943,6 +1129,14 @@ def main(argv: list[str] | None = None) -> int:
         args.records, args.repeat, args.pandas_repeat, args.articles, args.no_browser = 20_000, 3, 1, 20, True
     summary: dict[str, float | None] = {}
     ok = True
+    if args.first_view:
+        apps = {"this": ROOT / "dashboard" / "streamlit_app.py"}
+        if args.compare:
+            apps = {"compared": args.compare, **apps}
+        with tempfile.TemporaryDirectory() as tmp:
+            db = args.db or str(store.default_db_path())
+            measure_first_view(apps, db, tmp, args.first_view, args.loads)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.duckdb")
         if not Path(db).exists():
