@@ -201,6 +201,78 @@ def stacked_bar(df: pd.DataFrame, horizontal: bool = True, currency: str = "CNY"
     return fig
 
 
+def _plain(value) -> str:
+    """A figure's label (escaped for Plotly by `_text`) as safe HTML text: unescaped once,
+    escaped once, so '&amp;' stays one ampersand and markup stays text."""
+    return html.escape(html.unescape(str(value)))
+
+
+def preview(fig: go.Figure) -> str | None:
+    """The horizontal bars of `fig` (`totals_bar`, or `stacked_bar` lying down) as plain HTML
+    and CSS: the same bars, colours, order and amounts, drawn without Plotly's code.
+
+    A viewer's browser fetches and runs Plotly's code (4.7 MB) only when the first chart of a
+    session arrives, which takes seconds on a loaded machine; this shows the figures
+    meanwhile, in the chart's place, until Plotly has drawn the chart itself (ui.plot). None
+    for any other figure (upright bars, maps): those wait for Plotly.
+
+    >>> df = pd.DataFrame({"label": ["Harbin", "A & B"], "total_cny": [19.3e9, 1e9],
+    ...                    "records": [7, 1], "articles": [2, 1]})
+    >>> out = preview(totals_bar(df))
+    >>> out.index("Harbin") < out.index("A &amp; B"), "¥19.3 bn" in out, "width:95.2" in out
+    (True, True, True)
+    >>> preview(go.Figure(go.Bar(x=["a"], y=[1]))) is None
+    True
+    """
+    bars = [t for t in fig.data if t.type == "bar"]
+    if not bars or any(t.orientation != "h" for t in bars):
+        return None
+    lo, hi = fig.layout.xaxis.range or (0, max((max(t.x, default=0) for t in bars), default=0) or 1)
+    span = (hi - lo) or 1
+    order = fig.layout.yaxis.categoryarray or list(bars[0].y)
+    rows: dict = {label: [] for label in reversed(list(order))}  # Plotly draws the first category lowest
+    ends = {}
+    for t in bars:
+        colors = t.marker.color if isinstance(t.marker.color, (list, tuple)) else [t.marker.color] * len(t.y)
+        opacity = t.marker.opacity if isinstance(t.marker.opacity, (list, tuple)) else [t.marker.opacity] * len(t.y)
+        texts = list(t.text) if isinstance(t.text, (list, tuple)) else [None] * len(t.y)
+        for label, x, color, alpha, text in zip(t.y, t.x, colors, opacity, texts):
+            rows.setdefault(label, []).append((max(float(x or 0), 0.0), color or BLUE, 1.0 if alpha is None else alpha))
+            if text:
+                ends[label] = text
+    for t in fig.data:  # a stacked chart writes each bar's total as a text trace at its end
+        if t.type == "scatter" and t.mode == "text":
+            ends.update(zip(t.y, t.text))
+    height = fig.layout.height or 300
+    out = [f'<div class="chart-preview" style="height:{int(height)}px" role="img" '
+           f'aria-label="{html.escape(str(fig.layout.xaxis.title.text or ""))}">']
+    for label, parts in rows.items():
+        width = sum(x for x, _, _ in parts) / span * 100
+        segments = "".join(f'<span style="flex:{x:.6g} 0 0;background:{c};opacity:{a:g}"></span>'
+                           for x, c, a in parts if x > 0)
+        end = f'<span class="cp-end">{_plain(ends[label])}</span>' if label in ends else ""
+        out.append(f'<div class="cp-label">{_plain(label)}</div><div class="cp-track">'
+                   f'<span class="cp-bar" style="width:{min(width, 100):.1f}%">{segments}{end}</span></div>')
+    title = fig.layout.xaxis.title.text
+    out.append(f'<div></div><div class="cp-axis">{_plain(title)}</div>' if title else "")
+    return "".join(out) + "</div>"
+
+
+# How a preview looks: the chart's grid of labels and bars, the amount past each bar's end.
+PREVIEW_CSS = f"""
+.chart-preview {{display: grid; grid-template-columns: max-content 1fr; grid-auto-rows: 1fr; column-gap: 8px;
+                 align-items: center; padding: 10px {LABEL_ROOM}px 10px 10px; box-sizing: border-box;
+                 font-family: {FONT["family"]}; font-size: {FONT["size"]}px; color: {FONT["color"]};}}
+.chart-preview .cp-label {{text-align: right; white-space: nowrap; max-width: 40vw; overflow: hidden;
+                           text-overflow: ellipsis;}}
+.chart-preview .cp-track {{height: 70%; border-left: 1px solid #e6e9ee;}}
+.chart-preview .cp-bar {{position: relative; display: flex; height: 100%;}}
+.chart-preview .cp-end {{position: absolute; left: 100%; top: 50%; transform: translateY(-50%); padding-left: 4px;
+                         white-space: nowrap;}}
+.chart-preview .cp-axis {{text-align: center; align-self: end;}}
+"""
+
+
 def outside_parks(points: pd.DataFrame) -> pd.Series:
     """For each point of `map_points`: True for a city whose named parks have markers of
     their own, so the city's marker holds only the money outside them.

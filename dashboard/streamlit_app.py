@@ -78,6 +78,7 @@ def build_database(db: str) -> None:
 # fonts.gstatic.com, and the app must work offline.
 st.set_page_config(page_title="Tech investment in China", page_icon="🏭", layout="wide")
 
+ui.start_run()
 db = ui.db_path()
 if not store.is_remote(db) and not Path(db).exists():
     build_database(db)
@@ -140,3 +141,4 @@ except Exception:  # a viewer gets a message; the traceback goes to the server l
     st.error("This view could not be drawn. Try removing a filter or reloading; "
              "if it keeps happening, tell the dashboard's maintainers.", icon=":material/error:")
 ui.page_links(menu, PAGES)
+ui.draw_deferred_charts()  # a session's first charts: their previews are drawn, Plotly's come last

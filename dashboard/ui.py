@@ -232,7 +232,7 @@ def total_metric(col, f: Filters, h: dict) -> None:
     """The filtered total in its scope; marked "≥" when any amount in it is only a lower bound."""
     q = count_qualifiers(f)
     lower = q.get("at_least", 0)
-    col.metric(SCOPE_TITLES[f.scope], ("≥ " if lower else "") + money(h["total_cny"], f.currency), help=(
+    metric(col, SCOPE_TITLES[f.scope], ("≥ " if lower else "") + money(h["total_cny"], f.currency), help=(
         (f"{yi(h['total_cny'])} yuan; " if f.currency == "CNY" else
          "converted from yuan at each record's year average rate (ECB); ")
         + "bundles count only what their listed projects do not already cover, repeats count once"
@@ -373,8 +373,58 @@ def plot(fig, key: str, dim: str | None = None) -> None:
     are below 4.5:1), bigger in meeting mode; a click on a bar drills into `dim`."""
     if current_view().present:
         charts.enlarge(fig)
-    st.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False, "responsive": True},
-                    on_select=_pick(dim, key) if dim else "ignore", selection_mode="points")
+    preview = charts.preview(fig) if first_of_kind("plotly_chart") else None
+
+    def draw(where=st) -> None:
+        where.plotly_chart(fig, key=key, theme=None, config={"displayModeBar": False, "responsive": True},
+                           on_select=_pick(dim, key) if dim else "ignore", selection_mode="points")
+    if not preview:
+        draw()
+        return
+    # The figures at once, as HTML; Plotly's chart in the same place at the end of the run
+    # (draw_deferred_charts), so its code loads after the headline's; PREVIEW_STYLE hides the
+    # preview once Plotly has drawn.
+    with st.container():
+        # Markdown, not st.html: Markdown's code is in Streamlit's first bundle, while st.html's
+        # (like every other element's) is fetched when the first one arrives, after the sidebar's.
+        st.markdown(PREVIEW_STYLE + preview, unsafe_allow_html=True)
+        slot = st.empty()
+    st.session_state.setdefault(DEFERRED, []).append(lambda: draw(slot))
+
+
+# Streamlit's browser fetches an element's code when the first element of its kind arrives,
+# after the sidebar's widgets' (some forty files) and, for a chart, Plotly's 4.7 MB: seconds on
+# a loaded machine. Until a run of the session has sent a metric or a chart, each comes with
+# its figures in Markdown (whose code is in Streamlit's first bundle), which the browser draws
+# at once and hides when the element itself is drawn.
+SENT, SENT_BEFORE, DEFERRED = "_kinds_sent", "_kinds_sent_before", "_charts_deferred"
+
+
+def start_run() -> None:
+    """At the start of each run: the kinds of element earlier runs of this session sent."""
+    st.session_state[SENT_BEFORE] = frozenset(st.session_state.get(SENT, ()))
+    st.session_state[DEFERRED] = []
+
+
+def first_of_kind(kind: str) -> bool:
+    """Whether no earlier run of this session sent an element of this kind (so its code may
+    not be in the browser yet); counts this run's as sent."""
+    st.session_state.setdefault(SENT, set()).add(kind)
+    return kind not in st.session_state.get(SENT_BEFORE, ())
+
+
+def metric(col, label: str, value: str, help: str | None = None) -> None:
+    """`col.metric`, preceded on a session's first metrics by the same figure in Markdown."""
+    if first_of_kind("metric"):
+        col.markdown(METRIC_PREVIEW_STYLE + f'<div class="metric-preview"><div>{html.escape(label)}</div>'
+                     f'<div>{html.escape(value)}</div></div>', unsafe_allow_html=True)
+    col.metric(label, value, help=help)
+
+
+def draw_deferred_charts() -> None:
+    """The Plotly charts of this run that `plot` left for its end, in their places."""
+    for draw in st.session_state.pop(DEFERRED, None) or []:
+        draw()
 
 
 def _pick(dim: str, key: str):
@@ -829,6 +879,31 @@ PAGE_CSS = PAGE_CSS.replace("</style>", """[data-testid="stCaptionContainer"], [
 [data-testid="stBaseButton-tertiary"] {color: #1f5f99 !important; text-decoration: underline;
                                        text-underline-offset: 3px;}
 </style>""")
+
+# A chart's preview (ui.plot) brings its own style, which is in force before PAGE_CSS's (st.html's
+# code loads late). Until Plotly has drawn, Plotly's element (a loading placeholder as tall as the
+# chart) lies unseen over the preview; once it has, the preview goes and the chart takes its place.
+PREVIEW_STYLE = ("<style>" + charts.PREVIEW_CSS + """
+[data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .js-plotly-plot .main-svg)
+  > [data-testid="stElementContainer"]:has(.chart-preview) {display: none;}
+[data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .chart-preview):not(:has(.main-svg)) {
+  position: relative;}
+[data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .chart-preview):not(:has(.main-svg))
+  > [data-testid="stElementContainer"]:not(:has(.chart-preview)) {position: absolute; top: 0; left: 0; right: 0;
+                                                                   opacity: 0;}
+</style>""").replace("\n", " ")
+# A metric's preview: st.metric's size (a 24 px label over a 36 px value, 76 px in all), shown
+# in place of the metric's loading placeholder until the metric is drawn.
+METRIC_PREVIEW_STYLE = """<style>
+.metric-preview {height: 76px; color: #1c2430;}
+.metric-preview > div:first-child {height: 24px; line-height: 24px; font-size: 14px; color: #4a5160;
+                                   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
+.metric-preview > div:last-child {font-size: 36px; line-height: 48px; padding-bottom: 4px;}
+[data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] [data-testid="stMetric"])
+  > [data-testid="stElementContainer"]:has(.metric-preview) {display: none;}
+[data-testid="stVerticalBlock"]:has(> [data-testid="stElementContainer"] .metric-preview)
+  > [data-testid="stElementContainer"]:has(> [data-testid="stSkeleton"]) {display: none;}
+</style>""".replace("\n", " ")
 
 # Meeting mode: no sidebar (nor its toggle), bigger numbers and text for a projector.
 PRESENT_CSS = """<style>

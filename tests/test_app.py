@@ -249,6 +249,23 @@ def test_overview_all_records_and_charts(monkeypatch, db):
     assert "All articles of the filtered view: click a sector to see only its own" in text
 
 
+def _previews(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if 'class="chart-preview"' in m.value]
+
+
+def test_a_sessions_first_charts_come_with_a_preview(monkeypatch, db):
+    """The first run of a session (a shared link opened) draws each bar chart at once as HTML,
+    beside Plotly's own chart in the same place; a later run (the browser has Plotly's code
+    by then) sends Plotly's charts alone."""
+    at = ok(app(monkeypatch, db, city="Harbin").run())
+    previews = _previews(at)
+    assert len(previews) == 2 and len(at.get("plotly_chart")) == 2
+    assert '"cp-label">Harbin<' in previews[0] and f'"cp-end">{total(at)}<' in previews[0]  # its one bar
+    at.sidebar.multiselect(key="f_city").set_value(["Harbin", "Chengdu"])
+    at = ok(at.run())
+    assert not _previews(at) and len(at.get("plotly_chart")) == 2
+
+
 def test_overview_records_behind_a_bar(monkeypatch, db):
     at = ok(app(monkeypatch, db, show="city:Harbin").run())
     assert at.selectbox(key="w_show").value == "city:Harbin"

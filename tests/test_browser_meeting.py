@@ -99,7 +99,8 @@ def test_scope_and_a_link_that_matches_nothing(server, page):
     pg = page
     pg.goto(f"{server}/?city=Harbin")
     _wait_for_app(pg)
-    pg.get_by_text("Committed money", exact=True).first.wait_for(state="visible", timeout=60_000)  # the metric, not the citation
+    pg.locator("[data-testid='stMetricLabel']").get_by_text("Committed money", exact=True).wait_for(
+        state="visible", timeout=60_000)  # the metric: not the citation, nor the metric's preview (ui.metric)
     committed = _total(pg)
     assert committed == "¥1 bn"  # Harbin's signed deal; its ¥18.3 bn key-project list is a plan
     assert pg.get_by_text(re.compile(r"plus ¥18\.3 bn in plans and lists")).count() == 1

@@ -29,12 +29,12 @@ if not n:
 h = ui.headline(f)
 c = st.columns([3, 2, 2, 3])
 if drill:
-    c[0].metric("Total of these records", ui.money(ui.total(f, dim, value), f.currency))
+    ui.metric(c[0], "Total of these records", ui.money(ui.total(f, dim, value), f.currency))
 else:
     ui.total_metric(c[0], f, h)
-c[1].metric("Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events in the view")
-c[2].metric("Articles", f"{h['articles']:,}")
-c[3].metric("No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
+ui.metric(c[1], "Records", f"{n:,}", help=f"{h['deals']} deals, {h['bundles']} bundles, {h['events']} events in the view")
+ui.metric(c[2], "Articles", f"{h['articles']:,}")
+ui.metric(c[3], "No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
 
 pages = math.ceil(n / PAGE_SIZE)
 if not 1 <= v.page <= pages:

@@ -15,11 +15,11 @@ if not h["records"]:
 
 c = st.columns([4, 2, 2, 2, 3])
 ui.total_metric(c[0], f, h)
-c[1].metric("Deals", f"{h['deals']:,}", help=f"plus {h['bundles']} bundle(s) and {h['events']} event(s)")
-c[2].metric("Cities", f"{h['cities']:,}", help="named cities; the chart below also has province-wide "
+ui.metric(c[1], "Deals", f"{h['deals']:,}", help=f"plus {h['bundles']} bundle(s) and {h['events']} event(s)")
+ui.metric(c[2], "Cities", f"{h['cities']:,}", help="named cities; the chart below also has province-wide "
             "amounts and records without a known place")
-c[3].metric("Articles", f"{h['articles']:,}")
-c[4].metric("No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
+ui.metric(c[3], "Articles", f"{h['articles']:,}")
+ui.metric(c[4], "No amount", f"{h['undisclosed']:,}", help="records in the view whose amount is not disclosed")
 ui.scope_line(f, h)
 ui.status_split(f)
 
