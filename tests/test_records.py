@@ -90,6 +90,9 @@ NOT_DEALS = [
      "Since the first German enterprise, Kern-Liebers (Taicang) Co, was launched there in 1993, the city has "
      "attracted more than 220 German companies with total investment nearing $2 billion. Foreign investment of "
      "1.3 billion U.S. dollars flowed into the city in 2009, up 8.35 percent from 2008. 预计2012年底可以实现千亿目标。"),
+    ("an exchange rate, two decades' total",
+     "Zhangjiagang signed 12 projects ($1=6.7536 Chinese yuan renminbi). Over the past two decades Intel has put "
+     "US$1.3 billion into assembly, test and research facilities in China, he said."),
     ("prospects",
      "After early-stage talks, another 70 projects with a combined investment of nearly 100 billion yuan may "
      "come to the area. 另有12个项目有望落地,总投资80亿元。"),

@@ -61,6 +61,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
       |\s*(?:-\s*level\b|-\s*class\b|级|量级)                               # "3个千亿级、5个百亿级": a scale, not a sum
       |\s*元?的?(?:目标|任务|大关)                                             # "实现千亿目标": a target
+      |\s*=                                                                 # "($1=6.7536 yuan)": a rate
       |[^.;。；]{0,40}?,\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)             # "… flowed into the city in 2009, up 8.35 percent"
       )
 """, re.X | re.I)
@@ -76,7 +77,7 @@ TARGET_BEFORE = re.compile(r"(?:形成|打造|建成|培育|迈向|冲刺)\s*\S{
 RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
-                           r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+years|\bover\s+20\d\d\s+and\s+20\d\d"
+                           r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 

@@ -340,6 +340,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
     """A figure that is a target, revenue, capital, threshold, or a share of one project's figure."""
     m = ms[i]
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
+    if re.search(r"=\s*$", before):
+        return True  # "($1=6.7536 Chinese yuan)": an exchange rate
     if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
         return False
     if NOT_INVESTMENT_AFTER.match(after) and GROWTH_AFTER.match(after) and _count_projects(text, m.start) \
