@@ -750,3 +750,13 @@ def test_the_phases_after_a_projects_whole_figure_are_no_deals_of_their_own():
     assert rec["amount_cny"] == 6e9
     text = HEADER + "投资额25亿元的沈阳航空航天城核心区二期项目,投资额20亿元的三九药业第五代头孢项目签约。"
     assert [r["amount_cny"] for r in with_amount(records_of(text))] == [2.5e9, 2e9]  # a phase in a name is a name
+
+
+def test_a_colon_list_of_clauses_names_one_project_a_clause():
+    text = HEADER + ("11月5日，本次签约项目共4个，项目总投资约25.6亿元，包括：美国ICE公司的芯片测试项目将落户南山高新科技园区；"
+                     "日本三洋半导体公司再次投资，在南山设立新的集成电路生产、研发基地；香港城市大学生物医学中心项目将在光明新区启动；"
+                     "中国凯利实业公司将在光明新区建设其南方区总部和汽车展示基地。")
+    recs = records_of(text)
+    total = next(r for r in recs if r["kind"] == "bundle")
+    assert [r["project"] for r in recs if r["part_of"] == total["id"]] == [
+        "芯片测试项目", "集成电路生产、研发基地", "香港城市大学生物医学中心项目", "南方区总部和汽车展示基地"]

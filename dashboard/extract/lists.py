@@ -147,15 +147,49 @@ def named_projects(text: str) -> list[Named]:
     for lead in LEAD_IN.finditer(text):
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
         rest = text[lead.end():]
+        if clause_items(text, lead.end()):
+            continue  # a list of clauses: its projects are read clause by clause below
         counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： ")))  # a list of projects: any name
         for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
                     and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
+    for lead in LEAD_IN.finditer(text):  # "包括：A公司的X项目将落户…；B公司在南山设立Y基地；…": one project a clause
+        for name, at in clause_items(text, lead.end()):
+            if name not in found and not any(name in f or f in name for f in found):
+                found[name] = Named(name, at, None)
     for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
         if name not in found and not any(name in f or f in name for f in found):
             found[name] = Named(name, at, None)
     return sorted(found.values(), key=lambda n: n.start)
+
+
+# In one clause of a colon list: the thing set up ("在南山设立新的集成电路生产、研发基地") or the project that is
+# the clause's subject ("香港城市大学生物和动物医学中心项目将在光明新区启动").
+_SET_UP_OBJECT = re.compile(r"(?:设立|建设|打造|新建|兴建|投资建设|建立)(?:新的|一个|一座|其)?"
+                            r"(?P<name>[\u4e00-\u9fff、·A-Za-z0-9]{2,30}?(?:项目|基地|中心|产业园|园区|工厂|总部|生产线))(?=[,，。；;]|$)")
+_SUBJECT_PROJECT = re.compile(r"(?:[^,，。；;]*的)?(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{2,30}?(?:项目|中心))(?:将|拟|已)")
+
+
+def clause_items(text: str, start: int) -> list[tuple[str, int]]:
+    """The projects of a Chinese list after a colon whose items are clauses split by "；"."""
+    colon = re.match(r"\s*[:：]", text[start:])
+    if not colon:
+        return []
+    body_end = text.find("。", start)
+    body = text[start + colon.end():body_end if body_end >= 0 else len(text)]
+    if "；" not in body and ";" not in body:
+        return []
+    out, pos = [], start + colon.end()
+    for clause in re.split(r"([；;])", body):
+        if clause in ("；", ";"):
+            pos += 1
+            continue
+        m = _SET_UP_OBJECT.search(clause) or _SUBJECT_PROJECT.match(clause)
+        if m and is_project_name(m.group("name")):
+            out.append((m.group("name"), pos + m.start("name")))
+        pos += len(clause)
+    return out
 
 
 _CLAUSE = re.compile(r"[^,，。；;:：]+")

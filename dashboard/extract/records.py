@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
-from dashboard.extract.lists import is_project_name, named_projects, trim_name
+from dashboard.extract.lists import clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
@@ -413,6 +413,9 @@ def _enumeration(text: str) -> list[str]:
     m = ENUMERATION.search(text)
     if not m:
         return []
+    clauses = clause_items(text, m.end())
+    if clauses:  # "包括：A公司的X项目将落户…；B公司在南山设立Y基地；…": one project a clause
+        return [name for name, _ in clauses]
     rest = text[m.end():].lstrip("—-:： ")
     if re.match(r"\s*[\u4e00-\u9fff]", rest):  # Chinese lists: items split by 、 and 和, ending at a comma
         rest = re.split(r"[,，;；。]", rest)[0]
