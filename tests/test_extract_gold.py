@@ -63,7 +63,7 @@ SHORT_OF_TARGETS = {
     "blind5": _blind(5, {"amount_f1": 0.91, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.12}),
     "blind6": _blind(6, {"amount_f1": 0.92, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.77, "city_total_err": 0.20}),
     "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.97, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.11}),
-    "blind10": _blind(10, {"amount_f1": 0.91, "city_acc": 0.78, "noamount_recall": 0.68, "date_acc": 0.70, "city_total_err": 0.68}),
+    "blind10": _blind(10, {"amount_f1": 0.91, "city_acc": 0.80, "noamount_recall": 0.80, "date_acc": 0.64, "city_total_err": 0.68}),
     # blind11 was scored once at first look at the end of its round; one rule was added from it after that look
     "blind11": _blind(11, {"amount_f1": 0.90, "city_acc": 0.91, "noamount_recall": 0.62, "date_acc": 0.56, "city_total_err": 0.54}),
     "blind9": _blind(9, {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.52, "date_acc": 0.96, "city_total_err": 0.14}),
