@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-11 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-12 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, float]]:
     batch = ROOT / "tests" / "blind" / f"batch{n}"
@@ -64,7 +64,9 @@ SHORT_OF_TARGETS = {
     "blind6": _blind(6, {"amount_f1": 0.92, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.77, "city_total_err": 0.20}),
     "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.97, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.11}),
     "blind10": _blind(10, {"amount_f1": 0.91, "city_acc": 0.80, "noamount_recall": 0.80, "date_acc": 0.64, "city_total_err": 0.68}),
-    # blind11 was scored once at first look at the end of its round; one rule was added from it after that look
+    # blind12 was scored once at first look with this round's final rules and not used to change a rule since
+    "blind12": _blind(12, {"amount_f1": 0.81, "city_acc": 0.80, "noamount_recall": 0.0, "date_acc": 0.58, "city_total_err": 1.35}),
+    # blind11 was scored once at first look near the end of its round; a rule was added from it after that look
     "blind11": _blind(11, {"amount_f1": 0.90, "city_acc": 0.91, "noamount_recall": 0.62, "date_acc": 0.56, "city_total_err": 0.54}),
     "blind9": _blind(9, {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.52, "date_acc": 0.96, "city_total_err": 0.14}),
     "blind8": _blind(8, {"amount_f1": 0.90, "city_acc": 0.90, "noamount_recall": 0.23, "date_acc": 0.90, "city_total_err": 0.37}),
