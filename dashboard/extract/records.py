@@ -336,8 +336,9 @@ def _is_part_of_previous(text: str, ms: list[Money], i: int) -> bool:
     return i > 0 and bool(SUB_ALLOCATION.search(_words_before(text, ms[i].start, 25)))
 
 
-def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
-    """A figure that is a target, revenue, capital, threshold, or a share of one project's figure."""
+def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = False) -> bool:
+    """A figure that is a target, revenue, capital, threshold, or a share of one project's figure (`first_not`:
+    the sentence's first figure is none of these either, as the caller found)."""
     m = ms[i]
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if re.search(r"=\s*$", before):
@@ -358,7 +359,7 @@ def _is_not_investment(text: str, ms: list[Money], i: int) -> bool:
         return True  # "Of the total, 44.39 billion yuan will be invested in the projects this year": a year's share
     if PLANNED_BEFORE.search(before) and FOR_A_YEAR_AFTER.match(after):
         return True  # "a planned investment of 0.194 billion yuan for 2018"
-    if i > 0 and _is_not_investment(text, ms, 0) and ELLIPSIS.fullmatch(text[ms[i - 1].end:m.start]):
+    if i > 0 and first_not and ELLIPSIS.fullmatch(text[ms[i - 1].end:m.start]):
         return True  # "Industrial projects completed 6.9 billion yuan of investment, urban projects 6.2 billion yuan"
     if SUPERLATIVE.search(before) and not companies(text):
         return True
@@ -494,7 +495,10 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     seen = _Seen()
     tally_before = False  # the sentence before gave a running total ("Before this, ... 60 projects, 150 billion")
     for idx, (s, ms) in enumerate(found):
-        kept = [m for i, m in enumerate(ms) if not _is_not_investment(s.text, ms, i)]
+        flags: list[bool] = []
+        for i in range(len(ms)):
+            flags.append(_is_not_investment(s.text, ms, i, first_not=bool(flags) and flags[0]))
+        kept = [m for m, flag in zip(ms, flags) if not flag]
         part_of_tally = tally_before and bool(re.match(r"\s*(?:of\s+(?:them|these|which)|among\s+them|其中)", s.text, re.I))
         if kept and PROSPECT.search(s.text):
             kept = []  # "another 70 projects with a combined 100 billion yuan may come to the area": a prospect
@@ -1503,14 +1507,13 @@ ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry wor
 def _wider_than_its_city(ctx: ArticleContext, drafts: list[Draft]) -> None:
     """"第7届南博会…共有338个项目签约,4040亿元 … 其中,昆明市共签署协议69个,655.97亿元": a total placed in the
     article's main city only for want of a place, with a part said to be that city's, is wider than the city."""
-    for b in drafts:
-        if b.kind != "bundle" or b.parent is not None or not b.city_by_default or not b.province:
+    for d in drafts:  # one pass over the parts: linear in the records
+        b = d.parent
+        if b is None or b.kind != "bundle" or b.parent is not None or not b.city_by_default or not b.province \
+                or b.city is None or d.money is None or d.city != b.city or not PART_CUE.match(d.sent.text):
             continue
-        for d in drafts:
-            if d.parent is b and d.money is not None and d.city == b.city and PART_CUE.match(d.sent.text) and any(
-                    m.place.kind == "city" and m.place.city == b.city for m in ctx.places_in(*_own_span(ctx, d))):
-                b.city = b.district = b.park = None
-                break
+        if any(m.place.kind == "city" and m.place.city == b.city for m in ctx.places_in(*_own_span(ctx, d))):
+            b.city = b.district = b.park = None
 
 
 def _inherit_date(d: Draft) -> None:
