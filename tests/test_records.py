@@ -99,6 +99,9 @@ NOT_DEALS = [
     ("a paragraph that opens with a running total",
      "今年以来,各新区加大招商引资力度,取得积极进展。重大项目签约落地加快,南京江北新区新签约亿元以上项目649个,"
      "协议投资总额约3600亿元;天津滨海新区引进项目超过841个,协议投资总额5131亿元。"),
+    ("a running total named after its figure",
+     "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
+     "2022, and 40 more worth 9 billion yuan so far this year."),
     ("a zone's expectation, output of a park, a tally 'during' months",
      "Foo said the zone is expected to attract investment of more than 10 billion yuan in the coming years. "
      "When completed, the park in Jinshan is expected to produce 4 billion yuan of industrial output every year. "
@@ -760,3 +763,21 @@ def test_a_colon_list_of_clauses_names_one_project_a_clause():
     total = next(r for r in recs if r["kind"] == "bundle")
     assert [r["project"] for r in recs if r["part_of"] == total["id"]] == [
         "芯片测试项目", "集成电路生产、研发基地", "香港城市大学生物医学中心项目", "南方区总部和汽车展示基地"]
+
+
+def test_a_wire_datelines_city_is_where_the_report_was_filed():
+    text = ("Steelmaker and Gulf partner agree on coastal plant\n\n"
+            "SHANGHAI, March 3, 2018 (Reuters) - A state steel group has signed a framework agreement with a Gulf "
+            "fund to build a steel and coke plant on the coast of southern China, people familiar with it said.\n\n"
+            "The plant is estimated to cost 12 billion yuan.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (None, None)
+    text = text.replace("on the coast of southern China", "in Zhanjiang")
+    (rec,) = with_amount(records_of(text))
+    assert rec["city"] == "Zhanjiang"
+
+
+def test_a_mountain_or_street_named_after_a_city_is_not_that_city():
+    text = HEADER + ("The Shinsun resort project, with an investment of 3 billion yuan, sits on the slopes of Daqing "
+                     "Mountain.\n\nHohhot officials said it will open in 2025.")
+    assert [r["city"] for r in with_amount(records_of(text))] == ["Hohhot"]

@@ -81,6 +81,12 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
 
+# "... 160 projects with total investment of 80.5 billion yuan since the start of 2023": the running total named
+# after its figure, in the same clause.
+RUNNING_TOTAL_AFTER = re.compile(r"[^.;:。；]{0,30}?\b(?:since\s+the\s+(?:beginning|start)\s+of|so\s+far\s+this\s+year"
+                                 r"|(?:this\s+year\s+)?so\s+far\b|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months\b"
+                                 r"|(?:over|in|during)\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades))", re.I)
+
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|the\s+total|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
 # "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected
@@ -229,6 +235,8 @@ PROJECT_PHRASE = re.compile(
 PROJECT_COUNT = re.compile(r"\bprojects?\b|项目", re.I)
 
 # "Dongbao Park", "Humen Avenue", "东宝公园": a district's name naming a thing in another place.
+# The same for a city's name: a mountain, lake or street named after it ("Daqing Mountain" in Hohhot), not the city.
+CITY_THING_AFTER = re.compile(r"\s+(?:Mountains?|Lake|River|Road|Avenue|Street|Bridge|Island|Forest)\b")
 THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake|River|Mountain|Forest|Square|Hotel|Tower|Building|Plaza|Station|Airport
       |(?:State\s+)?Guest\s+House|Exhibition|Convention)\b
     |公园|路|大道|大街|大桥|湖|岛|酒店|大厦|广场|车站|机场|宾馆|迎宾馆|会展中心|国际会展)""", re.I | re.X)
@@ -251,7 +259,7 @@ OUR_PROVINCE = re.compile(r"\bour\s+province\b|我省|本省", re.I)
 OUR_CITY = re.compile(r"\bour\s+city\b|我市|本市", re.I)
 
 # A dateline's date ("XIAMEN, Sept. 9 (Xinhua) --"): when the article was filed, not when the event was.
-DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–)")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*-(?=\s)|(?:\([^)]{1,30}\))?\s*(?:--|—|–))")  # "(Reuters) - ": one hyphen after the agency
 # "On the same day": the day of the event told just before.
 SAME_DAY = re.compile(r"\b(?:on\s+the\s+same\s+day|the\s+same\s+day|that\s+day)\b|同日|当天|当日", re.I)
 

@@ -31,7 +31,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -246,8 +246,7 @@ class ArticleContext:
                 continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
             if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
                 continue
-            if DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
-                    re.sub(r"^,\s*\w+\.?\s+\d{1,2}", "", self.text[m.end:m.end + 30])):
+            if self._dateline(m):
                 continue  # "XIAMEN, Sept. 9 --": where the report was filed
             if m.place.kind == "park" and self._city_provinces.get(m.place.city, set()) - {m.place.province}:
                 continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
@@ -264,12 +263,19 @@ class ArticleContext:
             if m.place.kind == "park" and main and m.place.city != main and m.place.city not in m.text \
                     and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
                 continue  # a bare "开发区" read as another city's zone, in an article about one city
+            if m.place.kind == "city" and CITY_THING_AFTER.match(self.text, m.end) and m.text[:1].isupper():
+                continue  # "Daqing Mountain", "Beijing Road": named after the city, not in it
             if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
                 continue  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
         return out
+
+    def _dateline(self, m: PlaceMention) -> bool:
+        """"XIAMEN, Sept. 9 --", "BEIJING, May 16, 2017 (Reuters) -": the city a report was filed from."""
+        return bool(DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
+            re.sub(r"^,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?", "", self.text[m.end:m.end + 40])))
 
     def _organising_province(self):
         """The province that holds the article's event ("广西举行…", "廣西壯族自治區黨委、政府在深圳舉辦…",
@@ -287,7 +293,8 @@ class ArticleContext:
     def _main_city(self) -> str | None:
         counts = Counter(m.place.city for m in self.places_in(0, len(self.text)) if m.place.city)
         if not counts:  # only venues named: a ceremony held in the one city the article names is that city's
-            counts = Counter(m.place.city for m in self.places if m.place.city and m.place.kind in ("city", "park"))
+            counts = Counter(m.place.city for m in self.places if m.place.city and m.place.kind in ("city", "park")
+                             and not self._dateline(m))
             if len(counts) != 1:
                 return None
         city, n = counts.most_common(1)[0]
@@ -351,6 +358,7 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     if NOT_INVESTMENT_BEFORE.search(before) or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
         return True
     if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]) \
+            or RUNNING_TOTAL_AFTER.match(text, m.end) \
             or PROMOTED.search(text[:m.start]):
         return True
     if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
