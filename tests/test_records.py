@@ -781,3 +781,13 @@ def test_a_mountain_or_street_named_after_a_city_is_not_that_city():
     text = HEADER + ("The Shinsun resort project, with an investment of 3 billion yuan, sits on the slopes of Daqing "
                      "Mountain.\n\nHohhot officials said it will open in 2025.")
     assert [r["city"] for r in with_amount(records_of(text))] == ["Hohhot"]
+
+
+def test_a_place_that_starts_a_chinese_brand_is_the_companys_home():
+    text = HEADER + ("Work has begun in Baotou on Zhejiang Jinhong Photovoltaic's new ingot plant. The company put "
+                     "2 billion yuan into the first line.")
+    assert [r["city"] for r in with_amount(records_of(text))] == ["Baotou"]
+    text = HEADER + "On May 3 the county and Shandong Lanyue group signed a 5 billion yuan solar power project."
+    assert [(r["province"], r["city"]) for r in with_amount(records_of(text))] == [(None, None)]
+    text = HEADER + "On May 3 Suzhou Wujiang signed a 5 billion yuan solar power project with a Korean company."
+    assert [r["city"] for r in with_amount(records_of(text))] == ["Suzhou"]  # a district, not a brand

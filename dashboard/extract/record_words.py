@@ -201,6 +201,19 @@ VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场
 INSTITUTION_AFTER = re.compile(r"""\s*(?:[A-Z][a-z]+\s+){0,2}?(?:Normal\s+)?(?:University|Institute|Academy|Hospital|Bank|Airlines|Daily|Post|Times|News
     |Television|TV|Stock\s+Exchange|大学|学院|银行|日报|晚报|商报|时报|新闻|电视台|广播|网讯)""", re.X)
 
+# "Tianjin Zhonghuan Semiconductor's new factory", "Jiangsu Hongdou group signed": a place, then a word that spells
+# pinyin syllables (a Chinese brand), then an industry word or "'s": the company's home, not where money lands.
+_PINYIN_SYLLABLE = (r"(?:er|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+                    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v))")
+PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,4}}", re.I)
+BRAND_AFTER_PLACE = re.compile(r"""\s+(?P<brand>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??))
+    (?:['’]s\b|\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Semiconductors?|Electric|Electrical|Electronics?|Energy|Power|Steel|Chemicals?
+      |Pharmaceuticals?|Pharma|Medical|Motors?|Auto|Automobiles?|Automotive|Technology|Technologies|Tech|Sci-Tech|Science
+      |Materials?|Holdings?|Group|Industries|Industrial|Investments?|Capital|Construction|Engineering|Logistics|Machinery
+      |Optoelectronics?|Photovoltaics?|PV|Solar|Software|Textiles?|Paper|Foods?|Dairy|Bio\w*|Mining|Metals?|Cement|Glass
+      |Petrochemicals?|Enterprises?|Corp\w*|Co|Company|Ltd|Resources|Equipment|Intelligent|Networks?|Telecom|New\s+Materials?)\b)""",
+                               re.X | re.I)
+
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
 COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)
 

@@ -31,7 +31,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -267,10 +267,22 @@ class ArticleContext:
                 continue  # "Daqing Mountain", "Beijing Road": named after the city, not in it
             if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
                 continue  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
+            if m.place.kind in ("city", "province") and self._brand_after(m):
+                continue  # "Tianjin Zhonghuan Semiconductor's factory in Yinchuan": the company's home
             if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
                 continue  # "Sichuan University" names a university, not where money lands
             out.append(m)
         return out
+
+    def _brand_after(self, m: PlaceMention) -> bool:
+        """Whether a Chinese brand in pinyin follows the place, making it a company's name ("Jiangsu Hongdou
+        Group"), the brand being no place of its own ("Suzhou Wujiang ..." names a district)."""
+        hit = BRAND_AFTER_PLACE.match(self.text, m.end, m.end + 80)
+        if not hit or not all(PINYIN_WORD.fullmatch(w) for w in hit.group("brand").split()):
+            return False
+        starts, _ = self._place_bounds
+        i = bisect_left(starts, hit.start("brand"))
+        return not (i < len(starts) and starts[i] < hit.end("brand"))
 
     def _dateline(self, m: PlaceMention) -> bool:
         """"XIAMEN, Sept. 9 --", "BEIJING, May 16, 2017 (Reuters) -": the city a report was filed from."""
