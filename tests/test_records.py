@@ -791,3 +791,15 @@ def test_a_place_that_starts_a_chinese_brand_is_the_companys_home():
     assert [(r["province"], r["city"]) for r in with_amount(records_of(text))] == [(None, None)]
     text = HEADER + "On May 3 Suzhou Wujiang signed a 5 billion yuan solar power project with a Korean company."
     assert [r["city"] for r in with_amount(records_of(text))] == ["Suzhou"]  # a district, not a brand
+
+
+def test_stages_that_add_up_to_the_deal_are_not_deals_of_their_own():
+    text = HEADER + ("A US$600 million plant making power modules will be built in Wuxi by Foobar Power Devices. "
+                     "The money would go in over three stages: $100 million in the first, $250 million in the second "
+                     "and $250 million in the third.")
+    assert [r["amount"] for r in with_amount(records_of(text))] == [600e6]
+    text = HEADER + ("Foobar Optics will invest US$300 million in a lens factory in Xiamen. It will first invest "
+                     "US$120 million, and may later spend up to US$180 million more.")
+    assert [r["amount"] for r in with_amount(records_of(text))] == [300e6]
+    text = HEADER + ("5月8日,甲乙新材料项目总投资50亿元；丙丁建材基地项目投资30亿元；戊己产业园项目投资20亿元。")
+    assert len(with_amount(records_of(text))) == 3  # adds up, but three projects, no stages

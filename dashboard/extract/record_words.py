@@ -214,6 +214,10 @@ BRAND_AFTER_PLACE = re.compile(r"""\s+(?P<brand>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]
       |Petrochemicals?|Enterprises?|Corp\w*|Co|Company|Ltd|Resources|Equipment|Intelligent|Networks?|Telecom|New\s+Materials?)\b)""",
                                re.X | re.I)
 
+# Words of a project's stages or instalments ("will first invest", "in the second", "US$175 million more", "首期").
+STAGE_CUE = re.compile(r"\b(?:first|initial(?:ly)?|second|third|fourth|later|then|more|additional|further|phases?|stages?"
+                       r"|schedules?|tranches?|instal?ments?)\b|[一二三四首]期|分期|阶段|[一二三四首]階段", re.I)
+
 # "16 of which are blockchain", "Biomedicine accounts for 11 of the ...": a share of a count already given.
 COUNT_IS_PART = re.compile(r"^\S*\s*\d+\s+of\s+(?:which|these|them)\b|accounts?\s+for\s+\d+|其中\d+个|\bof\s+these\s+\d+", re.I)
 

@@ -31,7 +31,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -1094,6 +1094,37 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if id(d) not in dropped]
 
 
+def _drop_instalments(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """"… a US$1 billion chip plant … $200 million in the first, $400 million in the second and $400 million in the
+    third", "Intel will invest US$375 million … will first invest US$200 million … may later spend up to US$175
+    million more": two or more figures right after a deal's (within three sentences, in its currency, each smaller,
+    a word of stages in their sentence) that add up to it are its stages, not deals of their own
+    ("中化学…260亿元；中电建…140亿元；联投…120亿元" adds up too, but has no word of stages). Linear in the figures:
+    each deal looks at most three sentences ahead."""
+    stages: set[tuple[int, int]] = set()  # (sentence start, figure start) of the stages found
+    for d in drafts:
+        if d.kind != "deal" or not d.money or d.listed or d.in_list or (d.sent.start, d.money.start) in stages:
+            continue
+        at = ctx.index(d.sent)
+        run, total = [], 0.0
+        for s in ctx.sentences[at:at + 4]:
+            for m in find_amounts(s.text):
+                if s is d.sent and m.start <= d.money.start:
+                    continue
+                if m.currency != d.money.currency or m.value >= d.money.value or not STAGE_CUE.search(s.text):
+                    break
+                run.append((s.start, m.start))
+                total += m.value
+                if total >= d.money.value * 0.995:
+                    break
+            else:
+                continue
+            break
+        if len(run) >= 2 and abs(total - d.money.value) <= 0.005 * d.money.value:
+            stages.update(run)
+    return [d for d in drafts if not (d.money and (d.sent.start, d.money.start) in stages)]
+
+
 def _sibling_parts(a: Draft, b: Draft) -> bool:
     """Two parts of one breakdown sentence, each in its own clause ("农水项目9个,总投资119.2亿元;交通项目9个,…")."""
     if a.sent is not b.sent or not a.money or not b.money:
@@ -1494,6 +1525,7 @@ def _extract(article) -> list[dict]:
         _own_place(ctx, d)
     drafts = _merge_plain(drafts)
     drafts = _drop_repeated_bundles(drafts)
+    drafts = _drop_instalments(ctx, drafts)
     for d in drafts:
         _date_for(ctx, d)
         _convert(d)
