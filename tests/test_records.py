@@ -99,6 +99,13 @@ NOT_DEALS = [
     ("a paragraph that opens with a running total",
      "今年以来,各新区加大招商引资力度,取得积极进展。重大项目签约落地加快,南京江北新区新签约亿元以上项目649个,"
      "协议投资总额约3600亿元;天津滨海新区引进项目超过841个,协议投资总额5131亿元。"),
+    ("projects on offer and their parts",
+     "The province is courting Macao investors with 120 billion yuan worth of projects this week. The 120 billion "
+     "yuan of projects on offer include 8 port projects worth 30 billion yuan and 14 tourism projects totalling "
+     "22 billion yuan."),
+    ("funds received and a company's assets",
+     "Since 2015 the two sides agreed on 40 projects, 22 of which have received 2.1 billion yuan in investment. "
+     "The group has 9 regional branches, and its capital total amounts to 98.6 billion yuan."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),
@@ -803,3 +810,18 @@ def test_stages_that_add_up_to_the_deal_are_not_deals_of_their_own():
     assert [r["amount"] for r in with_amount(records_of(text))] == [300e6]
     text = HEADER + ("5月8日,甲乙新材料项目总投资50亿元；丙丁建材基地项目投资30亿元；戊己产业园项目投资20亿元。")
     assert len(with_amount(records_of(text))) == 3  # adds up, but three projects, no stages
+
+
+def test_a_round_figure_told_again_with_the_same_words_is_one_record():
+    text = HEADER + ("This year the state has approved more than 300 billion yuan of coal power and chemical projects "
+                     "in the region, officials said.\n\nA trade fair opened on Monday.\n\n"
+                     "This year, the state approved 12 coal power and chemical projects in the region with a total "
+                     "investment of more than 300 billion yuan, the governor said.")
+    assert [r["amount_cny"] for r in with_amount(records_of(text)) if r["counts_in_totals"]] == [300e9]
+
+
+def test_machine_translated_duo_reads_as_at_least():
+    text = HEADER + ("On May 9 the group and the city government signed a framework agreement to build power and "
+                     "develop projects in power, coal and solar energy of 600 many hundred million yuan in Wuzhong.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["amount_cny"], rec["qualifier"]) == (60e9, "at_least")

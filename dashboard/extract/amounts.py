@@ -101,6 +101,7 @@ _START = re.compile(rf"""
 # An English figure: number, scale, currency, in that order.
 _EN = re.compile(rf"""
     (?P<num>{_NUMERAL_EN})
+    (?P<many>[\s-]+(?:many|odd)(?=[\s-]+{_SCALE_EN}))?  # "1000 many hundred million" (machine-translated 1000多亿)
     (?:[\s-]*(?P<scale>{_SCALE_EN})                  # billion | bn | 17.2b | hundred million
        (?P<more>(?:\s+{_DIGITS}\s*{_SCALE_EN})*))?     # "4 billion 280 million": smaller parts
     (?:\s*(?P<sep>-|–|—|~|\bto\b|\band\b)\s*          # a range: 1-2 billion, 1 billion to 2 billion
@@ -278,7 +279,8 @@ def _english_figure(text: str, i: int) -> _Figure | None:
             return None
         smaller = _scale(part[2])
         value += _digits(part[1]) * smaller
-    figure = _Figure(end=m.end("more") if m["scale"] else m.end("num"), value=value, scale=scale)
+    figure = _Figure(end=m.end("more") if m["scale"] else m.end("num"), value=value, scale=scale,
+                     more=bool(m["many"]))
 
     if m["sep"]:
         sep = m["sep"].lower()

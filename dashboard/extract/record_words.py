@@ -16,7 +16,7 @@ COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, 
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
-      |registered\s+capital|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |registered\s+capital|\bcapital\s+total|\btotal\s+(?:assets|capital)\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
@@ -33,6 +33,8 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
+      |\b(?:attract|court|woo|lur|draw)\w*\s+(?:[\w-]+\s+){0,4}?(?:investors|investment|businesses|businesspeople|capital)\s+with\b
+      |\b(?:have|has|had)\s+(?:already\s+)?received\b
       |1[-—至到]\d{1,2}月)
     (?:[^.;。；]|\.\d){0,60}$
   | (?:带动|拉动|撬动)[^,，、。；;]{0,20}$                                  # "带动社会投资500亿元", not "带动能力强的项目, 例如…"
@@ -45,10 +47,14 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
 # anywhere earlier in the sentence.
 PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2}\d+\s+(?:[\w-]+\s+){0,3}"
                       r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
+                      # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
+                      r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
                       r"|(?:推介|推出|发布)(?:了)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目", re.I)
 
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
+    \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
+  |
     \s*(?:\)|）)?\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in\s+(?:(?:annual|yearly|industrial|economic)\s+){0,2}(?:revenue|sales|output)|of\s+(?:(?:annual|yearly|industrial|economic)\s+){0,2}(?:revenue|sales|output)
       |(?:annual\s+)?revenue|in\s+(?:tax|taxes)|年?产值|营业收入|销售收入|的产值|税收|营收
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year

@@ -812,6 +812,18 @@ class _Seen:
         return [self.drafts[i] for i in sorted(i for _, i in found)]
 
 
+def _shared_phrase(a: str, b: str) -> bool:
+    """Whether two sentences share four words in a row ("energy and chemical engineering projects") or, in
+    Chinese, six characters in a row, figures aside."""
+    def grams(text: str) -> set:
+        words = re.findall(r"[a-z]+", text.lower())
+        out = {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
+        han = re.sub(r"[^\u4e00-\u9fff]+", "|", text)
+        out |= {han[i:i + 6] for i in range(len(han) - 5) if "|" not in han[i:i + 6]}
+        return out
+    return bool(grams(a) & grams(b))
+
+
 def _repeats(d: Draft, seen: _Seen, s: Sentence) -> bool:
     """A second mention of a figure already recorded in this article (not a list of equal figures)."""
     if s.list_item or (d.money and re.search(r"同样|同为|也是|\b(?:likewise|also)\b[^,.;，。；]{0,30}$",
@@ -819,9 +831,11 @@ def _repeats(d: Draft, seen: _Seen, s: Sentence) -> bool:
         return False  # "B项目同样总投资105亿元": another project of the same figure
     for other in seen.near(d.money):
         if other.money.currency == d.money.currency and _same_figure(other.money, d.money):
-            if other.kind == "deal" and d.kind == "bundle" and not other.investors and (_significant(d.money) or 0) >= 3:
+            if other.kind == "deal" and d.kind == "bundle" and not other.investors and (
+                    (_significant(d.money) or 0) >= 3 or _shared_phrase(other.sent.text, s.text)):
                 # "Deals worth 13.4 billion yuan were negotiated", then "18 companies signed ... 13.4 billion":
-                # the same precise figure, first said vaguely: one bundle
+                # the same precise figure, first said vaguely: one bundle (or a round figure with the same words
+                # around it: "approved more than 200 billion yuan of energy and chemical engineering projects")
                 other.kind, other.n_projects, other.project = "bundle", d.n_projects, d.project
                 other.date_hint = other.date_hint or s
                 return True
