@@ -825,3 +825,18 @@ def test_machine_translated_duo_reads_as_at_least():
                      "develop projects in power, coal and solar energy of 600 many hundred million yuan in Wuzhong.")
     (rec,) = with_amount(records_of(text))
     assert (rec["amount_cny"], rec["qualifier"]) == (60e9, "at_least")
+
+
+def test_a_release_of_projects_on_offer_and_the_signing_after_it():
+    text = HEADER + ("9月9日,某省投资环境推介会在厦门召开。会上发布了120个招商引资重大项目,另有6个项目现场签约,总投资额45.2亿元。"
+                     "今年4月,首批95个招商引资重大项目已在武汉发布。此次会上,省投资促进局发布第二批120个重大招商项目,"
+                     "招商总规模约2100亿元。其中,开发区管委会与某某科技有限公司签署了年产2GWh三元锂电池项目。")
+    recs = records_of(text)
+    assert [r["amount_cny"] for r in with_amount(recs)] == [4.52e9]
+    assert not any(r["n_projects"] == 95 for r in recs)  # a release of projects on offer is no group of deals
+
+
+def test_numerals_before_yuan_inside_a_word_are_no_money():
+    from dashboard.extract.amounts import find_amounts
+    assert find_amounts("新建三元锂电池正极材料生产线,打破城乡二元结构") == []
+    assert [m.value for m in find_amounts("总投资三十亿元,其中一期八百万元")] == [3e9, 8e6]

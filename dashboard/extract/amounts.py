@@ -331,6 +331,8 @@ def _chinese_figure(text: str, i: int) -> _Figure | None:
         figure.end = m.end(after)
     if figure.scale == 1 and not figure.currency:
         return None                    # plain digits: "2020", "12英寸" (an English figure may still take them)
+    if figure.scale < 10_000 and not re.search(r"\d", run):
+        return None                    # "三元锂电池" (ternary), "二元结构": numerals before 元 in a word, no sum of money
     return figure
 
 

@@ -32,7 +32,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |工业投资(?!项目|类项目)|固定资产投资(?!项目)|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
-      |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|\b(?:promoted|on\s+offer|seeking\s+investment)\b
+      |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|招商(?:总)?规模|\b(?:promoted|on\s+offer|seeking\s+investment)\b
       |\b(?:attract|court|woo|lur|draw)\w*\s+(?:[\w-]+\s+){0,4}?(?:investors|investment|businesses|businesspeople|capital)\s+with\b
       |\b(?:have|has|had)\s+(?:already\s+)?received\b
       |1[-—至到]\d{1,2}月)
@@ -49,7 +49,13 @@ PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2
                       r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
-                      r"|(?:推介|推出|发布)(?:了)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目", re.I)
+                      r"|(?:推介|推出|发布)(?:了)?(?:第[一二三四五六七八九十\d]{1,3}批|首批)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目"
+                      r"(?![^。；;]{0,30}?(?:签约|签署|签订|开工))", re.I)  # "发布了178个…项目,另有8个项目现场签约": those signed are no offer
+
+# "首批133个山西省招商引资重大项目已在…发布", "projects up for investment were presented": projects offered to investors,
+# counted, not a group of deals.
+OFFERED = re.compile(r"招商(?:引资)?(?:重大|重点)?项目[^。；;,，]{0,25}(?:发布|推介|推出)|\bprojects\s+(?:on\s+offer|up\s+for\s+investment)\b",
+                     re.I)
 
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
