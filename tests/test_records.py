@@ -106,6 +106,9 @@ NOT_DEALS = [
     ("funds received and a company's assets",
      "Since 2015 the two sides agreed on 40 projects, 22 of which have received 2.1 billion yuan in investment. "
      "The group has 9 regional branches, and its capital total amounts to 98.6 billion yuan."),
+    ("a year's target as the whole of a share",
+     "据介绍,这批项目投资额占全年800亿元招商任务的41.5%。 The deals make up 30 percent of the city's 60 billion yuan "
+     "investment target for the year."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

@@ -72,7 +72,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
       |\s*(?:-\s*level\b|-\s*class\b|级|量级)                               # "3个千亿级、5个百亿级": a scale, not a sum
-      |\s*元?的?(?:目标|任务|大关)                                             # "实现千亿目标": a target
+      |\s*元?的?(?:招商|投资|引资)?(?:目标|任务|大关)                             # "实现千亿目标", "1500亿元招商任务": a target
+      |\s+(?:(?:investment|annual|yearly)\s+){0,2}(?:target|goal)\b              # "the 150 billion yuan investment target"
       |\s*=                                                                 # "($1=6.7536 yuan)": a rate
       |[^.;。；]{0,40}?,\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)             # "… flowed into the city in 2009, up 8.35 percent"
       )
