@@ -109,6 +109,8 @@ NOT_DEALS = [
     ("a year's target as the whole of a share",
      "据介绍,这批项目投资额占全年800亿元招商任务的41.5%。 The deals make up 30 percent of the city's 60 billion yuan "
      "investment target for the year."),
+    ("a programme over years",
+     "The carmaker's two Chinese ventures are investing a total of 9 billion euros up to 2018, the group said."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

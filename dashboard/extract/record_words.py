@@ -74,6 +74,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*(?:-\s*level\b|-\s*class\b|级|量级)                               # "3个千亿级、5个百亿级": a scale, not a sum
       |\s*元?的?(?:招商|投资|引资)?(?:目标|任务|大关)                             # "实现千亿目标", "1500亿元招商任务": a target
       |\s+(?:(?:investment|annual|yearly)\s+){0,2}(?:target|goal)\b              # "the 150 billion yuan investment target"
+      |\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:up\s+to|through|until|till)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b  # "14 billion euros up to 2016": a programme over years
       |\s*=                                                                 # "($1=6.7536 yuan)": a rate
       |[^.;。；]{0,40}?,\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)             # "… flowed into the city in 2009, up 8.35 percent"
       )
