@@ -845,3 +845,12 @@ def test_numerals_before_yuan_inside_a_word_are_no_money():
     from dashboard.extract.amounts import find_amounts
     assert find_amounts("新建三元锂电池正极材料生产线,打破城乡二元结构") == []
     assert [m.value for m in find_amounts("总投资三十亿元,其中一期八百万元")] == [3e9, 8e6]
+
+
+def test_a_whole_count_before_its_parts_is_a_bundle_of_its_own():
+    text = HEADER + "9月3日,本次洽谈会共有45个项目集中签约,其中沈阳市促成合同项目19个,总投资312.5亿元。"
+    recs = records_of(text)
+    whole = next(r for r in recs if r["n_projects"] == 45)
+    part = next(r for r in recs if r["n_projects"] == 19)
+    assert (whole["amount"], whole["city"], whole["province"]) == (None, None, "Liaoning")
+    assert (part["part_of"], part["city"], part["amount_cny"]) == (whole["id"], "Shenyang", 31.25e9)

@@ -57,6 +57,12 @@ PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2
 OFFERED = re.compile(r"招商(?:引资)?(?:重大|重点)?项目[^。；;,，]{0,25}(?:发布|推介|推出)|\bprojects\s+(?:on\s+offer|up\s+for\s+investment)\b",
                      re.I)
 
+# "共有60个项目集中签约,其中…", "A total of 60 projects were signed, of which …": a whole count, then its parts.
+OUTER_COUNT = re.compile(r"共(?:有|计)?\s*(?P<n>\d+|[两二三四五六七八九十百]+)\s*个(?:项目)?[^，,。；;]{0,16}?(?:签约|签署|签订|开工|落户|落地)"
+                         r"[^。；;，,]{0,8}[，,]\s*其中"
+                         r"|\b(?P<en>\d+)\s+(?:projects|agreements|deals|contracts)\s+(?:were|have\s+been)\s+(?:signed|inked)\b"
+                         r"[^.;]{0,30}?,\s*(?:of\s+which|among\s+them)\b", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"

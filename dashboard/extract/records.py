@@ -31,7 +31,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -82,6 +82,7 @@ class Draft:
     band: bool = False                # the total of a size band ("20亿元以上的有7个,总投资552亿元")
     city_by_default: bool = False     # placed in the article's main city for want of a place of its own
     children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
+    whole_end: int = 0                # a whole count before its parts ("共有60个项目集中签约,其中…"): where its words end
 
 
 class ArticleContext:
@@ -624,8 +625,26 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             if _repeats(d, seen, s):
                 continue
             seen.append(d)
+            outer = _outer_count(s, d) if kind == "bundle" else None
+            if outer is not None and not any(o.sent is s and o.n_projects == outer.n_projects for o in drafts):
+                drafts.append(outer)
+                d.parent = outer
             drafts.append(d)
     return drafts
+
+
+def _outer_count(s: Sentence, d: Draft) -> Draft | None:
+    """"本次签约仪式共有60个项目集中签约,其中长春市促成合同项目27个,总投资496.1亿元", "A total of 60 projects were signed,
+    of which 27 ... worth 49.6 billion": the whole count, given without a figure, is a bundle of its own and the
+    figure's group a part of it."""
+    hit = OUTER_COUNT.search(s.text, 0, d.money.start)
+    if not hit or not d.n_projects:
+        return None
+    word = (hit["n"] or hit["en"]).lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not n or n <= d.n_projects:
+        return None
+    return Draft("bundle", s, None, n_projects=n, at=hit.start(), whole_end=hit.end())
 
 
 def _in_tally_paragraph(ctx: ArticleContext, s: Sentence) -> bool:
@@ -1575,6 +1594,10 @@ def _wider_than_its_city(ctx: ArticleContext, drafts: list[Draft]) -> None:
     article's main city only for want of a place, with a part said to be that city's, is wider than the city."""
     for d in drafts:  # one pass over the parts: linear in the records
         b = d.parent
+        if b is not None and b.whole_end and b.city and b.city == d.city and not any(
+                m.place.kind != "province" for m in ctx.places_in(b.sent.start, b.sent.start + b.whole_end)):
+            b.city = b.district = b.park = None  # "共有60个项目…签约,其中长春市…27个": the whole is wider than its part's city
+            continue
         if b is None or b.kind != "bundle" or b.parent is not None or not b.city_by_default or not b.province \
                 or b.city is None or d.money is None or d.city != b.city or not PART_CUE.match(d.sent.text):
             continue
