@@ -854,3 +854,19 @@ def test_a_whole_count_before_its_parts_is_a_bundle_of_its_own():
     part = next(r for r in recs if r["n_projects"] == 19)
     assert (whole["amount"], whole["city"], whole["province"]) == (None, None, "Liaoning")
     assert (part["part_of"], part["city"], part["amount_cny"]) == (whole["id"], "Shenyang", 31.25e9)
+
+
+def test_the_parts_of_a_total_split_again_do_not_count_either():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("score", "../shared/extraction/score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    text = HEADER + ("On April 9, Hefei started 30 projects with a total investment of 90 billion yuan. By type, "
+                     "there are 18 industrial projects with a total investment of 50 billion yuan, 8 service projects "
+                     "with 30 billion yuan and 4 infrastructure projects with 10 billion yuan.\n\nIt is understood that "
+                     "the 3 projects of over 10 billion yuan in this start reach an investment of 60 billion yuan "
+                     "together. They are the Foo display panel project of Shushan District, investment 30 billion "
+                     "yuan; the Bar battery project of Feixi County, investment 18 billion yuan; and the Baz logistics "
+                     "park project of Baohe District, total investment RMB 12 billion.")
+    recs = records_of(text)
+    assert score.totals(recs, score.city_key) == {"hefei": 90e9}

@@ -1234,6 +1234,15 @@ def link_components(drafts: list[Draft]) -> None:
             open_bundles.append(d)
 
 
+def _not_counted_below(drafts: list[Draft]) -> None:
+    """A group that splits a total again ("of these, 4 projects over 10 billion yuan, 109 billion") is already
+    in the total, and so are its parts: they do not count either. Drafts are in text order and a part comes
+    after its bundle, so one pass sees each parent's verdict first."""
+    for d in drafts:
+        if d.parent is not None and not d.parent.counts_in_totals:
+            d.counts_in_totals = False
+
+
 def _link_lists_before_totals(drafts: list[Draft]) -> None:
     """"涉及A、B、C等8个项目,协议总投资约582亿元", "including A, B and C, 12 projects worth …": the projects
     named before a total in its sentence are its parts."""
@@ -1563,6 +1572,7 @@ def _extract(article) -> list[dict]:
         _date_for(ctx, d)
         _convert(d)
     link_components(drafts)
+    _not_counted_below(drafts)
     for d in drafts:
         if d.city is None and d.province is None and d.parent:
             d.city, d.province, d.park, d.district = d.parent.city, d.parent.province, d.parent.park, d.parent.district
