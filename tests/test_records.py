@@ -111,6 +111,9 @@ NOT_DEALS = [
      "investment target for the year."),
     ("a programme over years",
      "The carmaker's two Chinese ventures are investing a total of 9 billion euros up to 2018, the group said."),
+    ("a difference from last year",
+     "Compared with the same period last year there were 96 more new projects, with an extra investment of 18.4 "
+     "billion yuan."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),
@@ -870,3 +873,13 @@ def test_the_parts_of_a_total_split_again_do_not_count_either():
                      "park project of Baohe District, total investment RMB 12 billion.")
     recs = records_of(text)
     assert score.totals(recs, score.city_key) == {"hefei": 90e9}
+
+
+def test_a_group_also_signed_beside_the_started_total_is_no_part_of_it():
+    text = HEADER + ("On April 19, Xiangtan held a ceremony for the centralized commencement and signing of major "
+                     "projects. 180 projects, each worth more than 50 million yuan, were launched, for an estimated "
+                     "total investment of 80.4 billion yuan. Contracts were also signed for 35 major projects, whose "
+                     "total investment reaches 76 billion yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["status"], r["amount_cny"], r["part_of"], r["counts_in_totals"]) for r in recs] == [
+        ("started", 80.4e9, None, True), ("signed", 76e9, None, True)]

@@ -63,6 +63,11 @@ OUTER_COUNT = re.compile(r"共(?:有|计)?\s*(?P<n>\d+|[两二三四五六七八
                          r"|\b(?P<en>\d+)\s+(?:projects|agreements|deals|contracts)\s+(?:were|have\s+been)\s+(?:signed|inked)\b"
                          r"[^.;]{0,30}?,\s*(?:of\s+which|among\s+them)\b", re.I)
 
+# "compared with the same period last year … an extra investment of": a difference between two periods.
+COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than)\s+(?:the\s+same\s+period\s+(?:of\s+)?)?last\s+year\b"
+                           r"|比去年同期|比上年同期|与去年同期相比|较去年同期", re.I)
+MORE_BEFORE = re.compile(r"\b(?:extra|more|additional|increase\s+of)\b[^.;,]{0,25}$|(?:增加|多出|新增)[^，。；,]{0,8}$", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
@@ -183,6 +188,8 @@ SIGNING = re.compile(r"""
   | \bagreed\s+to\s+(?:jointly\s+)?(?:build|set\s+up|establish|invest|develop)\b
 """, re.X | re.I)
 # "Chengdu also inked cooperation agreements with ...": a separate signing, not a bundle's component.
+# "Contracts were also signed for 48 major projects", "另有8个项目现场签约": a group beside the one before, not its part.
+ALSO_SIGNED_GROUP = re.compile(r"\b(?:were|was|have\s+been)\s+also\s+(?:signed|inked)\b|\balso\s+(?:signed|inked)\s+(?:for\s+)?\d+", re.I)
 ALSO_SIGNING = re.compile(r"\balso\s+(?:inked|signed)\b|\bon\s+the\s+same\s+day\b|同日|也签约|还签约|另行签约", re.I)
 # What a founded or approved event is about.
 EVENT_OBJECT = re.compile(

@@ -31,7 +31,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -376,6 +376,9 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
         return True
     if _is_part_of_previous(text, ms, i) and not _is_total(text, ms[i - 1]):
         return True  # "5.5 billion yuan; of this, 500 million yuan is kept for ...": not a deal of its own
+    if COMPARED_WITH.search(text, 0, m.start) and MORE_BEFORE.search(before[-40:]):
+        return True  # "compared with the same period last year there were 128 more new projects, with an extra
+        #              investment of 22.5 billion yuan": a difference between two years, no deal
     if SUB_ALLOCATION.search(before[-40:]) and THIS_YEAR_LATER.match(text, m.end):
         return True  # "Of the total, 44.39 billion yuan will be invested in the projects this year": a year's share
     if PLANNED_BEFORE.search(before) and FOR_A_YEAR_AFTER.match(after):
@@ -618,6 +621,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
             d.place_text = clause
             if kind == "bundle":
                 d.project = _bundle_name(ctx, s)
+                d.standalone = bool(ALSO_SIGNED_GROUP.search(s.text))  # "Contracts were also signed for 48 projects"
             else:
                 d.project = _set_up_name(clause or s.text) or _project_name(clause or s.text, investors)
                 if ANAPHORA.match(s.text) and not projects(clause or s.text) and not _set_up_name(clause or s.text):
@@ -1227,7 +1231,8 @@ def link_components(drafts: list[Draft]) -> None:
         if d.parent is None and d.kind == "bundle" and d.amount_cny:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
-                      and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny), None)
+                      and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny
+                      and not d.standalone), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
@@ -1563,7 +1568,10 @@ def _extract(article) -> list[dict]:
     drafts = list_drafts(ctx, drafts)
     drafts = sorted(drafts, key=lambda d: (d.sent.start, d.money.start if d.money else d.at))
     for d in drafts:
-        d.status = d.status or status_of(d.place_text or d.sent.text) or status_of(d.sent.text)
+        own = status_of(d.place_text or d.sent.text)
+        if own == "founded" and d.kind != "event":  # "…, were launched, for 80.4 billion yuan": the sentence says what
+            own = status_of(d.sent.text) or own
+        d.status = d.status or own or status_of(d.sent.text)
         _own_place(ctx, d)
     drafts = _merge_plain(drafts)
     drafts = _drop_repeated_bundles(drafts)
