@@ -114,6 +114,9 @@ NOT_DEALS = [
     ("a difference from last year",
      "Compared with the same period last year there were 96 more new projects, with an extra investment of 18.4 "
      "billion yuan."),
+    ("a stock of projects at present",
+     "At present central state-owned enterprises have put more than 30 new and ongoing projects in Dalian with total "
+     "investment of CNY 120.5 billion."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

@@ -104,7 +104,9 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
-                           r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届", re.I)
+                           r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届"
+                           # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
+                           r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched)\b", re.I)
 
 # "... 160 projects with total investment of 80.5 billion yuan since the start of 2023": the running total named
 # after its figure, in the same clause.
