@@ -886,3 +886,12 @@ def test_a_group_also_signed_beside_the_started_total_is_no_part_of_it():
     recs = with_amount(records_of(text))
     assert [(r["status"], r["amount_cny"], r["part_of"], r["counts_in_totals"]) for r in recs] == [
         ("started", 80.4e9, None, True), ("signed", 76e9, None, True)]
+
+
+def test_a_headline_rounding_the_bodys_figure_is_no_second_deal():
+    text = ("Deals worth more than 9 bln USD inked for Guizhou's capital - Daily Online\n\n"
+            "Home | China | Business | World\n\nDeals worth more than 9 bln USD inked for Guizhou's capital\n\n"
+            "(Xinhua) 10:05, May 9, 2024\n\n"
+            "GUIYANG, May 8 (Xinhua) -- Agreements on 31 projects, adding up to more than 65.37 billion yuan (about "
+            "9.21 billion U.S. dollars), were signed on Thursday in Guiyang.")
+    assert [r["amount_cny"] for r in with_amount(records_of(text))] == [65.37e9]

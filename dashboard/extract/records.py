@@ -15,6 +15,7 @@ The steps, each a small function over an `ArticleContext`:
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
@@ -508,6 +509,7 @@ def _parties(text: str) -> tuple[list[str], list[str]]:
 def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     drafts: list[Draft] = []
     body_values = Counter()
+    body_figures: dict[str, list[float]] = {}  # currency -> the body's figures (and bracketed conversions)
     found: list[tuple[Sentence, list[Money]]] = []
     for s in ctx.sentences:
         if s.para == ctx.title_para:
@@ -516,6 +518,11 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         found.append((s, ms))
         if not s.heading:
             body_values.update(round(m.value) for m in ms)
+            if s.end > ctx.header_end:
+                for m in ms:
+                    for x in (m, m.alt):
+                        if x is not None:
+                            body_figures.setdefault(x.currency, []).append(x.value)
     seen = _Seen()
     tally_before = False  # the sentence before gave a running total ("Before this, ... 60 projects, 150 billion")
     for idx, (s, ms) in enumerate(found):
@@ -531,7 +538,8 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
         tally_before = bool(ms) and not kept and (part_of_tally or bool(RUNNING_TOTAL.search(s.text)))
         shares = {id(m) for i, m in enumerate(ms) if _is_part_of_previous(s.text, ms, i)}  # components of a total
         if s.heading or s.end <= ctx.header_end:  # a headline ("CNY 263.3 billion!") repeats the body's figure
-            kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)]
+            kept = [m for m in kept if body_values[round(m.value)] <= (0 if s.heading else 1)
+                    and not _rounded_from(m, body_figures.get(m.currency, []))]
         elif _shouted(ctx, s):  # "76.3 billion yuan!", "总投资达665亿元" alone on a line: the figure the body gives again
             kept = [m for m in kept if body_values[round(m.value)] <= 1]
         kept = [m for m in kept if not _phase_of_previous(ctx, s, m, kept, drafts)]
@@ -649,6 +657,21 @@ def _outer_count(s: Sentence, d: Draft) -> Draft | None:
     if not n or n <= d.n_projects:
         return None
     return Draft("bundle", s, None, n_projects=n, at=hit.start(), whole_end=hit.end())
+
+
+def _rounded_from(m: Money, body: list[float]) -> bool:
+    """Whether a headline's figure is a body figure rounded or cut to the headline's digits ("more than 16 bln
+    USD" over "118.48 billion yuan (about 16.62 billion U.S. dollars)")."""
+    digits = _significant(m)
+    if not digits:
+        return False
+    for value in body:
+        if value <= 0 or value == m.value:
+            continue
+        unit = 10 ** (math.floor(math.log10(value)) - digits + 1)
+        if any(abs(v - m.value) <= 1e-9 * m.value for v in (round(value / unit) * unit, math.floor(value / unit) * unit)):
+            return True
+    return False
 
 
 def _in_tally_paragraph(ctx: ArticleContext, s: Sentence) -> bool:
