@@ -895,3 +895,13 @@ def test_a_headline_rounding_the_bodys_figure_is_no_second_deal():
             "GUIYANG, May 8 (Xinhua) -- Agreements on 31 projects, adding up to more than 65.37 billion yuan (about "
             "9.21 billion U.S. dollars), were signed on Thursday in Guiyang.")
     assert [r["amount_cny"] for r in with_amount(records_of(text))] == [65.37e9]
+
+
+def test_groups_of_other_cities_of_the_province_are_no_breakdown_of_the_first():
+    text = HEADER + ("On May 6 the province started its second batch of major projects. Hefei started 41 projects with "
+                     "a total investment of 38.32 billion yuan, 7 of them above 1 billion yuan each with 23.68 billion "
+                     "yuan. Wuhu started 34 projects with a total investment of 32.3 billion yuan. Fuyang started 30 "
+                     "projects with a total investment of 20.29 billion yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["city"], r["counts_in_totals"]) for r in recs if r["n_projects"] in (41, 34, 30)] == [
+        ("Hefei", True), ("Wuhu", True), ("Fuyang", True)]

@@ -1240,6 +1240,7 @@ def link_components(drafts: list[Draft]) -> None:
         outer = open_bundles.first_top()
         if d.parent is None and d.kind == "bundle" and outer is not None and outer.amount_cny and d.amount_cny \
                 and SPLIT_BY.search(d.sent.text[:40]) and d.amount_cny <= outer.amount_cny \
+                and not _other_city(outer, d) \
                 and (id(d.sent) in split_again or (outer.children_cny >= 0.99 * outer.amount_cny
                                                   and not open_bundles.has_sentence(d.sent))):
             d.parent, d.counts_in_totals = outer, False  # "Divided by the way of signing, …": the total split again
@@ -1255,11 +1256,18 @@ def link_components(drafts: list[Draft]) -> None:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny
-                      and not d.standalone), None)
+                      and not d.standalone and not _other_city(b, d)), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
             open_bundles.append(d)
+
+
+def _other_city(b: Draft, d: Draft) -> bool:
+    """"Hefei's 41 projects, 38.3 bn … Wuhu's 34 projects, 32.3 bn": another city of the same province holds its
+    own group, which splits no total of the first. (Cities of two provinces at one event are often where it was
+    held, not where the money goes: "在深圳举行的…推介会", a province's signing.)"""
+    return bool(b.city and d.city and b.city != d.city and b.province == d.province)
 
 
 def _not_counted_below(drafts: list[Draft]) -> None:
