@@ -905,3 +905,22 @@ def test_groups_of_other_cities_of_the_province_are_no_breakdown_of_the_first():
     recs = with_amount(records_of(text))
     assert [(r["city"], r["counts_in_totals"]) for r in recs if r["n_projects"] in (41, 34, 30)] == [
         ("Hefei", True), ("Wuhu", True), ("Fuyang", True)]
+
+
+def test_counts_of_each_stage_in_one_sentence_are_groups_of_their_own():
+    text = HEADER + ("On Aug 31, across the province, agreements on 120 investment projects were signed, 95 projects broke "
+                     "ground and another 80 went into operation, Shanxi officials said.")
+    recs = records_of(text)
+    assert [(r["n_projects"], r["status"], r["province"], r["city"]) for r in recs] == [
+        (120, "signed", "Shanxi", None), (95, "started", "Shanxi", None), (80, "completed", "Shanxi", None)]
+    text = HEADER + "5月29日,晋中市签约项目12个,开工项目8个,投产项目五个。"
+    assert [(r["n_projects"], r["status"]) for r in records_of(text)] == [(12, "signed"), (8, "started"), (5, "completed")]
+    text = HEADER + "Fourteen agreements were signed in Hohhot yesterday, an event spokesman said."
+    assert [(r["n_projects"], r["status"]) for r in records_of(text)] == [(14, "signed")]
+
+
+def test_each_figure_takes_the_verb_of_its_own_words():
+    text = HEADER + ("On May 29, the zones of Jinzhong secured 22 projects with pledged investment of 14.9 billion yuan in "
+                     "total. On the same occasion, 23 projects with a total investment of 5.14 billion yuan were launched "
+                     "in Jinzhong and 21 projects with a combined investment of 7.67 billion yuan went into operation.")
+    assert [r["status"] for r in with_amount(records_of(text))] == ["signed", "started", "completed"]

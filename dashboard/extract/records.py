@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -906,9 +906,11 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         n = _first_count(s.text) if status else None  # only a bundle with a status needs its count
         if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text) \
                 and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
-            d = Draft("bundle", s, n_projects=n, project=_bundle_name(ctx, s))
-            d.status = status
-            drafts.append(d)
+            stages = _counts_by_stage(s.text)
+            for at, count, stage in stages or [(0, n, status)]:
+                d = Draft("bundle", s, n_projects=count, project=None if stages else _bundle_name(ctx, s), at=at)
+                d.status = stage
+                drafts.append(d)
         elif status in ("founded", "approved") and (named := _event_object(s.text)):
             if named.lower() in {e.project.lower() for e in drafts if e.kind == "event"}:
                 continue  # the same alliance or park again
@@ -927,6 +929,51 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             d.standalone = bool(ALSO_SIGNING.search(s.text))
             drafts.append(d)
     return drafts
+
+
+def _figure_span(d: Draft, figures: list[Draft]) -> str:
+    """The words of d's sentence between the figure before d's and the one after it: "23 projects … 5.14 billion
+    yuan were launched in Jinzhong and 21 projects … 7.67 billion yuan went into operation" gives each figure its
+    own verb. The whole sentence for a figure alone in it."""
+    if d.money is None or len(figures) < 2:
+        return d.sent.text
+    k = next((i for i, f in enumerate(figures) if f is d), None)
+    if k is None:
+        return d.sent.text
+    start = figures[k - 1].money.end if k > 0 else 0
+    end = figures[k + 1].money.start if k + 1 < len(figures) else len(d.sent.text)
+    return d.sent.text[start:end] if start < end else d.sent.text
+
+
+def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
+    """"263 projects were signed, 231 broke ground and another 199 went into operation": (where, count, status)
+    of each clause that counts projects of a stage of its own, when there are two or more such stages."""
+    out, start = [], 0
+    for cut in list(COUNT_CLAUSE_CUT.finditer(text)) + [None]:
+        end = cut.start() if cut else len(text)
+        clause = text[start:end]
+        number = re.search(rf"(?<![0-9A-Za-z.,-])(\d{{1,5}}|{COUNT_WORD}|[两二三四五六七八九十]+(?=\s*个))(?![0-9A-Za-z.,])", clause, re.I)
+        stage = status_of(re.sub(r"^\s*(?:when|while|as|where)\s+", "", clause, flags=re.I))
+        if stage == "founded":
+            stage = "started"  # "310 were launched": projects launched are started
+        if number and stage:
+            word = number.group(1).lower()
+            count = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _zh_count(word)
+            if count and count >= 2:
+                out.append((start + number.start(), count, stage))
+        start = cut.end() if cut else end
+    return out if len({stage for _, _, stage in out}) >= 2 else []
+
+
+def _zh_count(word: str) -> int | None:
+    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if word in digits:
+        return digits[word]
+    if word.startswith("十"):
+        return 10 + digits.get(word[1:], 0)
+    if len(word) >= 2 and word[1] == "十":
+        return digits.get(word[0], 0) * 10 + digits.get(word[2:], 0)
+    return None
 
 
 def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
@@ -1354,6 +1401,12 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             m.place.kind != "province" and m.place.province == home.province for m in ctx.places_in(s.start, s.end)):
         d.province, d.city, d.district, d.park, d.place_zh = home.province, None, None, None, home.name_zh
         return  # "our province signed 4 projects": the province the article speaks for
+    if WHOLE_PROVINCE.search(s.text) and not OUR_CITY.search(s.text) \
+            and not any(m.place.kind != "province" for m in ctx.places_in(s.start, s.end)):
+        province = home or next((m.place for m in ctx.places if m.place.province), None)
+        if province is not None:  # "Across the province, agreements on 263 projects were signed": the province's
+            d.province, d.city, d.district, d.park, d.place_zh = province.province, None, None, None, None
+            return
     if ctx.home_city and OUR_CITY.search(s.text) and not any(
             m.place.kind != "province" for m in ctx.places_in(s.start, s.end)):
         p = ctx.home_city
@@ -1598,8 +1651,13 @@ def _extract(article) -> list[dict]:
     drafts = drafts + plain_drafts(ctx, taken)
     drafts = list_drafts(ctx, drafts)
     drafts = sorted(drafts, key=lambda d: (d.sent.start, d.money.start if d.money else d.at))
+    figures_of: dict[int, list[Draft]] = {}  # each sentence's figures, in order
     for d in drafts:
-        own = status_of(d.place_text or d.sent.text)
+        if d.money:
+            figures_of.setdefault(id(d.sent), []).append(d)
+    for d in drafts:
+        figures = figures_of.get(id(d.sent), [])
+        own = (status_of(_figure_span(d, figures)) if len(figures) >= 2 else None) or status_of(d.place_text or d.sent.text)
         if own == "founded" and d.kind != "event":  # "…, were launched, for 80.4 billion yuan": the sentence says what
             own = status_of(d.sent.text) or own
         d.status = d.status or own or status_of(d.sent.text)

@@ -31,7 +31,7 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
-      | \bprojects?\b[^.;]{0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
+      | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
       | 开工 | 动工 | 奠基 | 开建 | 破土 | 在建 | 开始建设 | 启动建设"""),
     ("signed", True, r"""
         \bsign(?:s|ed|ing)?\b | \bsignature\b | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
@@ -64,6 +64,7 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
     ("signed", False, r"""
         \bagreements?\b | \bcontracts?\b | \bcontracted\b | \bmemorandum\b | \bMoU\b | \bMOU\b
       | \bsettled?\s+(?:in|down)\b | \bsettles\s+(?:in|down)\b | \blanded\b | \blanding\s+in\b
+      | \bpledged\s+investment\b | \bsecured\s+\d+\s+(?:[\w-]+\s+){0,2}projects\b | 协议投资
       | 协议 | 合同 | 落户 | 入驻 | 落地"""),
     ("listed", False, r"""
         \b(?:key|major)\s+(?:[\w-]+\s+){0,2}(?:construction|investment|industrial|industry)\s+projects?\b
