@@ -117,6 +117,9 @@ NOT_DEALS = [
     ("a stock of projects at present",
      "At present central state-owned enterprises have put more than 30 new and ongoing projects in Dalian with total "
      "investment of CNY 120.5 billion."),
+    ("projects up for investment, then their size",
+     "At a forum on July 8, the province put 60 tourism projects up for investment. The projects are expected to "
+     "draw a total investment of 41.5 billion yuan into mountain tourism and agriculture."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

@@ -617,8 +617,9 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
                 n = max(2, len(re.findall(r"\bproject\b", s.text[:m.start])))
             if n is None and plural:
                 n, counted = _counted_in_previous(ctx, s)
-                if counted is not None and RUNNING_TOTAL.search(counted.text):
-                    continue  # "In the first five months, 37 projects ... These projects will attract ...": a tally
+                if counted is not None and (RUNNING_TOTAL.search(counted.text) or OFFERED.search(counted.text)):
+                    continue  # "In the first five months, 37 projects ... These projects will attract ...": a tally;
+                    #           "put 100 projects up for investment. The projects are expected to draw ...": an offer
             if n is None and id(m) not in shares and TOTAL_OF_ALL.search(s.text[:m.start]) \
                     and not re.search(r"\bproject\b|项目", s.text[:m.start], re.I) and not investors:
                 n = _counted_in_previous(ctx, s, back=1)[0]
