@@ -120,6 +120,9 @@ NOT_DEALS = [
     ("projects up for investment, then their size",
      "At a forum on July 8, the province put 60 tourism projects up for investment. The projects are expected to "
      "draw a total investment of 41.5 billion yuan into mountain tourism and agriculture."),
+    ("ceremonies held, summed",
+     "Ceremonies marking the completion and commencement of projects have been held for a combined investment of "
+     "more than 52.6 billion yuan."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),
@@ -927,3 +930,11 @@ def test_each_figure_takes_the_verb_of_its_own_words():
                      "total. On the same occasion, 23 projects with a total investment of 5.14 billion yuan were launched "
                      "in Jinzhong and 21 projects with a combined investment of 7.67 billion yuan went into operation.")
     assert [r["status"] for r in with_amount(records_of(text))] == ["signed", "started", "completed"]
+
+
+def test_a_total_that_is_not_round_is_no_size_class():
+    text = HEADER + ("A promotional activity in Shanghai produced signed projects worth more than 18.7 billion yuan, "
+                     "and an event in Beijing brought in 6 billion yuan of investment.")
+    assert [r["amount_cny"] for r in with_amount(records_of(text))] == [18.7e9, 6e9]
+    text = HEADER + "In the zone, 12 projects worth more than 1 billion yuan each were signed on May 3."
+    assert with_amount(records_of(text)) == []

@@ -106,7 +106,9 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届"
                            # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
-                           r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched)\b", re.I)
+                           r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched)\b"
+                           # "Ceremonies marking … have been held for a combined investment of": many events summed
+                           r"|\b(?:ceremonies|events|rounds|activities)\b[^.;]{0,60}\b(?:have|had)\s+been\s+held\b", re.I)
 
 # "... 160 projects with total investment of 80.5 billion yuan since the start of 2023": the running total named
 # after its figure, in the same clause.

@@ -392,8 +392,9 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
         return False  # "总投资195亿元的16个项目": the total of the projects counted after it, no size class
     size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
         or SIZE_CLASS_BEFORE.search(before) or (m.qualifier == "at_least" and SIZE_CLASS_AFTER.match(after))
-    if size_class and not ENUMERATION_AFTER_FIGURE.match(after):
-        return True
+    if size_class and not ENUMERATION_AFTER_FIGURE.match(after) and (_significant(m) or 1) <= 2:
+        return True  # a size class is a round figure ("projects worth more than 1 billion yuan"); "signed projects
+        #              worth more than 24.3 billion yuan" is a total
     return False
 
 
