@@ -123,6 +123,9 @@ NOT_DEALS = [
     ("ceremonies held, summed",
      "Ceremonies marking the completion and commencement of projects have been held for a combined investment of "
      "more than 52.6 billion yuan."),
+    ("a company's total in the country",
+     "The chief executive said the plant will lift its total investment in the country to nearly three billion US "
+     "dollars. Its total investment in China now stands at 2.6 billion US dollars."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

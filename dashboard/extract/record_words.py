@@ -35,6 +35,8 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|招商(?:总)?规模|\b(?:promoted|on\s+offer|seeking\s+investment)\b
       |\b(?:attract|court|woo|lur|draw)\w*\s+(?:[\w-]+\s+){0,4}?(?:investors|investment|businesses|businesspeople|capital)\s+with\b
       |\b(?:have|has|had)\s+(?:already\s+)?received\b
+      |\b(?:lift|rais|bring|brought|tak|took|push|boost)\w*\s+(?:its|their|the\s+(?:company|group)['’]s)\s+(?:total|cumulative|overall)\s+investment\b  # "lifting its total investment in the country to"
+      |\b(?:its|their)\s+(?:total|cumulative|overall)\s+investment\s+in\s+(?:China|the\s+country|the\s+province|the\s+city)\b
       |1[-—至到]\d{1,2}月)
     (?:[^.;。；]|\.\d){0,60}$
   | (?:带动|拉动|撬动)[^,，、。；;]{0,20}$                                  # "带动社会投资500亿元", not "带动能力强的项目, 例如…"
