@@ -941,3 +941,10 @@ def test_a_total_that_is_not_round_is_no_size_class():
     assert [r["amount_cny"] for r in with_amount(records_of(text))] == [18.7e9, 6e9]
     text = HEADER + "In the zone, 12 projects worth more than 1 billion yuan each were signed on May 3."
     assert with_amount(records_of(text)) == []
+
+
+def test_this_event_takes_the_day_the_article_told_first():
+    text = ("某市举行项目签约活动\n\n3月28日，某市在南阳举行2022年项目签约和建设推进日活动。\n\n"
+            "市招商局通报了3月份各县新签约项目情况。\n\n本次活动以云签约方式进行，共签约项目117个，总投资1228亿元。")
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == "2022-03-28"

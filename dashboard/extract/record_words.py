@@ -70,6 +70,10 @@ COMPARED_WITH = re.compile(r"\b(?:compared\s+(?:with|to)|than)\s+(?:the\s+same\s
                            r"|比去年同期|比上年同期|与去年同期相比|较去年同期", re.I)
 MORE_BEFORE = re.compile(r"\b(?:extra|more|additional|increase\s+of)\b[^.;,]{0,25}$|(?:增加|多出|新增)[^，。；,]{0,8}$", re.I)
 
+# "本次活动", "此次签约", "at this fair": the article's own event, referred back to.
+THIS_EVENT = re.compile(r"(?:本次|此次|本届|这次)(?:活动|签约|集中|大会|会议|推介会|洽谈会|博览会|仪式|开工|会上)?"
+                        r"|\b(?:at|during)\s+(?:this|the)\s+(?:event|ceremony|signing|conference|fair|forum|expo)\b", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"

@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -1535,6 +1535,9 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         # "On the same day, ...": the day of the event told before
         steps.insert(0, lambda: next((v for p in reversed(ctx.sentences[max(0, ctx.index(s) - 8):ctx.index(s)]) if (v := ctx.sentence_date(p)) and len(v) == 10),
                                      None))
+    if THIS_EVENT.search(s.text) and not ctx.sentence_date(s) and ctx.first_event_date:
+        # "本次活动…共签约项目117个", "At this fair, …": the article's event, on the day it was told first
+        steps.insert(1, lambda: ctx.first_event_date)
     year_only = None
     for rank, step in enumerate(steps):
         value = step()
