@@ -948,3 +948,10 @@ def test_this_event_takes_the_day_the_article_told_first():
             "市招商局通报了3月份各县新签约项目情况。\n\n本次活动以云签约方式进行，共签约项目117个，总投资1228亿元。")
     (rec,) = with_amount(records_of(text))
     assert rec["date"] == "2022-03-28"
+
+
+def test_where_the_guests_come_from_is_not_where_the_money_lands():
+    text = ("某市举办电子信息产业经贸活动\n\n日前，韶关市电子信息产业经贸活动在韶关高新区举办。\n\n"
+            "活动邀请了60多位企业代表参加，其中约40位来自深圳市电子商会会员企业。活动现场集中签约项目21个，投资总额56.2亿元。")
+    (rec,) = with_amount(records_of(text))
+    assert rec["city"] == "Shaoguan"

@@ -248,6 +248,8 @@ class ArticleContext:
                 continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
             if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
                 continue
+            if re.search(r"来自(?:于)?$", self.text[max(0, m.start - 3):m.start]):
+                continue  # "约50位来自深圳市电子商会会员企业": where the guests come from
             if self._dateline(m):
                 continue  # "XIAMEN, Sept. 9 --": where the report was filed
             if m.place.kind == "park" and self._city_provinces.get(m.place.city, set()) - {m.place.province}:
