@@ -955,3 +955,13 @@ def test_where_the_guests_come_from_is_not_where_the_money_lands():
             "活动邀请了60多位企业代表参加，其中约40位来自深圳市电子商会会员企业。活动现场集中签约项目21个，投资总额56.2亿元。")
     (rec,) = with_amount(records_of(text))
     assert rec["city"] == "Shaoguan"
+
+
+def test_a_project_named_after_including_is_a_member_not_the_groups_name():
+    text = HEADER + ("At the ceremony 28 projects were signed, including Qilin Smart Logistics Park, with a total "
+                     "investment of around 3.1 billion yuan.")
+    recs = records_of(text)
+    group = next(r for r in recs if r["kind"] == "bundle")
+    member = next(r for r in recs if r["kind"] == "deal")
+    assert (group["amount_cny"], member["project"], member["part_of"]) == (3.1e9, "Qilin Smart Logistics Park", group["id"])
+    assert "Qilin" not in group["project"]

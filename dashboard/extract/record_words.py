@@ -74,6 +74,10 @@ MORE_BEFORE = re.compile(r"\b(?:extra|more|additional|increase\s+of)\b[^.;,]{0,2
 THIS_EVENT = re.compile(r"(?:本次|此次|本届|这次)(?:活动|签约|集中|大会|会议|推介会|洽谈会|博览会|仪式|开工|会上)?"
                         r"|\b(?:at|during)\s+(?:this|the)\s+(?:event|ceremony|signing|conference|fair|forum|expo)\b", re.I)
 
+# Words that open a list of members right before a name ("…, including A", "such as A", "其中有A", "包括A").
+LIST_LEAD_BEFORE = re.compile(r"(?:\b(?:including|includes|included|such\s+as|among\s+them(?:\s+(?:are|is))?|namely)\s+(?:the\s+)?"
+                              r"|(?:包括|其中有|其中包括|如|例如|分别是|分别为)[:：]?)$", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"

@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -477,7 +477,8 @@ def _project_name(text: str, investors: list[str]) -> str | None:
 def _bundle_name(ctx: ArticleContext, s: Sentence) -> str | None:
     """A bundle's own name when the text gives one (a quoted list, a named signing event); else None,
     and `_describe_bundle` names it from its count, status and place once those are known."""
-    names = [n.text for n in projects(s.text) if len(n.text.split()) >= 3 or re.search(r"[\u4e00-\u9fff]{4,}", n.text)]
+    names = [n.text for n in projects(s.text) if (len(n.text.split()) >= 3 or re.search(r"[\u4e00-\u9fff]{4,}", n.text))
+             and not LIST_LEAD_BEFORE.search(s.text, 0, n.start)]  # "36 projects …, including A": A is a member
     return names[0] if names else None
 
 
@@ -996,7 +997,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             continue
         here = by_sentence.get(s.start, [])
         n_before = len(out)
-        known = [d.project for d in here if d.project and (d.money is not None or d.listed)]
+        known = [d.project for d in here if d.project and d.kind != "bundle" and (d.money is not None or d.listed)]
         groups: dict[int, Draft] = {}
         for n in names:
             if any(n.name in k or k in n.name for k in known):
