@@ -965,3 +965,11 @@ def test_a_project_named_after_including_is_a_member_not_the_groups_name():
     member = next(r for r in recs if r["kind"] == "deal")
     assert (group["amount_cny"], member["project"], member["part_of"]) == (3.1e9, "Xinrui Smart Logistics Park", group["id"])
     assert "Xinrui" not in group["project"]
+
+
+def test_projects_built_in_the_province_are_the_provinces():
+    text = HEADER + ("A groundbreaking ceremony for the factory was held on Monday in the city of Yancheng. According to "
+                     "the provincial government, the factory and another 120 related projects will be built in the "
+                     "province at a total cost of 96.4 billion yuan. Jiangsu officials attended.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (None, "Jiangsu")

@@ -78,6 +78,10 @@ THIS_EVENT = re.compile(r"(?:本次|此次|本届|这次)(?:活动|签约|集中
 LIST_LEAD_BEFORE = re.compile(r"(?:\b(?:including|includes|included|such\s+as|among\s+them(?:\s+(?:are|is))?|namely)\s+(?:the\s+)?"
                               r"|(?:包括|其中有|其中包括|如|例如|分别是|分别为)[:：]?)$", re.I)
 
+# "the factory and another 335 related projects will be built in the province": placed in the province as a whole.
+IN_THE_PROVINCE = re.compile(r"\b(?:built|located|set\s+up|launched|started|signed|landed)\s+(?:\w+\s+){0,2}?in\s+the\s+province\b"
+                             r"|(?:落户|落地|建设|分布)(?:在|于)?(?:全省|本省)", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"

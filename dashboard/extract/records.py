@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -1406,7 +1406,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             m.place.kind != "province" and m.place.province == home.province for m in ctx.places_in(s.start, s.end)):
         d.province, d.city, d.district, d.park, d.place_zh = home.province, None, None, None, home.name_zh
         return  # "our province signed 4 projects": the province the article speaks for
-    if WHOLE_PROVINCE.search(s.text) and not OUR_CITY.search(s.text) \
+    if (WHOLE_PROVINCE.search(s.text) or IN_THE_PROVINCE.search(s.text)) and not OUR_CITY.search(s.text) \
             and not any(m.place.kind != "province" for m in ctx.places_in(s.start, s.end)):
         province = home or next((m.place for m in ctx.places if m.place.province), None)
         if province is not None:  # "Across the province, agreements on 263 projects were signed": the province's
