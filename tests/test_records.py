@@ -126,6 +126,8 @@ NOT_DEALS = [
     ("a company's total in the country",
      "The chief executive said the plant will lift its total investment in the country to nearly three billion US "
      "dollars. Its total investment in China now stands at 2.6 billion US dollars."),
+    ("a quarter inside a paragraph of the year so far",
+     "今年以来，某开发区全力打好招商引资攻坚战。一季度，全区新开工过亿元大项目18个；在建大项目总数达到52个，总投资310亿元。"),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

@@ -683,8 +683,9 @@ def _in_tally_paragraph(ctx: ArticleContext, s: Sentence) -> bool:
     """"今年以来,各新区…取得积极进展。…南京江北新区新签约项目649个,协议投资总额约3600亿元": a paragraph that
     opens with a running total tallies the year so far, unless a sentence tells an event of its own."""
     first = next((p for p in ctx.sentences[max(0, ctx.index(s) - 30):ctx.index(s)] if p.para == s.para), None)
+    day = ctx.sentence_date(s)
     return first is not None and bool(PARA_TALLY.match(first.text)) and not EVENT_CUE.search(s.text) \
-        and not ctx.sentence_date(s)
+        and not (day and len(day) == 10)  # "一季度，全区新开工…25个": a span of the year is no event's day
 
 
 def _shouted(ctx: ArticleContext, s: Sentence) -> bool:
