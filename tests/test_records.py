@@ -975,3 +975,13 @@ def test_projects_built_in_the_province_are_the_provinces():
                      "province at a total cost of 96.4 billion yuan. Jiangsu officials attended.")
     (rec,) = with_amount(records_of(text))
     assert (rec["city"], rec["province"]) == (None, "Jiangsu")
+
+
+def test_a_deck_above_the_date_line_repeats_the_story():
+    text = ("The biggest packaging maker will come to the zone\n\n"
+            "Investing eight billion yuan, the packaging materials base of Foobar Group settled in the Mianyang "
+            "hi-tech zone.\n\nFrom The Development Planning Bureau; 2014-06-12\n\n"
+            "On June 11, Sichuan Foobar will invest eight billion yuan for building the packaging materials base "
+            "project in the Mianyang hi-tech zone, the bureau said. Construction starts in August.")
+    recs = with_amount(records_of(text))
+    assert [(r["amount_cny"], r["date"]) for r in recs] == [(8e9, "2014-06-11")]

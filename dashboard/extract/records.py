@@ -143,7 +143,17 @@ class ArticleContext:
             if d == self.ref and start < body:  # a dateline at the top, not "(记者 王明) 2019年8月21日" at the end
                 nl = self.text.find("\n", end)
                 return min(body, len(self.text) if nl < 0 else nl)
+            if d == self.ref and self._decks_only(body, start):
+                nl = self.text.find("\n", end)  # "Investing ten billion yuan, … settled in the zone." / "From …; 2013-07-26"
+                return len(self.text) if nl < 0 else nl
         return 0
+
+    def _decks_only(self, start: int, end: int) -> bool:
+        """Whether the text between start and end is one or two lines, each a paragraph of one sentence (a deck
+        under the headline, before the date line)."""
+        lines = [x for x in self.sentences if start <= x.start < end and not x.heading]
+        return 0 < len(lines) <= 2 and all(
+            sum(1 for y in self.sentences if y.para == x.para) == 1 for x in lines)
 
     def index(self, s: Sentence) -> int:
         """s's place among the article's sentences."""
