@@ -36,6 +36,9 @@ DEALS = [
     ("a plan period naming a batch, no tally",
      "12月5日,新化县举行“十四五”期间第一批风电、光伏发电项目集中签约仪式,现场共签约项目9个,总投资近50亿元。",
      [(5e9, "CNY", "approx")]),
+    ("a cost after an output in tonnes",
+     "The project, designed for an annual output of 20,000 tonnes, will cost 3.2 billion yuan, the Xining officials said.",
+     [(3.2e9, "CNY", "exact")]),
 ]
 
 NOT_DEALS = [
@@ -128,6 +131,9 @@ NOT_DEALS = [
      "dollars. Its total investment in China now stands at 2.6 billion US dollars."),
     ("a quarter inside a paragraph of the year so far",
      "今年以来，某开发区全力打好招商引资攻坚战。一季度，全区新开工过亿元大项目18个；在建大项目总数达到52个，总投资310亿元。"),
+    ("a tally from January to a month",
+     "From January to August, work resumed on 65 projects and four projects were completed, with an investment of "
+     "2.75 billion yuan."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

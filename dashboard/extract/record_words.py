@@ -82,6 +82,12 @@ LIST_LEAD_BEFORE = re.compile(r"(?:\b(?:including|includes|included|such\s+as|am
 IN_THE_PROVINCE = re.compile(r"\b(?:built|located|set\s+up|launched|started|signed|landed)\s+(?:\w+\s+){0,2}?in\s+the\s+province\b"
                              r"|(?:落户|落地|建设|分布)(?:在|于)?(?:全省|本省)", re.I)
 
+# A verb or noun of investing: after a statistic's word ("annual output of 30,000 tonnes, will cost"), the figure
+# is the project's cost again.
+PHYSICAL_OUTPUT = re.compile(r"\b(?:output|capacity)\s+of\s+[\d,.]+\s*(?:million\s+|thousand\s+)?(?:tonnes|tons|units|vehicles|cars"
+                             r"|sets|pieces|GWh|MW|kW|kilowatts|megawatts|square\s+met(?:er|re)s|wafers|chips)\b|产能\d|年产[\d.]+万?吨", re.I)
+INVESTMENT_VERB = re.compile(r"\b(?:will\s+)?cost(?:s|ing)?\b|\b(?:total\s+)?investment\s+of\b|\binvest(?:s|ed|ing)?\b|总投资|投资额|计划投资", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
@@ -122,7 +128,8 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
                            r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched)\b"
                            # "Ceremonies marking … have been held for a combined investment of": many events summed
-                           r"|\b(?:ceremonies|events|rounds|activities)\b[^.;]{0,60}\b(?:have|had)\s+been\s+held\b", re.I)
+                           r"|\b(?:ceremonies|events|rounds|activities)\b[^.;]{0,60}\b(?:have|had)\s+been\s+held\b"
+                           r"|\bfrom\s+January\s+to\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
 
 # "... 160 projects with total investment of 80.5 billion yuan since the start of 2023": the running total named
 # after its figure, in the same clause.
