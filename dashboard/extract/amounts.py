@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from dashboard.extract import amount_words as W
+from dashboard.extract.guard import guarded
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,10 @@ def _norm(word: str) -> str:
     >>> _norm("US   Dollars")
     'us dollars'
     """
-    return re.sub(r"\s+", " ", word).lower()
+    return _SPACES.sub(" ", word).lower()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _alternation(words, glued: bool = False) -> str:
@@ -90,13 +94,13 @@ _SCALE_EN = _alternation(W.SCALES_EN, glued=True)
 _CUR_AFTER = _alternation(W.CURRENCY_AFTER)
 _QUAL_AFTER = _alternation(W.QUALIFIERS_AFTER)
 
-# Where a figure may begin.
-_START = re.compile(rf"""
+# Where a figure may begin (guarded: the characters that cannot begin one are skipped at C speed, guard.py).
+_START = guarded(re.compile(rf"""
       (?<![0-9０-９.,．])[0-9０-９]                  # a number, not the middle of one
     | \b(?:an?|half|{_WORD})(?![a-z])                 # a number word
     | [{_ZH_DIGIT_CHARS}]                             # a Chinese numeral: 三十亿, 百亿
     | (?<=[过超上近逾数几])[{_ZH_BIG_CHARS}]            # 过亿, 上亿: the 1 is left out
-""", re.I | re.X)
+""", re.I | re.X))
 
 # An English figure: number, scale, currency, in that order.
 _EN = re.compile(rf"""
@@ -123,6 +127,7 @@ _ZH = re.compile(rf"""
     (?:\s*(?P<after>{_QUAL_AFTER}))?                  # 以上 | 左右
 """, re.I | re.X)
 _ZH_TOKEN = re.compile(rf"{_DIGITS}|.", re.S)
+_MORE_PART = re.compile(rf"({_DIGITS})\s*({_SCALE_EN})", re.I)   # "280 million" in "4 billion 280 million"
 
 # Words left of a figure, each anchored at the figure (searched with endpos = figure start).
 _CUR_BEFORE_END = re.compile(rf"(?P<w>{_alternation(W.CURRENCY_BEFORE)})\s*$", re.I)
@@ -151,9 +156,37 @@ _ALT_CLOSE = re.compile(r"\s*[)）]")
 _LOOK_BACK = 30   # characters searched for a qualifier or currency before a figure
 
 
+def _last_chars(words) -> re.Pattern:
+    """One character that each of `words` ends with, matched as their `(?i)` regex matches it."""
+    return re.compile("[" + "".join(sorted({re.escape(w[-1]) for w in words})) + "]", re.I)
+
+
+# The last characters of the words looked for right before a figure: where the text before a figure
+# ends otherwise, the word cannot be there, and its regex need not be tried at each place of the window.
+_CUR_BEFORE_LAST = _last_chars(W.CURRENCY_BEFORE)
+_QUAL_BEFORE_LAST = _last_chars(W.QUALIFIERS_BEFORE)
+
+
+def _word_before(pattern: re.Pattern, last_chars: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """`pattern.search(text, lo, hi)` for a pattern of words followed by `\\s*$`: the word ends where the
+    text between lo and hi, without its trailing spaces, ends; if no word can end with that character,
+    there is no match.
+
+    >>> _word_before(_CUR_BEFORE_END, _CUR_BEFORE_LAST, "it cost RMB 5", 0, 12)["w"]
+    'RMB'
+    >>> _word_before(_CUR_BEFORE_END, _CUR_BEFORE_LAST, "in 2020", 0, 3) is None
+    True
+    """
+    end = len(text[lo:hi].rstrip())
+    if not end or not last_chars.match(text, lo + end - 1):
+        return None
+    return pattern.search(text, lo, hi)
+
+
 # --- numbers ---------------------------------------------------------------------------------
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_SEPARATORS = re.compile(r"[,\s]")
 
 
 def _digits(text: str) -> Decimal:
@@ -162,7 +195,7 @@ def _digits(text: str) -> Decimal:
     >>> _digits("1,500.25"), _digits("２６８")
     (Decimal('1500.25'), Decimal('268'))
     """
-    ascii_text = re.sub(r"[,\s]", "", text.translate(_FULL_WIDTH))
+    ascii_text = _SEPARATORS.sub("", text.translate(_FULL_WIDTH))
     return Decimal(ascii_text)
 
 
@@ -274,7 +307,7 @@ def _english_figure(text: str, i: int) -> _Figure | None:
     scale = _scale(m["scale"])
     value = _english_number(m["num"]) * scale
     smaller = scale
-    for part in re.finditer(rf"({_DIGITS})\s*({_SCALE_EN})", m["more"] or "", re.I):
+    for part in _MORE_PART.finditer(m["more"] or ""):
         if _scale(part[2]) >= smaller:                         # 4 billion 280 million, never upwards
             return None
         smaller = _scale(part[2])
@@ -308,6 +341,8 @@ def _chinese_figure(text: str, i: int) -> _Figure | None:
     if not m:
         return None
     run = m["num"]
+    if _plain_number(m):
+        return None                    # the test at the end of this function, made before reading the value
     value, more = _chinese_value(run)
     figure = _Figure(end=m.end("num"), value=value, more=more, scale=_largest_unit(run),
                      unit_first=run[0] in _ZH_UNIT_CHARS)
@@ -334,6 +369,15 @@ def _chinese_figure(text: str, i: int) -> _Figure | None:
     if figure.scale < 10_000 and not re.search(r"\d", run):
         return None                    # "三元锂电池" (ternary), "二元结构": numerals before 元 in a word, no sum of money
     return figure
+
+
+def _plain_number(m: re.Match) -> bool:
+    """Whether a Chinese reading is a number alone, no unit, range or currency ("2020", "12"): no figure.
+
+    >>> _plain_number(_ZH.match("2020年")), _plain_number(_ZH.match("三十亿")), _plain_number(_ZH.match("20元"))
+    (True, False, False)
+    """
+    return not (m["sep"] or m["cur1"] or m["cur"]) and _largest_unit(m["num"]) == 1
 
 
 def _largest_unit(run: str) -> int:
@@ -365,13 +409,16 @@ def _to_money(text: str, i: int, floor: int, figure: _Figure | None, chinese: bo
         return None
     start = i
     currency = figure.currency
-    before = _CUR_BEFORE_END.search(text, max(floor, i - _LOOK_BACK), i)
+    before = _word_before(_CUR_BEFORE_END, _CUR_BEFORE_LAST, text, max(floor, i - _LOOK_BACK), i)
     if before:
         currency = currency or _CURRENCY_BEFORE[_norm(before["w"])]
         start = before.start()
+    if currency is None and not _may_be_implied(figure, chinese):
+        return None                                # no currency, and too small to be yuan without one
+
 
     qualifier = figure.after
-    word = _QUAL_BEFORE_END.search(text, max(floor, start - _LOOK_BACK), start)
+    word = _word_before(_QUAL_BEFORE_END, _QUAL_BEFORE_LAST, text, max(floor, start - _LOOK_BACK), start)
     if word and _norm(word["w"]) == "up to" and _SUM_VERB_END.search(text, max(floor, word.start() - 12),
                                                                      word.start()):
         word = None                                # "add up to 83.8 billion yuan" is the exact sum
@@ -400,6 +447,18 @@ def _to_money(text: str, i: int, floor: int, figure: _Figure | None, chinese: bo
         end=figure.end, text=text[start:figure.end], each=each, currency_implied=implied,
         high=float(figure.high) if figure.high is not None else None,
     )
+
+
+def _may_be_implied(figure: _Figure, chinese: bool) -> bool:
+    """Whether a figure is large enough for `_implied_yuan` to read it as yuan without a currency word
+    (a quick test: most numbers in a text, years and counts, are not).
+
+    >>> _may_be_implied(_Figure(end=0, value=Decimal(2020)), chinese=False)
+    False
+    >>> _may_be_implied(_Figure(end=0, value=Decimal(3e9), scale=10**8), chinese=True)
+    True
+    """
+    return figure.scale >= (10**4 if chinese else 10**6)
 
 
 def _implied_yuan(text: str, start: int, figure: _Figure, chinese: bool) -> bool:

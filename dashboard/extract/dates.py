@@ -79,6 +79,7 @@ _CN_Y = rf"(?:{_YEAR}|[一二][〇零一二三四五六七八九]{{3}})"  # 2020
 _CN_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _CN_D = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CN_REL_YEAR = r"(?P<rel>今年|去年|明年|前年)"
+_WRITTEN_YEAR = re.compile(_CN_Y)                       # every (?P<y>...) group of the rules below matches this
 _EN_REL_YEAR = r"(?i:(?P<rel>this|last|next|the\s+current|the\s+previous)\s+year)"
 # Part of a month or a year: "mid-February", "late March", "at the end of 2020".
 _PART = r"""(?i:(?P<part>early|mid|late|end|
@@ -372,6 +373,8 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     ['2021-07', '2021-08-04', '2021-07']
     """
     ctx = _Ctx(ref, ref_year if ref_year is not None else (ref.year if ref else None))
+    if ctx.ref is None and ctx.year is None and not _WRITTEN_YEAR.search(text):
+        return []            # with nothing to resolve against, only a date with its year written out has a value
     starts: list[int] = []   # the spans claimed so far: apart, so ordered by start and by end alike
     ends: list[int] = []
     found: list[DateMention] = []

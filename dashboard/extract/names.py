@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from dashboard.extract.guard import guarded
 from dashboard.extract.name_words import (BRANDS, BRANDS_ZH, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
                                           PROJECT_NOUNS)
 
@@ -49,6 +50,10 @@ _AGENT = re.compile(r"""\b(?:by|with)\s+(?:[A-Z][a-z]+['’]s\s+)?
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,90})[\"”]")
 _PROJECT_EN = re.compile(
     rf"((?:(?:[A-Z0-9][\w&'’+\-]*|of|and|for|the|\+)\s+){{1,10}}(?:{'|'.join(PROJECT_NOUNS)}))\b")
+
+
+# Speed (guard.py): skip at C speed the characters no match begins with; the same matches.
+_COMPANY_EN, _BRAND, _SUBJECT, _AGENT, _PROJECT_EN = map(guarded, (_COMPANY_EN, _BRAND, _SUBJECT, _AGENT, _PROJECT_EN))
 
 
 def _clean_en(name: str) -> str:

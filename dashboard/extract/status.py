@@ -85,6 +85,7 @@ _PLANNED = re.compile(r"""(?:
       | (?:将|将于|将在|计划|预计|拟|力争|争取|有望|即将|准备|待|后|前)\s*[^,，。;；]{0,8}$ )""", re.X | re.I)
 _NEGATED = re.compile(r"""(?:\b(?:not|no|never|yet\s+to)\b(?:\s+\w+){0,2}\s*$ | (?:未|尚未|没有|暂未)\s*\S{0,2}$)""",
                       re.X | re.I)
+_PLANNED, _NEGATED = guarded(_PLANNED), guarded(_NEGATED)   # searched back from each cue: skip what cannot begin them
 _LISTED_COMPANY = re.compile(r"listed\s+(?:company|companies|firm|group|enterprise)|上市公司", re.I)
 _PLAN_OK = {"listed", "announced"}   # a list or an announcement is itself the event
 
