@@ -18,6 +18,9 @@
 --   ledger_split, investors_by,      rewritten with it (spot_points, before it: where the map
 --   point_index, article_index,      draws each place)
 --   ledger_head
+--   figures_by_place,                the narrow ledger: each record's filters and figures as
+--   figures_by_sector                numbers (label_index, investor_index), in two orders, for
+--                                    the filtered views the rollups cannot answer
 --
 -- Why a table at the top: the data changes only when ingest runs (it is the
 -- only writer, and corrections come in through it too), and the view costs
@@ -352,7 +355,7 @@ FROM (SELECT DISTINCT province, city FROM records_fixed);
 CREATE TABLE IF NOT EXISTS place_index AS SELECT * FROM place_index_live LIMIT 0;
 
 -- ledger_live with three numbers that make the reads fast; store.derive writes it as the
--- table `ledger`, sorted by place and date so that place filters skip most of the file:
+-- table `ledger`, sorted by place and list order so that place filters skip most of the file:
 --   article_no  its article's (article_numbers);
 --   rank_no     the record's place in the order every records table is listed in (biggest
 --               contribution first), so a page of records is the smallest rank_no's of a
@@ -523,8 +526,83 @@ FROM points p LEFT JOIN totals t USING (point_no)
 ORDER BY point_no;
 CREATE TABLE IF NOT EXISTS point_index AS SELECT * FROM point_index_live LIMIT 0;
 
+-- The narrow ledger: every record's numbers and nothing else, for the views the rollups cannot
+-- answer (a date inside a year, a park, the per-article lists, the map and the investors under a
+-- filter). Each dimension a figure is cut by is a number here, not text: label_index numbers the
+-- labels of each dimension (query.DIMENSIONS), investor_index the investors' names. A scan of a
+-- few small integers costs a fraction of one of the ledger's text columns, and a group by them
+-- is a group by integers, whose labels are joined in for the few groups a chart shows.
+-- `named`: the label is a value (not the label of no value, '(no sector)'), so a filter on
+-- values (sector IN (...)) keeps its records; a value spelled like the label of no value would
+-- be read as that label.
+CREATE OR REPLACE VIEW label_index_live AS
+SELECT dim, label, bool_or(named) AS named,
+       CAST(row_number() OVER (PARTITION BY dim ORDER BY label) AS INTEGER) AS label_no
+FROM (SELECT unnest([
+          {'dim': 'city', 'label': label_city(city, province), 'named': city IS NOT NULL},
+          {'dim': 'province', 'label': label_province(province), 'named': province IS NOT NULL},
+          {'dim': 'sector', 'label': label_sector(sector), 'named': sector IS NOT NULL},
+          {'dim': 'park', 'label': label_park(park), 'named': park IS NOT NULL},
+          {'dim': 'status', 'label': label_status(status), 'named': status IS NOT NULL},
+          {'dim': 'kind', 'label': kind, 'named': kind IS NOT NULL},
+          {'dim': 'year', 'label': year_label, 'named': date_start IS NOT NULL},
+          {'dim': 'subsector', 'label': label_subsector(subsector), 'named': subsector IS NOT NULL},
+          {'dim': 'month', 'label': month_label, 'named': date_start IS NOT NULL},
+          {'dim': 'quarter', 'label': quarter_label, 'named': date_start IS NOT NULL}], recursive := true)
+      FROM ledger)
+GROUP BY dim, label;
+CREATE TABLE IF NOT EXISTS label_index AS SELECT * FROM label_index_live LIMIT 0;
+
+CREATE OR REPLACE VIEW investor_index_live AS
+SELECT name, CAST(row_number() OVER (ORDER BY name) AS INTEGER) AS investor_no
+FROM (SELECT DISTINCT unnest(investors) AS name FROM ledger)
+WHERE name IS NOT NULL;
+CREATE TABLE IF NOT EXISTS investor_index AS SELECT * FROM investor_index_live LIMIT 0;
+
+-- One row per record of the ledger (rank_no is its key there): its filters and figures as numbers.
+-- deal, bundle, event, undisclosed, repeat and lower_bound are the headline's and the cube's
+-- counts (a first report of a deal, bundle or event; no amount; a repeat; a lower bound that
+-- adds to the total); has_city, whether it names a city (the headline's count of cities).
+-- store.derive writes it twice, in the two orders the filters need: figures_by_place (by
+-- place_no, then date: province and city filters read their places' row groups) and
+-- figures_by_sector (by sector, then date: sector filters read their sectors', a date range
+-- the part of each sector it spans); query._figures picks one.
+CREATE OR REPLACE VIEW figures_live AS
+WITH investors AS (
+    SELECT u.rank_no, list(i.investor_no) AS investor_nos
+    FROM (SELECT rank_no, unnest(investors) AS name FROM ledger) u JOIN investor_index i USING (name)
+    GROUP BY u.rank_no
+)
+SELECT l.rank_no, l.article_no, l.place_no, l.point_no, l.date_start, l.date_end, l.contribution,
+       l.kind = 'deal' AND l.repeat_of IS NULL                                AS deal,
+       l.kind = 'bundle' AND l.repeat_of IS NULL                              AS bundle,
+       l.kind = 'event' AND l.repeat_of IS NULL                               AS event,
+       l.kind <> 'event' AND l.amount_cny IS NULL AND l.repeat_of IS NULL     AS undisclosed,
+       l.repeat_of IS NOT NULL                                                AS repeat,
+       coalesce(l.qualifier = 'at_least' AND l.contribution > 0, false)       AS lower_bound,
+       l.city IS NOT NULL                                                     AS has_city,
+       city.label_no AS city_no, province.label_no AS province_no, sector.label_no AS sector_no,
+       park.label_no AS park_no, status.label_no AS status_no, kind.label_no AS kind_no,
+       yr.label_no AS year_no, subsector.label_no AS subsector_no, mon.label_no AS month_no,
+       qtr.label_no AS quarter_no,
+       coalesce(inv.investor_nos, []) AS investor_nos
+FROM ledger l
+LEFT JOIN label_index city ON city.dim = 'city' AND city.label = label_city(l.city, l.province)
+LEFT JOIN label_index province ON province.dim = 'province' AND province.label = label_province(l.province)
+LEFT JOIN label_index sector ON sector.dim = 'sector' AND sector.label = label_sector(l.sector)
+LEFT JOIN label_index park ON park.dim = 'park' AND park.label = label_park(l.park)
+LEFT JOIN label_index status ON status.dim = 'status' AND status.label = label_status(l.status)
+LEFT JOIN label_index kind ON kind.dim = 'kind' AND kind.label IS NOT DISTINCT FROM l.kind
+LEFT JOIN label_index yr ON yr.dim = 'year' AND yr.label = l.year_label
+LEFT JOIN label_index subsector ON subsector.dim = 'subsector' AND subsector.label = label_subsector(l.subsector)
+LEFT JOIN label_index mon ON mon.dim = 'month' AND mon.label = l.month_label
+LEFT JOIN label_index qtr ON qtr.dim = 'quarter' AND qtr.label = l.quarter_label
+LEFT JOIN investors inv USING (rank_no);
+CREATE TABLE IF NOT EXISTS figures_by_place AS SELECT * FROM figures_live LIMIT 0;
+CREATE TABLE IF NOT EXISTS figures_by_sector AS SELECT * FROM figures_live LIMIT 0;
+
 -- The largest article_no (store.derive writes it again with the ledger): the bound of the
 -- exact article counts over the cube's article lists, which have no statistics to take it from.
 CREATE MACRO IF NOT EXISTS article_bound() AS 1;
 
-INSERT OR REPLACE INTO meta VALUES ('schema_version', '6');
+INSERT OR REPLACE INTO meta VALUES ('schema_version', '7');

@@ -37,12 +37,13 @@ from dashboard.extract import EXTRACTOR_VERSION
 from dashboard.contract import FIELDS, KINDS  # noqa: F401  (KINDS: the store's users read it here)
 
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Version 4 numbered the ledger and added its rollups; version 5 added more rollups (the cube
 # by years, stacked bars, investors, map points), the articles' columns on the ledger and the
 # article_bound() macro; version 6 the places' numbers (place_index; the ledger's place_no, its
-# sort key). derive() rebuilds all of them,
-# so ingest upgrades a version-3, -4 or -5 file in place (see create_schema).
+# sort key); version 7 the narrow ledger (figures_by_place, figures_by_sector, label_index,
+# investor_index). derive() rebuilds all of them,
+# so ingest upgrades a version-3, -4, -5 or -6 file in place (see create_schema).
 
 # Contract fields with a column of their own (CONTRACT.md); any other field goes into `extra`.
 CONTRACT_FIELDS = FIELDS
@@ -235,7 +236,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, db: str = "database") -> None:
     if version == 2:  # only the corrections table changed: its rows were never keyed to survive
         con.execute("DROP TABLE IF EXISTS ledger")
         con.execute("DROP TABLE corrections")
-    elif version in (3, 4, 5):  # only what derive() rebuilds changed: the ledger's numbers and rollups
+    elif version in (3, 4, 5, 6):  # only what derive() rebuilds changed: the ledger's numbers and rollups
         con.execute("DROP TABLE IF EXISTS ledger")
     elif version is not None and version != SCHEMA_VERSION:
         raise StoreError(f"{db_label(db)}: written with schema version {version}, this code writes version "
@@ -1001,14 +1002,23 @@ def derive(con) -> int:
     repeats = link_same_deals(con)
     con.execute("CREATE OR REPLACE TABLE spot_points AS SELECT * FROM spot_points_live")
     con.execute("CREATE OR REPLACE TABLE place_index AS SELECT * FROM place_index_live")
-    # Sorted by place (province, then city: place_no) then date: zonemaps let place filters
-    # skip the rest of the file, city filters through place_no (see place_index).
+    # Sorted by place (province, then city: place_no) then list order (rank_no): zonemaps let
+    # place filters skip the rest of the file, city filters through place_no (see place_index),
+    # and a place's first page of records is a few neighbouring rows, not rows spread over its
+    # row group. (Filtered figures read the narrow ledger, below.)
     con.execute("CREATE OR REPLACE TABLE ledger AS "
-                "SELECT * FROM ledger_numbered ORDER BY place_no, date_start, rank_no")
+                "SELECT * FROM ledger_numbered ORDER BY place_no, rank_no")
     # One article's records (the Article page) through an index, not a scan of every place.
     con.execute("CREATE INDEX ledger_article ON ledger (article_id)")
     for rollup in ROLLUPS:
         con.execute(f"CREATE OR REPLACE TABLE {rollup} AS SELECT * FROM {rollup}_live")
+    # The narrow ledger (schema.sql: figures_live), in the two orders filters read it in.
+    con.execute("CREATE OR REPLACE TABLE label_index AS SELECT * FROM label_index_live")
+    con.execute("CREATE OR REPLACE TABLE investor_index AS SELECT * FROM investor_index_live")
+    con.execute("CREATE OR REPLACE TABLE figures_by_place AS "
+                "SELECT * FROM figures_live ORDER BY place_no, date_start, rank_no")
+    con.execute("CREATE OR REPLACE TABLE figures_by_sector AS "
+                "SELECT * FROM figures_by_place ORDER BY sector_no, date_start, rank_no")
     n_articles = _one(con, "SELECT count(*) FROM articles")[0]
     con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_articles', ?)", [str(n_articles)])
     # The same number as a constant of the schema (a macro takes no parameter): the bound of

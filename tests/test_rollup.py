@@ -206,11 +206,11 @@ def test_the_cube_is_used_only_where_it_holds():
         query.cube(Filters(), "park")
 
 
-@pytest.mark.parametrize("old", [4, 5])
+@pytest.mark.parametrize("old", [4, 5, 6])
 def test_ingest_upgrades_an_older_file_in_place(tmp_path, old):
-    """A file written before the stacked-bar, investor and map rollups (schema version 4), or
-    before the places' numbers (version 5), is refused by the app with a clear message, and the
-    next ingest rebuilds it in place."""
+    """A file written before the stacked-bar, investor and map rollups (schema version 4),
+    before the places' numbers (version 5), or before the narrow ledger (version 6), is refused
+    by the app with a clear message, and the next ingest rebuilds it in place."""
     from conftest import gazetteer
 
     folder = tmp_path / "articles"
@@ -225,8 +225,11 @@ def test_ingest_upgrades_an_older_file_in_place(tmp_path, old):
             "n_projects": None, "counts_in_totals": True, "evidence": "Tencent signs a chip plant.", "flags": []}
     store.ingest([folder], db, extractor=lambda a: [dict(deal, article=a.file_name)], gazetteer=gazetteer)
     con = duckdb.connect(str(db))
-    con.execute("CREATE OR REPLACE TABLE ledger AS SELECT * EXCLUDE (place_no) FROM ledger")
-    con.execute("DROP TABLE place_index")
+    for table in ("figures_by_place", "figures_by_sector", "label_index", "investor_index"):
+        con.execute(f"DROP TABLE {table}")
+    if old <= 5:
+        con.execute("CREATE OR REPLACE TABLE ledger AS SELECT * EXCLUDE (place_no) FROM ledger")
+        con.execute("DROP TABLE place_index")
     if old == 4:
         for table in ("ledger_split", "investors_by", "point_index"):
             con.execute(f"DROP TABLE {table}")
@@ -242,6 +245,7 @@ def test_ingest_upgrades_an_older_file_in_place(tmp_path, old):
         assert query.headline(con, Filters(cities=("Chengdu",)))["articles"] == 1
         assert query.totals_split(con, Filters(), "city", "status")["records"].tolist() == [1]
         assert len(query.records(con, Filters(cities=("Chengdu",)))) == 1
+        assert query.headline(con, Filters(date_from=date(2021, 5, 2)))["records"] == 1  # the narrow ledger
     finally:
         con.close()
 
@@ -280,3 +284,21 @@ def test_a_city_filter_reads_the_same_records_through_place_numbers(rcon, cities
     plain = rcon.execute(f"SELECT record_id FROM ledger WHERE city IN ({', '.join('?' * len(cities))}) "
                          f"ORDER BY record_id", list(cities)).fetchall()
     assert through == plain and (through or cities == ("Atlantis",))
+
+
+def test_the_narrow_ledger_is_the_ledgers_records_as_numbers(rcon):
+    """Both orders of the narrow ledger (what filtered figures read) hold every record of the
+    ledger once, with its figures, and each label number names the record's own label."""
+    n = rcon.execute("SELECT count(*) FROM ledger").fetchone()[0]
+    for table in ("figures_by_place", "figures_by_sector"):
+        assert rcon.execute(f"SELECT count(DISTINCT rank_no), count(*) FROM {table}").fetchone() == (n, n)
+        for dim, label in query.DIMENSIONS.items():
+            assert rcon.execute(f"""
+                SELECT count(*) FROM ledger l JOIN {table} r USING (rank_no)
+                LEFT JOIN label_index x ON x.dim = ? AND x.label_no = r.{dim}_no
+                WHERE x.label IS DISTINCT FROM {label} OR r.contribution IS DISTINCT FROM l.contribution
+                   OR r.article_no IS DISTINCT FROM l.article_no OR r.point_no IS DISTINCT FROM l.point_no
+                   OR r.date_start IS DISTINCT FROM l.date_start OR r.date_end IS DISTINCT FROM l.date_end
+                   OR list_sort(r.investor_nos) IS DISTINCT FROM list_sort(
+                          (SELECT coalesce(list(i.investor_no), []) FROM unnest(l.investors) u(name)
+                           JOIN investor_index i USING (name)))""", [dim]).fetchone()[0] == 0, (table, dim)
