@@ -277,9 +277,15 @@ def _clean_controls(text: str) -> str:
     return _CONTROLS.sub("", text.replace("\f", "\n").replace("\v", "\n"))
 
 
+_CASE_TWINS = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i", "\u212b": "\u00c5"})
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\u3000", "  ")
+    # Letters that case-blind matching takes for ASCII ones ("ſeven", the Kelvin sign, dotless ı): read as those,
+    # so that every word table is looked up in plain ASCII
+    text = text.translate(_CASE_TWINS)
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 

@@ -154,3 +154,13 @@ def test_html_address_must_be_a_web_address():
 ])
 def test_the_title_is_the_first_headline_like_line(text, title):
     assert parse_article(text.encode(), "x.txt").title == title
+
+
+def test_letters_that_case_blind_matching_takes_for_ascii_do_not_break_extraction():
+    from dashboard.extract import extract
+    from dashboard.extract.amounts import find_amounts
+    plain = "Deal in Hefei\n\nOn May 3 the firm signed a seven billion yuan deal in Hefei, some 5 billion yuan of it for chips."
+    odd = plain.replace("s", "\u017f").replace("k", "\u212a").replace("i", "\u0131")
+    assert [(r["amount_cny"], r["city"]) for r in extract(parse_article(odd.encode(), "odd.txt"))] == \
+        [(r["amount_cny"], r["city"]) for r in extract(parse_article(plain.encode(), "plain.txt"))]
+    assert [m.value for m in find_amounts("\u017feven billion yuan, \u017fome 5 billion yuan")] == [7e9, 5e9]

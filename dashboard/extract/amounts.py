@@ -36,15 +36,19 @@ class Money:
 # --- regex building blocks -------------------------------------------------------------------
 
 def _norm(word: str) -> str:
-    """The key a matched word is looked up under: lower case, single spaces.
+    """The key a matched word is looked up under: case-folded (as the case-blind regexes match: "ſome" is
+    "some"), single spaces.
 
-    >>> _norm("US   Dollars")
-    'us dollars'
+    >>> _norm("US   Dollars"), _norm("ſome")
+    ('us dollars', 'some')
     """
-    return _SPACES.sub(" ", word).lower()
+    return _SPACES.sub(" ", word).translate(_CASE_TWINS).lower()
 
 
 _SPACES = re.compile(r"\s+")
+# Letters the case-blind patterns take for ASCII ones ("ſeven" matches "seven"), mapped one to one so that
+# offsets stay those of the text: the words' tables are looked up in ASCII.
+_CASE_TWINS = str.maketrans({"ſ": "s", "\u212a": "k", "\u0130": "I", "\u0131": "i", "\u212b": "å"})
 
 
 def _alternation(words, glued: bool = False) -> str:
@@ -522,6 +526,7 @@ def find_amounts(text: str) -> list[Money]:
     >>> money.text, money.alt.value, money.alt.currency
     ('RMB 25.4 billion', 3760000000.0, 'USD')
     """
+    text = text.translate(_CASE_TWINS)
     found: list[Money] = []
     end = 0
     for start in _START.finditer(text):
