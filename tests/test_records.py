@@ -991,3 +991,11 @@ def test_a_deck_above_the_date_line_repeats_the_story():
             "project in the Mianyang hi-tech zone, the bureau said. Construction starts in August.")
     recs = with_amount(records_of(text))
     assert [(r["amount_cny"], r["date"]) for r in recs] == [(8e9, "2014-06-11")]
+
+
+def test_a_district_name_used_as_a_brand_is_not_that_district():
+    text = HEADER + ("Jilin province is backing its car makers. Changchun produced 52,000 Hongqi cars last year. Major "
+                     "projects such as the new factory project of FAW Hongqi for electric vehicles and the Jiefang J7 "
+                     "intelligent factory project have started construction.")
+    assert {r["city"] for r in records_of(text)} <= {"Changchun", None}
+    assert "Xinxiang" not in {r["city"] for r in records_of(text)}

@@ -190,6 +190,18 @@ class ArticleContext:
         return i > 0 and reach[i - 1] >= m.end
 
     @cached_property
+    def _brand_words(self) -> set[str]:
+        """Bare district names used once as a brand ("FAW Hongqi", "Jiefang J7"): every mention of them is the brand."""
+        return {m.text for m in self.places if m.place.kind == "district" and re.fullmatch(r"[A-Z][a-z]+", m.text)
+                and (re.search(r"\b[A-Z]{2,}\s+$", self.text[max(0, m.start - 8):m.start])
+                     or re.match(r"\s+[A-Z]+\d", self.text[m.end:m.end + 6]))}
+
+    @cached_property
+    def _said(self) -> Counter:
+        """How often each place's words are said in the article."""
+        return Counter(m.text for m in self.places)
+
+    @cached_property
     def _city_provinces(self) -> dict[str, set]:
         """City name -> the provinces of the cities of that name the article names."""
         out: dict[str, set] = {}
@@ -271,6 +283,10 @@ class ArticleContext:
             if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
                     and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
                 continue  # in an article about one city, a district of a city it never names is a misreading
+            if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
+                    and m.place.province not in self.named_cities and re.fullmatch(r"[A-Z][a-z]+", m.text) \
+                    and (self._said[m.text] == 1 or m.text in self._brand_words):
+                continue  # "FAW Hongqi", "Jiefang J7" in an article about Jilin: a bare word, not Xinxiang's district
             main = getattr(self, "main_city", None)
             if m.place.province in OFFSHORE:
                 continue  # "与香港投资促进机构签署", "鲁港合作": where investors come from, not where their money lands
