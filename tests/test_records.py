@@ -999,3 +999,10 @@ def test_a_district_name_used_as_a_brand_is_not_that_district():
                      "intelligent factory project have started construction.")
     assert {r["city"] for r in records_of(text)} <= {"Changchun", None}
     assert "Xinxiang" not in {r["city"] for r in records_of(text)}
+
+
+def test_a_joint_company_set_up_is_a_deal_without_a_figure():
+    text = HEADER + ("Harbin Turbine Pumps Co Ltd has set up a company with Harbin Engineering University to make a new "
+                     "type of marine pump, the city said on Monday.")
+    recs = records_of(text)
+    assert [(r["kind"], r["amount"], r["city"]) for r in recs] == [("deal", None, "Harbin")]

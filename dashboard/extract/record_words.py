@@ -212,6 +212,8 @@ SIGNING = re.compile(r"""
   | \bsigned\s+(?:a|an|the)\b | \binked\b | 签约 | 签署 | 签订
   | \b(?:was|were)\s+(?:also\s+)?signed\b | \bamong\s+the\s+signed\b
   | \bagreed\s+to\s+(?:jointly\s+)?(?:build|set\s+up|establish|invest|develop)\b
+  | \b(?:has|have|had)\s+(?:jointly\s+)?(?:set\s+up|established|formed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+venture|company|venture)\s+with\b
+  | \b(?:plan|plans|intend|intends|is\s+to|are\s+to)\s+(?:to\s+)?(?:build|set\s+up|open|construct)\s+(?:[\w-]+\s+){0,6}?(?:plant|factory|fab|base)\s+in\b
 """, re.X | re.I)
 # "Chengdu also inked cooperation agreements with ...": a separate signing, not a bundle's component.
 # "Contracts were also signed for 48 major projects", "另有8个项目现场签约": a group beside the one before, not its part.
