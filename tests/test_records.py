@@ -1006,3 +1006,11 @@ def test_a_joint_company_set_up_is_a_deal_without_a_figure():
                      "type of marine pump, the city said on Monday.")
     recs = records_of(text)
     assert [(r["kind"], r["amount"], r["city"]) for r in recs] == [("deal", None, "Harbin")]
+
+
+def test_the_largest_named_project_is_a_deal_and_a_threshold_count_is_not():
+    text = HEADER + ("3月9日,当天开工或签约的项目中,投资额百亿元以上的共有9个,涉及高端制造、科技创新等领域。"
+                     "在当天开工和签约的项目中,投资额最高的是某某湾区精准医学产业基地项目,总投资420亿元,预计每年可实现营业收入90亿元。")
+    assert [r["amount_cny"] for r in with_amount(records_of(text))] == [42e9]
+    text = HEADER + "Of the projects signed on May 3, the largest was worth 2 billion yuan."
+    assert with_amount(records_of(text)) == []

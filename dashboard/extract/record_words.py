@@ -89,6 +89,9 @@ PHYSICAL_OUTPUT = re.compile(r"\b(?:output|capacity)\s+of\s+[\d,.]+\s*(?:million
                              r"|sets|pieces|GWh|MW|kW|kilowatts|megawatts|square\s+met(?:er|re)s|wafers|chips)\b|产能\d|年产[\d.]+万?吨", re.I)
 INVESTMENT_VERB = re.compile(r"\b(?:will\s+)?cost(?:s|ing)?\b|\b(?:total\s+)?investment\s+of\b|\binvest(?:s|ed|ing)?\b|总投资|投资额|计划投资", re.I)
 
+# A project named by its own words ("粤港澳大湾区精准医学产业基地项目", "the Foo Display Panel Project").
+NAMED_PROJECT = re.compile(r"[\u4e00-\u9fff]{4,}(?:项目|基地|工程)|(?:[A-Z][\w'-]*\s+){2,}(?:Project|Base|Plant|Park)\b")
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
@@ -284,7 +287,7 @@ SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\
                                r"|\b\d+\s+(?:have|had)\s+(?:an?\s+)?(?:total\s+)?investments?\s+(?:of\s+)?"
                                r"(?:(?:above|over|more\s+than|exceeding)\s*)?$", re.I)
 SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
-THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:有|共|达|超过|逾|近)?
+THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:共有|共计|有|共|达|超过|逾|近)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").

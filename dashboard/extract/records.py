@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -417,8 +417,9 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
         return True  # "a planned investment of 0.194 billion yuan for 2018"
     if i > 0 and first_not and ELLIPSIS.fullmatch(text[ms[i - 1].end:m.start]):
         return True  # "Industrial projects completed 6.9 billion yuan of investment, urban projects 6.2 billion yuan"
-    if SUPERLATIVE.search(before) and not companies(text):
-        return True
+    superlative = SUPERLATIVE.search(before)
+    if superlative and not companies(text) and not NAMED_PROJECT.search(before, superlative.start()):
+        return True  # "the largest was 2 billion yuan"; not "投资额最高的是粤港澳…基地项目,总投资500亿元", a named project
     if TOTAL_BEFORE.search(before) and COUNT_AFTER.match(after):
         return False  # "总投资195亿元的16个项目": the total of the projects counted after it, no size class
     size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
