@@ -1014,3 +1014,10 @@ def test_the_largest_named_project_is_a_deal_and_a_threshold_count_is_not():
     assert [r["amount_cny"] for r in with_amount(records_of(text))] == [42e9]
     text = HEADER + "Of the projects signed on May 3, the largest was worth 2 billion yuan."
     assert with_amount(records_of(text)) == []
+
+
+def test_where_the_guests_of_an_event_come_from_is_not_where_money_lands():
+    text = HEADER + ("11月4日,某省与长三角经贸合作交流会在上海举办。80多家企业的高管,以及绍兴柯桥经开区和新乡经开区的负责人参加交流会。"
+                     "交流会现场签约项目35个,总投资378.6亿元。")
+    (rec,) = with_amount(records_of(text))
+    assert rec["city"] != "Shaoxing"

@@ -92,6 +92,11 @@ INVESTMENT_VERB = re.compile(r"\b(?:will\s+)?cost(?:s|ing)?\b|\b(?:total\s+)?inv
 # A project named by its own words ("粤港澳大湾区精准医学产业基地项目", "the Foo Display Panel Project").
 NAMED_PROJECT = re.compile(r"[\u4e00-\u9fff]{4,}(?:项目|基地|工程)|(?:[A-Z][\w'-]*\s+){2,}(?:Project|Base|Plant|Park)\b")
 
+# The guests of an event: "绍兴柯桥经开区和新乡经开区的负责人参加交流会", "officials from Shaoxing attended": where they
+# come from, not where money lands.
+ATTENDEE_AFTER = re.compile(r"[^，。；,;]{0,16}?的?(?:主要)?(?:负责人|领导|代表|高管|官员|嘉宾)[^，。；,;]{0,8}?(?:参加|出席)")
+ATTENDEE_BEFORE = re.compile(r"\b(?:officials|representatives|executives|delegates|guests|leaders)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,3}$", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
