@@ -134,6 +134,9 @@ NOT_DEALS = [
     ("a tally from January to a month",
      "From January to August, work resumed on 65 projects and four projects were completed, with an investment of "
      "2.75 billion yuan."),
+    ("actual investment and a per-project floor",
+     "Manufacturing made up 70 percent of the 400 projects the city introduced in 2020, and of the 25 billion yuan "
+     "($3.85 billion) of actual investment last year. Every project is invested with more than 300 million yuan."),
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),

@@ -36,6 +36,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|招商(?:总)?规模|\b(?:promoted|on\s+offer|seeking\s+investment)\b
       |\b(?:attract|court|woo|lur|draw)\w*\s+(?:[\w-]+\s+){0,4}?(?:investors|investment|businesses|businesspeople|capital)\s+with\b
       |\b(?:have|has|had)\s+(?:already\s+)?received\b
+      |\b(?:every|each)\s+(?:single\s+)?project\b[^.;]{0,30}$                  # "Every project is invested with more than 500 million yuan"
       |\b(?:lift|rais|bring|brought|tak|took|push|boost)\w*\s+(?:its|their|the\s+(?:company|group)['’]s)\s+(?:total|cumulative|overall)\s+investment\b  # "lifting its total investment in the country to"
       |\b(?:its|their)\s+(?:total|cumulative|overall)\s+investment\s+in\s+(?:China|the\s+country|the\s+province|the\s+city)\b
       |1[-—至到]\d{1,2}月)
@@ -115,6 +116,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*元?的?(?:招商|投资|引资)?(?:目标|任务|大关)                             # "实现千亿目标", "1500亿元招商任务": a target
       |\s+(?:(?:investment|annual|yearly)\s+){0,2}(?:target|goal)\b              # "the 150 billion yuan investment target"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:up\s+to|through|until|till)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b  # "14 billion euros up to 2016": a programme over years
+      |\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:of|in)\s+(?:actual|actually\s+(?:utili[sz]ed|used)|paid-in)\s+(?:foreign\s+)?(?:investment|capital)\b  # "30 billion yuan of actual investment"
       |\s*=                                                                 # "($1=6.7536 yuan)": a rate
       |[^.;。；]{0,40}?,\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)             # "… flowed into the city in 2009, up 8.35 percent"
       )
