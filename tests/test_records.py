@@ -1024,3 +1024,12 @@ def test_where_the_guests_of_an_event_come_from_is_not_where_money_lands():
                      "交流会现场签约项目35个,总投资378.6亿元。")
     (rec,) = with_amount(records_of(text))
     assert rec["city"] != "Shaoxing"
+
+
+def test_a_count_after_yigong_is_the_total_of_its_parts():
+    text = HEADER + ("2月8日,本次集中签约、开工及竣工的项目一共25个,计划总投资210.5亿元。新签约的有甲乙科技有限公司芯片封装等9个项目,"
+                     "计划总投资40亿元。新开工的有丙丁储能电池生产等10个项目,计划总投资150亿元。竣工的有戊己光伏电站等6个项目,总投资20.5亿元。")
+    recs = with_amount(records_of(text))
+    whole = next(r for r in recs if r["n_projects"] == 25)
+    assert whole["kind"] == "bundle"
+    assert [r["part_of"] for r in recs if r["n_projects"] in (9, 10, 6)] == [whole["id"]] * 3
