@@ -1033,3 +1033,10 @@ def test_a_count_after_yigong_is_the_total_of_its_parts():
     whole = next(r for r in recs if r["n_projects"] == 25)
     assert whole["kind"] == "bundle"
     assert [r["part_of"] for r in recs if r["n_projects"] in (9, 10, 6)] == [whole["id"]] * 3
+
+
+def test_a_count_written_in_words_before_a_total_is_a_bundle():
+    text = HEADER + ("Forty-two projects with a total investment of 18 billion yuan were signed on Monday in Sanya, "
+                     "local authorities said.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["kind"], rec["n_projects"]) == ("bundle", 42)

@@ -777,6 +777,8 @@ def _name_before(text: str, kept: list[Money], k: int) -> str | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     if re.search(r"\d|\b(?:signed|inked|started|launched|began|were|was|are|is|have|has|had|will|would)\b", name):
         return None  # a clause ("Pingshan District signed 18 projects with ..."), not a name
+    if BUNDLE_COUNT.match(name):
+        return None  # "Thirty-six projects with a total investment of …": a count, not a name
     return name if is_project_name(name) and name[:1].isupper() else None
 
 
