@@ -1040,3 +1040,17 @@ def test_a_count_written_in_words_before_a_total_is_a_bundle():
                      "local authorities said.")
     (rec,) = with_amount(records_of(text))
     assert (rec["kind"], rec["n_projects"]) == ("bundle", 42)
+
+
+def test_lists_of_projects_after_a_colon_a_which_are_and_bullet_lines():
+    text = HEADER + ("On May 3, 8 projects commenced in the zone. Among the 8 projects, 5 are industrial projects: Phase II "
+                     "of Foobar Logistic Network, Central Cloud Computing Park, Qihang International Square, Donghai "
+                     "Logistics Operation Platform, and Headquarters Base of Xinrui Electronics. The social projects are 2, "
+                     "which are the Middle School of Beiyuan and the Primary School of Beiyuan.")
+    names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert "Central Cloud Computing Park" in names and "Primary School of Beiyuan" in names
+    text = HEADER + ("On May 29 the province pushed its eight priority industrial projects. The eight projects are:\n"
+                     "- Foobar electric vehicle;\n- Xinrui Transportation Equipment;\n- Donghai Caprolactam; and,\n"
+                     "- Beiyuan Steel Sheet Deep Processing.")
+    names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert {"Xinrui Transportation Equipment", "Donghai Caprolactam", "Beiyuan Steel Sheet Deep Processing"} <= set(names)

@@ -21,6 +21,8 @@ LEAD_IN = re.compile(r"""
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
   | :\s*(?=(?:a|an|the)\s)                                                        # "four more projects: a plant, a park and ..."
+  | (?<=projects):\s*(?=[A-Z])                                                   # "7 are industrial projects: Phase III of …, …"
+  | ,\s*which\s+(?:are|is)\s+(?=(?:the\s+)?[A-Z])                                # "… projects are 2, which are the A and the B"
 """, re.X | re.I)
 
 # Nouns of things built or run: a list item naming one is a project.
@@ -35,7 +37,7 @@ PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|pl
 # "6 road construction projects, such as": a counted group whose members follow.
 GROUP = re.compile(r"""
     (?P<n>\d{1,4}|""" + COUNT_WORD + r""")\s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
-    (?=[^.;]{0,12}?\b(?:such\s+as|including|like|namely)\b)
+    (?=[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z]))
 """, re.X | re.I)
 
 _NAME_END_ZH = re.compile(PROJECT_NOUN_ZH.pattern.rstrip("$"), re.X)
@@ -88,6 +90,12 @@ def is_project_name(item: str) -> bool:
 COUNTED_AFTER = re.compile(r"[^。；;,，]*?等\s*(?:(?:\d{1,4}|[一二三四五六七八九十两]+)\s*[个项]\s*)?[\u4e00-\u9fff]{0,6}?项目")
 
 
+LIST_MARK = _LIST_MARK  # for the records step, which reads a list line by line
+
+# A line that opens a list of projects on the lines below ("The ten projects are:", "十大项目为：").
+LIST_LEAD_LINE = re.compile(r"(?:\bprojects?\b[^.;:]{0,40}?\b(?:are|include|includes|were)|项目[^。；：:]{0,20}?(?:为|是|包括|有))\s*[:：]\s*$", re.I)
+
+
 def _plain_name(item: str) -> bool:
     """A short name with no figure and no clause in it: what a list of projects may name a project by
     ("宝盖有机茶场", "boron nitride")."""
@@ -125,7 +133,7 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
     return out
 
 
-def named_projects(text: str) -> list[Named]:
+def named_projects(text: str, under_lead: bool = False) -> list[Named]:
     """Projects the sentence names in lists after a lead-in, or the whole line of a numbered list.
 
     >>> [n.name for n in named_projects("6日开工的重大项目一共11个,既有A科技园项目、B汽车零部件项目,也有C实验室等,领域涉及商业服务、民生。")]
@@ -138,9 +146,10 @@ def named_projects(text: str) -> list[Named]:
     """
     found: dict[str, Named] = {}
     mark = _LIST_MARK.match(text)
-    if mark:
-        line = text[mark.end():].strip(" 。.;；")
-        if is_project_name(line) and not re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)", line):
+    if mark:  # (under a line that says "The ten projects are:", any plain name: "- Volkswagen electric vehicle;")
+        line = re.sub(r"[;；,，]?\s*(?:and|以及|和)?\s*[,，]?$", "", text[mark.end():].strip(" 。.;；"))
+        if (is_project_name(line) or (under_lead and _plain_name(line))) \
+                and not re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)", line):
             return [Named(line, mark.end())]
     groups = [Group(int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], g["what"].strip(), g.start())
               for g in GROUP.finditer(text)]

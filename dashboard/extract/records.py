@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from dashboard.extract import fx
 from dashboard.extract.amounts import Money, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
-from dashboard.extract.lists import clause_items, is_project_name, named_projects, trim_name
+from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
@@ -1023,10 +1023,15 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         by_sentence.setdefault(d.sent.start, []).append(d)
     out = list(drafts)
     dropped: set[int] = set()  # plain deals of sentences whose list names the projects (removed at the end: linear)
+    under_lead = False  # the lines of a list under "The ten projects are:"
     for s in ctx.sentences:
-        if s.heading or s.para == ctx.title_para:
-            continue
-        names = named_projects(s.text)
+        if (s.heading and not (under_lead and LIST_MARK.match(s.text))) or s.para == ctx.title_para:
+            continue  # (a list line ending in "and," looks like a heading)
+        marked = bool(LIST_MARK.match(s.text))
+        under_lead = marked and under_lead
+        names = named_projects(s.text, under_lead=under_lead)
+        if LIST_LEAD_LINE.search(s.text):
+            under_lead = True
         if not names:
             continue
         here = by_sentence.get(s.start, [])
