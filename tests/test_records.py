@@ -1054,3 +1054,12 @@ def test_lists_of_projects_after_a_colon_a_which_are_and_bullet_lines():
                      "- Beiyuan Steel Sheet Deep Processing.")
     names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert {"Xinrui Transportation Equipment", "Donghai Caprolactam", "Beiyuan Steel Sheet Deep Processing"} <= set(names)
+
+
+def test_a_figure_put_into_n_projects_is_their_bundle():
+    text = HEADER + ("On May 29 Hubei said it will invest more than 90 billion yuan in eight priority projects, including "
+                     "the Foobar electric vehicle project and the Xinrui equipment project.")
+    recs = records_of(text)
+    whole = next(r for r in recs if r["amount_cny"])
+    assert (whole["kind"], whole["n_projects"]) == ("bundle", 8)
+    assert not any(r["n_projects"] == 90 for r in recs)

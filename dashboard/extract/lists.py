@@ -36,7 +36,8 @@ PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|pl
 
 # "6 road construction projects, such as": a counted group whose members follow.
 GROUP = re.compile(r"""
-    (?P<n>\d{1,4}|""" + COUNT_WORD + r""")\s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
+    (?P<n>\d{1,4}|""" + COUNT_WORD + r""")(?!\s+(?:billion|million|thousand|trillion|hundred|bn|mln|yuan|CNY|RMB|US|dollars?|euros?)\b)
+    \s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
     (?=[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z]))
 """, re.X | re.I)
 

@@ -98,6 +98,10 @@ NAMED_PROJECT = re.compile(r"[\u4e00-\u9fff]{4,}(?:项目|基地|工程)|(?:[A-Z
 ATTENDEE_AFTER = re.compile(r"[^，。；,;]{0,16}?的?(?:主要)?(?:负责人|领导|代表|高管|官员|嘉宾)[^，。；,;]{0,8}?(?:参加|出席)")
 ATTENDEE_BEFORE = re.compile(r"\b(?:officials|representatives|executives|delegates|guests|leaders)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 
+# "… 130 billion CNY in ten priority projects": the count of the projects a figure is put into, after it.
+COUNT_AFTER_EN = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in|into|for|on)\s+(?:the\s+)?(?P<n>\d{1,4}|" + COUNT_WORD
+                            + r")\s+(?:[\w-]+\s+){0,3}projects\b", re.I)
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
