@@ -1063,3 +1063,10 @@ def test_a_figure_put_into_n_projects_is_their_bundle():
     whole = next(r for r in recs if r["amount_cny"])
     assert (whole["kind"], whole["n_projects"]) == ("bundle", 8)
     assert not any(r["n_projects"] == 90 for r in recs)
+
+
+def test_a_zone_of_no_city_in_an_article_about_a_city_does_not_stop_extraction():
+    text = ("某某12亿元项目签约文安\n\n文安县打响“西有雄安、东有文安”的发展品牌。近日,某某科技有限公司与县政府签署合作协议,"
+            "投资建设总投资12亿元的物流园项目。")
+    recs = records_of(text)  # Xiong'an New Area is under Hebei, no city: this raised TypeError before
+    assert [r["amount_cny"] for r in with_amount(recs)] == [1.2e9]

@@ -291,7 +291,7 @@ class ArticleContext:
             main = getattr(self, "main_city", None)
             if m.place.province in OFFSHORE:
                 continue  # "与香港投资促进机构签署", "鲁港合作": where investors come from, not where their money lands
-            if m.place.kind == "park" and main and m.place.city != main and m.place.city not in m.text \
+            if m.place.kind == "park" and main and m.place.city and m.place.city != main and m.place.city not in m.text \
                     and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
                 continue  # a bare "开发区" read as another city's zone, in an article about one city
             if m.place.kind == "city" and CITY_THING_AFTER.match(self.text, m.end) and m.text[:1].isupper():
