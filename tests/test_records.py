@@ -1070,3 +1070,11 @@ def test_a_zone_of_no_city_in_an_article_about_a_city_does_not_stop_extraction()
             "投资建设总投资12亿元的物流园项目。")
     recs = records_of(text)  # Xiong'an New Area is under Hebei, no city: this raised TypeError before
     assert [r["amount_cny"] for r in with_amount(recs)] == [1.2e9]
+
+
+def test_a_cumulative_tally_compared_with_last_year_and_a_slogan_of_counts_are_no_records():
+    text = HEADER + ("近年来,某县推行以引进一条信息、一个项目、一家总部、一笔资金为载体的招商机制。"
+                     "截至11月30日,全县已累计签约甲乙科技、丙丁纳米等98个项目,总投资846.7亿元,同比增长21.5%。")
+    recs = records_of(text)
+    assert with_amount(recs) == []
+    assert not any(r["project"] in ("一个项目", "一家总部") for r in recs)

@@ -81,8 +81,9 @@ def is_project_name(item: str) -> bool:
     [True, False, True, False, False]
     """
     item = item.strip()
-    if re.search(r"[\u4e00-\u9fff]", item):
-        return 4 <= len(item) <= 40 and bool(PROJECT_NOUN_ZH.search(item))
+    if re.search(r"[\u4e00-\u9fff]", item):  # ("一个项目", "一家总部": a count of something, naming nothing)
+        return 4 <= len(item) <= 40 and bool(PROJECT_NOUN_ZH.search(item)) \
+            and not re.match(r"(?:\d{1,4}|[一两二三四五六七八九十百]+)\s*[个项家条笔名座批]", item)
     words = item.split()
     return 2 <= len(words) <= 16 and bool(PROJECT_NOUN_EN.search(item))
 

@@ -393,7 +393,7 @@ PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|m
 TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
 COUNT_AFTER = re.compile(r"的\s*(?P<n>\d{1,4}|[两二三四五六七八九十]+)\s*个(?=[^,，。；;]{0,12}项目)")
 # "16个…项目": a count, which names no project.
-COUNT_START = re.compile(r"(?:\d{1,4}|[两二三四五六七八九十百]+)\s*[个项家]")
+COUNT_START = re.compile(r"(?:\d{1,4}|[一两二三四五六七八九十百]+)\s*[个项家条笔名座]")
 # "其中, …", "of them": a part of the total before.
 PART_CUE = re.compile(r"\s*(?:其中|among\s+(?:them|these|which)|of\s+(?:them|these|which|this|the\s+total))", re.I)
 

@@ -396,7 +396,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
         return False
     if NOT_INVESTMENT_AFTER.match(after) and GROWTH_AFTER.match(after) and _count_projects(text, m.start) \
-            and not NOT_INVESTMENT_BEFORE.search(before) and not CALENDAR_PERIOD.search(text[:m.start]):
+            and not NOT_INVESTMENT_BEFORE.search(before) and not CALENDAR_PERIOD.search(text[:m.start]) \
+            and not RUNNING_TOTAL.search(text[:m.start]):
         return False  # "共安排重点建设项目89个…总投资613.7亿元,同比增长7.5%": the year's list, compared with last year's
     cue = NOT_INVESTMENT_BEFORE.search(before)
     if cue and (physical := PHYSICAL_OUTPUT.search(before, cue.start())) and INVESTMENT_VERB.search(before, physical.end()):
