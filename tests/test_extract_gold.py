@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the issue's targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-12 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-15 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, float]]:
     batch = ROOT / "tests" / "blind" / f"batch{n}"
@@ -54,22 +54,25 @@ def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, floa
 
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
-             {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.71, "date_acc": 0.94, "city_total_err": 0.09}),
-    "blind1": _blind(1, {"amount_f1": 0.90, "city_acc": 0.89, "noamount_recall": 0.52, "date_acc": 0.95, "city_total_err": 0.23}),
-    "blind2": _blind(2, {"amount_f1": 0.95, "city_acc": 0.91, "noamount_recall": 0.75, "date_acc": 0.93, "city_total_err": 0.25}),
-    # blind3's no-amount floor is 0.67: a "Fortune 500" count-only bundle that happened to match a gold one is gone
-    "blind3": _blind(3, {"amount_f1": 0.90, "city_acc": 0.92, "noamount_recall": 0.67, "date_acc": 0.97, "city_total_err": 0.24}),
-    "blind4": _blind(4, {"amount_f1": 0.91, "city_acc": 0.95, "noamount_recall": 0.60, "date_acc": 0.90, "city_total_err": 0.18}),
-    "blind5": _blind(5, {"amount_f1": 0.91, "city_acc": 0.98, "noamount_recall": 0.72, "date_acc": 0.82, "city_total_err": 0.12}),
-    "blind6": _blind(6, {"amount_f1": 0.92, "city_acc": 0.69, "noamount_recall": 0.54, "date_acc": 0.77, "city_total_err": 0.20}),
-    "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.97, "noamount_recall": 0.47, "date_acc": 0.88, "city_total_err": 0.11}),
-    "blind10": _blind(10, {"amount_f1": 0.91, "city_acc": 0.80, "noamount_recall": 0.80, "date_acc": 0.64, "city_total_err": 0.68}),
-    # blind12 was scored once at first look with this round's final rules and not used to change a rule since
-    "blind12": _blind(12, {"amount_f1": 0.81, "city_acc": 0.80, "noamount_recall": 0.0, "date_acc": 0.58, "city_total_err": 1.35}),
-    # blind11 was scored once at first look near the end of its round; a rule was added from it after that look
-    "blind11": _blind(11, {"amount_f1": 0.90, "city_acc": 0.91, "noamount_recall": 0.62, "date_acc": 0.56, "city_total_err": 0.54}),
-    "blind9": _blind(9, {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.52, "date_acc": 0.96, "city_total_err": 0.14}),
-    "blind8": _blind(8, {"amount_f1": 0.90, "city_acc": 0.90, "noamount_recall": 0.23, "date_acc": 0.90, "city_total_err": 0.37}),
+             {"amount_f1": 0.96, "city_acc": 0.97, "noamount_recall": 0.72, "date_acc": 0.97, "city_total_err": 0.03}),
+    "blind1": _blind(1, {"amount_f1": 0.91, "city_acc": 0.89, "noamount_recall": 0.53, "date_acc": 0.96, "city_total_err": 0.17}),
+    "blind2": _blind(2, {"amount_f1": 0.97, "city_acc": 0.90, "noamount_recall": 0.76, "date_acc": 0.93, "city_total_err": 0.07}),
+    "blind3": _blind(3, {"amount_f1": 0.92, "city_acc": 0.93, "noamount_recall": 0.67, "date_acc": 0.99, "city_total_err": 0.14}),
+    "blind4": _blind(4, {"amount_f1": 0.90, "city_acc": 0.98, "noamount_recall": 0.61, "date_acc": 0.92, "city_total_err": 0.12}),
+    "blind5": _blind(5, {"amount_f1": 0.93, "city_acc": 0.99, "noamount_recall": 0.73, "date_acc": 0.83, "city_total_err": 0.10}),
+    "blind6": _blind(6, {"amount_f1": 0.94, "city_acc": 0.68, "noamount_recall": 0.55, "date_acc": 0.79, "city_total_err": 0.20}),
+    "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.99, "noamount_recall": 0.48, "date_acc": 0.89, "city_total_err": 0.08}),
+    "blind8": _blind(8, {"amount_f1": 0.91, "city_acc": 0.91, "noamount_recall": 0.30, "date_acc": 0.92, "city_total_err": 0.38}),
+    "blind9": _blind(9, {"amount_f1": 0.95, "city_acc": 0.96, "noamount_recall": 0.53, "date_acc": 0.97, "city_total_err": 0.12}),
+    "blind10": _blind(10, {"amount_f1": 0.91, "city_acc": 0.83, "noamount_recall": 0.82, "date_acc": 0.71, "city_total_err": 0.04}),
+    "blind11": _blind(11, {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.63, "date_acc": 0.59, "city_total_err": 0.07}),
+    "blind12": _blind(12, {"amount_f1": 0.94, "city_acc": 0.99, "noamount_recall": 0.00, "date_acc": 0.62, "city_total_err": 0.03}),
+    # blind13 was scored once at first look early this round, then used to fix rules
+    "blind13": _blind(13, {"amount_f1": 0.94, "city_acc": 0.94, "noamount_recall": 0.45, "date_acc": 0.93, "city_total_err": 0.25}),
+    # blind14 was scored once at first look with this round's rules (sealed until then), then used to fix a few
+    "blind14": _blind(14, {"amount_f1": 0.89, "city_acc": 0.96, "noamount_recall": 0.61, "date_acc": 0.76, "city_total_err": 0.11}),
+    # blind15 was scored once at first look at the end of this round; one crash and two rules fixed after it
+    "blind15": _blind(15, {"amount_f1": 0.92, "city_acc": 0.82, "noamount_recall": 0.52, "date_acc": 0.99, "city_total_err": 0.57}),
 }
 
 
