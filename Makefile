@@ -10,7 +10,7 @@ PORT   ?= 8501
 .PHONY: run test install db chromium bench score clean
 
 run: install db
-	$(BIN)/streamlit run dashboard/streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/streamlit run dashboard/serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: install chromium
 	$(BIN)/python -m pytest

@@ -1,6 +1,6 @@
 """Benchmark of the dashboard on a synthetic database (a measurement, not a test).
 
-    python -m dashboard.bench [--records N] [--articles N] [--no-browser] [--no-ingest] [--quick]
+    python -m dashboard.bench [--records N] [--articles N] [--no-browser] [--no-ingest] [--memory] [--quick]
 
 In one run, on one synthetic database of N records (default 1,000,000) written with the real
 schema and derived by the same `store.derive` that ingest runs:
@@ -14,15 +14,16 @@ schema and derived by the same `store.derive` that ingest runs:
 2. ingest of synthetic short articles through the real `store.ingest` (extraction included);
 3. the app in a real browser (Debian's chromium through Playwright, `streamlit run` on
    127.0.0.1 against the database): first load until the total shows, a filter change until
-   the chart is drawn again, a page switch, alone and with 20 sessions at once; and the
-   server's memory (RSS) after all of it.
+   the chart is drawn again, a page switch, alone and with 20 sessions at once;
+4. the server's memory (RSS) with 20 viewers' sessions open at once, each having visited every
+   page (opened one after another, so the figure is there at any load; `--memory` alone).
 
 It ends with one line to compare runs by:
 summary: pandas_ratio=G floor_ratio=F query_p95_ms=P first_load_s=L filter_p95_s=C sessions20_p95_s=S rss_mb=R ingest_10k_s=I
 (G: geometric mean of pandas time / project time; F: of project time / floor time, both at p50;
 P: the worst p95 of any page query; L: p95 of first loads until the total shows; C: p95 of a
 filter change until the chart shows the new city; S: the same with 20 viewers at once; R: the
-server's peak RSS; I: seconds for 10,000 articles, scaled when --articles is smaller). A part skipped prints "-". The exit status is 1 when the
+server's peak RSS with 20 viewers open, each having visited every page; I: seconds for 10,000 articles, scaled when --articles is smaller). A part skipped prints "-". The exit status is 1 when the
 three ways disagree anywhere. `--quick` is a small run for the test suite: it checks agreement.
 """
 from __future__ import annotations
@@ -743,7 +744,7 @@ def _free_port() -> int:
 def start_app(db: str, log_path: Path, app: Path | None = None) -> tuple[subprocess.Popen, str]:
     """`streamlit run` on 127.0.0.1 against `db`; returns the process and its URL once healthy.
     `app` is the entry file (default this checkout's); it runs in its checkout, with its config."""
-    app = app or ROOT / "dashboard" / "streamlit_app.py"
+    app = app or ROOT / "dashboard" / "serve.py"
     port = _free_port()
     log = open(log_path, "w")
     proc = subprocess.Popen(
@@ -924,7 +925,86 @@ def measure_browser(db: str, tmp: str, loads: int, sessions: int, out=print) -> 
             f"{first['ws_messages']} websocket messages ({first['ws_bytes'] / 1e3:.0f} KB) from the server")
     out(f"  server RSS: peak {max(peak):.0f} MB, after the sessions {rss_after:.0f} MB")
     return {"first_load_s": p95(alone["first_load"]), "filter_p95_s": p95(alone["filter"]),
-            "sessions20_p95_s": p95(together["filter"]), "rss_mb": max(peak)}
+            "sessions20_p95_s": p95(together["filter"])}
+
+
+# --- the server's memory with many viewers ----------------------------------------------------
+
+# Each page of a memory walk and a text that only it shows once its run has drawn.
+_WALK = (("More views", "Top investors"), ("Map", "Marker area follows"), ("Deals", "Records"),
+         ("Overview", "Totals by place"))
+_SHOWS = """(text) => document.querySelector("[data-testid='stMain']").innerText.includes(text)"""
+
+
+async def _walk(context, url: str, timeout_s: float) -> object:
+    """One viewer opens the Overview and visits every page (the walk ends on the Overview); its
+    tab is left open, so its session, widgets and cached results stay on the server."""
+    page = await context.new_page()
+    page.set_default_timeout(timeout_s * 1000)
+    await page.goto(url + "/")
+    await page.wait_for_function(_TOTAL, polling=100)
+    await page.wait_for_function(_SETTLED, polling=100)
+    for name, text in _WALK:
+        await page.get_by_role("link", name=name).first.click()
+        await page.wait_for_function(_SHOWS, arg=text, polling=100)
+        await page.wait_for_function(_SETTLED, polling=100)
+    return page
+
+
+def measure_memory(db: str, tmp: str, viewers: int, out=print, timeout_s: float = 300) -> dict:
+    """The server's RSS with `viewers` sessions open at once, each of which has visited every
+    page: the viewers open the app one after another (not all at once), so the figure does not
+    depend on whether twenty browsers can finish on a loaded machine, only on what the server
+    keeps per session and in its caches. Sampled every 0.2 s: the peak, the RSS once all are
+    open, and after their tabs are closed. Returns {"rss_mb": peak}."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    proc, url = start_app(db, Path(tmp) / "streamlit-memory.log")
+    samples: list[tuple[float, float]] = []
+    marks: dict[str, float] = {}
+    stop = [False]
+
+    async def watch() -> None:
+        t0 = time.perf_counter()
+        while not stop[0]:
+            samples.append((time.perf_counter() - t0, rss_mb(proc.pid)))
+            await asyncio.sleep(0.2)
+
+    async def run() -> None:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            watcher = asyncio.create_task(watch())
+            try:
+                marks["started"] = rss_mb(proc.pid)
+                context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+                pages = []
+                for i in range(viewers):
+                    pages.append(await _walk(context, url, timeout_s))
+                    if i == 0:
+                        marks["one"] = rss_mb(proc.pid)
+                await asyncio.sleep(2)
+                marks["all open"] = rss_mb(proc.pid)
+                await context.close()
+                await asyncio.sleep(3)
+                marks["closed"] = rss_mb(proc.pid)
+            finally:
+                stop[0] = True
+                await watcher
+                await browser.close()
+
+    try:
+        asyncio.run(run())
+    finally:
+        stop_app(proc)
+    peak = max(mb for _, mb in samples)
+    out(f"server memory (streamlit on 127.0.0.1, {viewers} viewers opened one after another, each visiting "
+        f"{', '.join(n for n, _ in _WALK[:-1])} and back; tabs kept open; load average "
+        f"{os.getloadavg()[0]:.1f}): RSS at start {marks['started']:.0f} MB, after one viewer {marks['one']:.0f} MB, "
+        f"with all {viewers} open {marks['all open']:.0f} MB, peak {peak:.0f} MB, after closing them "
+        f"{marks['closed']:.0f} MB")
+    return {"rss_mb": peak}
 
 
 # --- the first view of a shared link -----------------------------------------------------------
@@ -1122,6 +1202,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", metavar="APP", type=Path,
                         help="with --first-view: another checkout's dashboard/streamlit_app.py, measured "
                              "alternately with this one")
+    parser.add_argument("--memory", action="store_true",
+                        help="only the server's memory: --sessions viewers opened one after another, each "
+                             "visiting every page, all kept open (rss_mb in the summary)")
     parser.add_argument("--quick", action="store_true",
                         help="a small run for the test suite: 20,000 records, 3 runs, 20 articles, no browser")
     args = parser.parse_args(argv)
@@ -1130,13 +1213,15 @@ def main(argv: list[str] | None = None) -> int:
     summary: dict[str, float | None] = {}
     ok = True
     if args.first_view:
-        apps = {"this": ROOT / "dashboard" / "streamlit_app.py"}
+        apps = {"this": ROOT / "dashboard" / "serve.py"}
         if args.compare:
             apps = {"compared": args.compare, **apps}
         with tempfile.TemporaryDirectory() as tmp:
             db = args.db or str(store.default_db_path())
             measure_first_view(apps, db, tmp, args.first_view, args.loads)
         return 0
+    if args.memory:
+        args.no_queries, args.no_browser, args.articles = True, True, 0
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.duckdb")
         if not Path(db).exists():
@@ -1157,6 +1242,9 @@ def main(argv: list[str] | None = None) -> int:
             ok = ok and qs["agree"]
         if not args.no_browser:
             summary.update(measure_browser(db, tmp, args.loads, args.sessions))
+        if not args.no_browser or args.memory:
+            # the summary's rss_mb: viewers kept open one after another, which finishes at any load
+            summary.update(measure_memory(db, tmp, args.sessions))
         if args.articles:
             seconds = measure_ingest(args.articles, tmp)
             # the summary's figure is for 10,000 articles: a smaller run is scaled, and says so

@@ -246,7 +246,7 @@ def running_app(db, log_path, url_path: str = ""):
     log = open(log_path, "w+")
     args = ["--server.baseUrlPath", url_path] if url_path else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
+        [sys.executable, "-m", "streamlit", "run", "dashboard/serve.py",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true", *args,
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "DASHBOARD_DB": str(db)},
