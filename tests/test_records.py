@@ -1078,3 +1078,14 @@ def test_a_cumulative_tally_compared_with_last_year_and_a_slogan_of_counts_are_n
     recs = records_of(text)
     assert with_amount(recs) == []
     assert not any(r["project"] in ("一个项目", "一家总部") for r in recs)
+
+
+def test_lists_and_counts_without_the_word_project_in_each_item():
+    text = HEADER + "推介会上,签约项目包括青山生态旅游小镇、千亩油茶、可视化生态农业开发、四季水果采摘等。"
+    names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert {"千亩油茶", "可视化生态农业开发", "四季水果采摘"} <= set(names)
+    text = HEADER + ("Seven companies agreed to set up operations in Jiashan New Industrial City at a signing ceremony "
+                     "held there on May 28. Construction of 34 projects in the industrial city also got underway on "
+                     "the same day.")
+    assert [(r["n_projects"], r["status"]) for r in records_of(text) if r["kind"] == "bundle"] == [
+        (7, "signed"), (34, "started")]

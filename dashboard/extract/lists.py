@@ -88,6 +88,9 @@ def is_project_name(item: str) -> bool:
     return 2 <= len(words) <= 16 and bool(PROJECT_NOUN_EN.search(item))
 
 
+# "签约项目包括", "the signed projects include": the lead-in's subject is projects, so its items are projects.
+PROJECTS_BEFORE_LEAD = re.compile(r"项目(?:主要)?$|\bprojects\s+$", re.I)
+
 # "…等21个项目", "…等项目": the list before is of projects.
 COUNTED_AFTER = re.compile(r"[^。；;,，]*?等\s*(?:(?:\d{1,4}|[一二三四五六七八九十两]+)\s*[个项]\s*)?[\u4e00-\u9fff]{0,6}?项目")
 
@@ -160,7 +163,8 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
         rest = text[lead.end():]
         if clause_items(text, lead.end()):
             continue  # a list of clauses: its projects are read clause by clause below
-        counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： ")))  # a list of projects: any name
+        counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： "))) \
+            or bool(PROJECTS_BEFORE_LEAD.search(text, 0, lead.start()))  # a list of projects: any name ("签约项目包括A、B")
         for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
                     and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):

@@ -318,7 +318,8 @@ PROJECT_PHRASE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|its\s+own|their\s+own|its|their)\s+(?P<thing>(?:[\w+&'’.-]+\s+){1,6}?(?:project|park|base|cent(?:er|re)|plant|"
     r"factory|gigafactory|line|headquarters?|town|hub|institute|laboratory|campus|fab))\b")
 # A count of projects (not of companies or members).
-PROJECT_COUNT = re.compile(r"\bprojects?\b|项目|\b(?:agreements|contracts|deals)\s+(?:were|have\s+been)\s+(?:signed|inked)\b", re.I)
+PROJECT_COUNT = re.compile(r"\bprojects?\b|项目|\b(?:agreements|contracts|deals)\s+(?:were|have\s+been)\s+(?:signed|inked)\b"
+                           r"|\b(?:companies|enterprises|firms)\s+(?:agreed|signed|inked|settled)\b", re.I)
 # Between the clauses of one sentence that each count projects of their own stage ("263 projects were signed,
 # 231 broke ground and another 199 went into operation", "签约项目12个,开工项目8个,投产项目5个").
 COUNT_CLAUSE_CUT = re.compile(r",\s*(?:and\s+|while\s+)?|;\s*|\s+and\s+(?=(?:another\s+|a\s+further\s+)?\d)|[，；]")

@@ -29,6 +29,7 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
         \bbr(?:oke|eak|eaks|eaking)\s+ground\b | \bground[\s-]?breaking\b
       | \bconstruction\s+(?:began|begins|started|starts|commenced|kicked\s+off|got\s+under\s*way|is\s+under\s*way|was\s+launched)\b
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
+      | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
       | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
