@@ -72,7 +72,7 @@ SHORT_OF_TARGETS = {
     # blind14 was scored once at first look with this round's rules (sealed until then), then used to fix a few
     "blind14": _blind(14, {"amount_f1": 0.89, "city_acc": 0.96, "noamount_recall": 0.61, "date_acc": 0.76, "city_total_err": 0.11}),
     # blind15 was scored once at first look at the end of this round; one crash and five rules fixed after it
-    "blind15": _blind(15, {"amount_f1": 0.92, "city_acc": 0.83, "noamount_recall": 0.70, "date_acc": 0.99, "city_total_err": 0.57}),
+    "blind15": _blind(15, {"amount_f1": 0.95, "city_acc": 0.83, "noamount_recall": 0.70, "date_acc": 0.99, "city_total_err": 0.57}),
 }
 
 

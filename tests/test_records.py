@@ -39,6 +39,10 @@ DEALS = [
     ("a cost after an output in tonnes",
      "The project, designed for an annual output of 20,000 tonnes, will cost 3.2 billion yuan, the Xining officials said.",
      [(3.2e9, "CNY", "exact")]),
+    ("a project that has received its investment",
+     "Work is in full swing on the Foobar new energy project in Xiuzhou district. The project has received 4 billion "
+     "yuan of investment and will create 1,200 jobs.",
+     [(4e9, "CNY", "exact")]),
 ]
 
 NOT_DEALS = [

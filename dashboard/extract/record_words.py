@@ -35,7 +35,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
       |(?:发布|推介|推出)[^。；,，]{0,6}(?:招商)?项目|招商(?:总)?规模|\b(?:promoted|on\s+offer|seeking\s+investment)\b
       |\b(?:attract|court|woo|lur|draw)\w*\s+(?:[\w-]+\s+){0,4}?(?:investors|investment|businesses|businesspeople|capital)\s+with\b
-      |\b(?:have|has|had)\s+(?:already\s+)?received\b
+      |\b(?:of\s+which|which|of\s+them)\s+(?:have|has|had)\s+(?:already\s+)?received\b  # "86 projects, 48 of which have received US$4.5 billion" (not "the project has received 6 billion yuan of investment")
       |\b(?:every|each)\s+(?:single\s+)?project\b[^.;]{0,30}$                  # "Every project is invested with more than 500 million yuan"
       |\b(?:lift|rais|bring|brought|tak|took|push|boost)\w*\s+(?:its|their|the\s+(?:company|group)['’]s)\s+(?:total|cumulative|overall)\s+investment\b  # "lifting its total investment in the country to"
       |\b(?:its|their)\s+(?:total|cumulative|overall)\s+investment\s+in\s+(?:China|the\s+country|the\s+province|the\s+city)\b
