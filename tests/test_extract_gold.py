@@ -45,7 +45,7 @@ def _figures(gold_scorer, gold_file, articles) -> tuple[dict[str, float], str]:
 
 # Sets the rules do not yet meet the targets on. Each keeps a floor at what it scores now (and a ceiling on
 # the city-total error), so a change that makes it worse fails, and runs the targets as a strict xfail, so reaching
-# them announces itself. dev2 and blind batches 1-15 were each scored once at first look (README: Accuracy), then
+# them announces itself. dev2 and blind batches 1-16 were each scored once at first look (README: Accuracy), then
 # used to fix rules; their figures here are no longer blind.
 def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, float]]:
     batch = ROOT / "tests" / "blind" / f"batch{n}"
@@ -73,6 +73,8 @@ SHORT_OF_TARGETS = {
     "blind14": _blind(14, {"amount_f1": 0.89, "city_acc": 0.96, "noamount_recall": 0.61, "date_acc": 0.76, "city_total_err": 0.11}),
     # blind15 was scored once at first look at the end of this round; one crash and five rules fixed after it
     "blind15": _blind(15, {"amount_f1": 0.95, "city_acc": 0.83, "noamount_recall": 0.70, "date_acc": 0.99, "city_total_err": 0.57}),
+    # blind16 was scored once at first look with this round's final rules (sealed until then) and not used since
+    "blind16": _blind(16, {"amount_f1": 0.93, "city_acc": 0.89, "noamount_recall": 0.53, "date_acc": 0.70, "city_total_err": 0.75}),
 }
 
 
