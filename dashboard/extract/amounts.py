@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from dashboard.articles import fold_case_twins
 from dashboard.extract import amount_words as W
 from dashboard.extract.guard import guarded
 
@@ -36,19 +37,16 @@ class Money:
 # --- regex building blocks -------------------------------------------------------------------
 
 def _norm(word: str) -> str:
-    """The key a matched word is looked up under: case-folded (as the case-blind regexes match: "ſome" is
-    "some"), single spaces.
+    """The key a matched word is looked up under: lower case, single spaces (the text is folded first: "ſome"
+    is read "some", see `find_amounts`).
 
-    >>> _norm("US   Dollars"), _norm("ſome")
-    ('us dollars', 'some')
+    >>> _norm("US   Dollars")
+    'us dollars'
     """
-    return _SPACES.sub(" ", word).translate(_CASE_TWINS).lower()
+    return _SPACES.sub(" ", word).lower()
 
 
 _SPACES = re.compile(r"\s+")
-# Letters the case-blind patterns take for ASCII ones ("ſeven" matches "seven"), mapped one to one so that
-# offsets stay those of the text: the words' tables are looked up in ASCII.
-_CASE_TWINS = str.maketrans({"ſ": "s", "\u212a": "k", "\u0130": "I", "\u0131": "i", "\u212b": "å"})
 
 
 def _alternation(words, glued: bool = False) -> str:
@@ -384,6 +382,11 @@ def _plain_number(m: re.Match) -> bool:
     return not (m["sep"] or m["cur1"] or m["cur"]) and _largest_unit(m["num"]) == 1
 
 
+def chinese_number(run: str) -> int:
+    """A Chinese numeral as a whole number, for counts: "五" 5, "十二" 12, "三十" 30."""
+    return int(_chinese_value(run)[0])
+
+
 def _largest_unit(run: str) -> int:
     """The largest unit written in a Chinese figure.
 
@@ -526,7 +529,7 @@ def find_amounts(text: str) -> list[Money]:
     >>> money.text, money.alt.value, money.alt.currency
     ('RMB 25.4 billion', 3760000000.0, 'USD')
     """
-    text = text.translate(_CASE_TWINS)
+    text = fold_case_twins(text)  # (a caller's text need not come from an article read by `articles`)
     found: list[Money] = []
     end = 0
     for start in _START.finditer(text):

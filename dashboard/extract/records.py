@@ -24,7 +24,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from dashboard.extract import fx
-from dashboard.extract.amounts import Money, find_amounts
+from dashboard.extract.amounts import Money, chinese_number, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
@@ -154,6 +154,17 @@ class ArticleContext:
         lines = [x for x in self.sentences if start <= x.start < end and not x.heading]
         return 0 < len(lines) <= 2 and all(
             sum(1 for y in self.sentences if y.para == x.para) == 1 for x in lines)
+
+    def amounts(self, s: Sentence) -> list[Money]:
+        """The money figures of a sentence, read once for the steps that ask (figures, plain records, stages)."""
+        found = self._amounts.get(s.start)
+        if found is None:
+            found = self._amounts[s.start] = find_amounts(s.text)
+        return found
+
+    @cached_property
+    def _amounts(self) -> dict[int, list[Money]]:
+        return {}
 
     def index(self, s: Sentence) -> int:
         """s's place among the article's sentences."""
@@ -451,9 +462,16 @@ def _count_projects(text: str, before: int) -> int | None:
 
 def _count_value(m: re.Match) -> int | None:
     """The number a BUNDLE_COUNT match states, when it is a count of several ("25", "four", "十五")."""
-    word = next(v for v in m.groupdict().values() if v).lower()
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    n = _number_word(next(v for v in m.groupdict().values() if v))
     return n if n and n >= 2 else None
+
+
+def _number_word(word: str) -> int | None:
+    """A count's number: digits, an English number word ("thirty-six") or Chinese numerals ("十二")."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word) or (chinese_number(word) if re.fullmatch(r"[两二三四五六七八九十百]+", word) else None)
 
 
 def _first_count(text: str) -> int | None:
@@ -550,7 +568,7 @@ def amount_drafts(ctx: ArticleContext) -> list[Draft]:
     for s in ctx.sentences:
         if s.para == ctx.title_para:
             continue
-        ms = find_amounts(s.text)
+        ms = ctx.amounts(s)
         found.append((s, ms))
         if not s.heading:
             body_values.update(round(m.value) for m in ms)
@@ -691,8 +709,7 @@ def _outer_count(s: Sentence, d: Draft) -> Draft | None:
     hit = OUTER_COUNT.search(s.text, 0, d.money.start)
     if not hit or not d.n_projects:
         return None
-    word = (hit["n"] or hit["en"]).lower()
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    n = _number_word(hit["n"] or hit["en"])
     if not n or n <= d.n_projects:
         return None
     return Draft("bundle", s, None, n_projects=n, at=hit.start(), whole_end=hit.end())
@@ -946,7 +963,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         n = _first_count(s.text) if status else None  # only a bundle with a status needs its count
-        if n and status and not find_amounts(s.text) and PROJECT_COUNT.search(s.text) \
+        if n and status and not ctx.amounts(s) and PROJECT_COUNT.search(s.text) \
                 and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
             stages = _counts_by_stage(s.text)
             for at, count, stage in stages or [(0, n, status)]:
@@ -999,23 +1016,11 @@ def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
         if stage == "founded":
             stage = "started"  # "310 were launched": projects launched are started
         if number and stage:
-            word = number.group(1).lower()
-            count = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or _zh_count(word)
+            count = _number_word(number.group(1))
             if count and count >= 2:
                 out.append((start + number.start(), count, stage))
         start = cut.end() if cut else end
     return out if len({stage for _, _, stage in out}) >= 2 else []
-
-
-def _zh_count(word: str) -> int | None:
-    digits = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if word in digits:
-        return digits[word]
-    if word.startswith("十"):
-        return 10 + digits.get(word[1:], 0)
-    if len(word) >= 2 and word[1] == "十":
-        return digits.get(word[0], 0) * 10 + digits.get(word[2:], 0)
-    return None
 
 
 def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
@@ -1262,7 +1267,7 @@ def _drop_instalments(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         at = ctx.index(d.sent)
         run, total = [], 0.0
         for s in ctx.sentences[at:at + 4]:
-            for m in find_amounts(s.text):
+            for m in ctx.amounts(s):
                 if s is d.sent and m.start <= d.money.start:
                     continue
                 if m.currency != d.money.currency or m.value >= d.money.value or not STAGE_CUE.search(s.text):
