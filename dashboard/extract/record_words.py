@@ -322,6 +322,14 @@ PROJECT_COUNT = re.compile(r"\bprojects?\b|项目|\b(?:agreements|contracts|deal
                            r"|\b(?:companies|enterprises|firms)\s+(?:agreed|signed|inked|settled)\b", re.I)
 # Between the clauses of one sentence that each count projects of their own stage ("263 projects were signed,
 # 231 broke ground and another 199 went into operation", "签约项目12个,开工项目8个,投产项目5个").
+# The number of such a clause ("231 projects broke ground", "开工项目8个").
+CLAUSE_COUNT = re.compile(rf"(?<![0-9A-Za-z.,-])(\d{{1,5}}|{COUNT_WORD}|[两二三四五六七八九十]+(?=\s*个))(?![0-9A-Za-z.,])", re.I)
+# A place's bare name ("Hongqi"), an acronym brand before it ("FAW Hongqi"), a model code after it ("Jiefang J7").
+BARE_NAME = re.compile(r"[A-Z][a-z]+")
+ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
+MODEL_AFTER = re.compile(r"\s+[A-Z]+\d")
+# "约50位来自深圳市…企业": where people come from.
+COMES_FROM_BEFORE = re.compile(r"来自(?:于)?$")
 COUNT_CLAUSE_CUT = re.compile(r",\s*(?:and\s+|while\s+)?|;\s*|\s+and\s+(?=(?:another\s+|a\s+further\s+)?\d)|[，；]")
 
 # "Dongbao Park", "Humen Avenue", "东宝公园": a district's name naming a thing in another place.

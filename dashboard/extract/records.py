@@ -32,7 +32,7 @@ from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
-                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, COUNT_WORD, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
+                                            NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
                                             NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
@@ -203,9 +203,9 @@ class ArticleContext:
     @cached_property
     def _brand_words(self) -> set[str]:
         """Bare district names used once as a brand ("FAW Hongqi", "Jiefang J7"): every mention of them is the brand."""
-        return {m.text for m in self.places if m.place.kind == "district" and re.fullmatch(r"[A-Z][a-z]+", m.text)
-                and (re.search(r"\b[A-Z]{2,}\s+$", self.text[max(0, m.start - 8):m.start])
-                     or re.match(r"\s+[A-Z]+\d", self.text[m.end:m.end + 6]))}
+        return {m.text for m in self.places if m.place.kind == "district" and BARE_NAME.fullmatch(m.text)
+                and (ACRONYM_BEFORE.search(self.text[max(0, m.start - 8):m.start])
+                     or MODEL_AFTER.match(self.text, m.end, m.end + 6))}
 
     @cached_property
     def _said(self) -> Counter:
@@ -281,7 +281,7 @@ class ArticleContext:
                 continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
             if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
                 continue
-            if re.search(r"来自(?:于)?$", self.text[max(0, m.start - 3):m.start]) \
+            if COMES_FROM_BEFORE.search(self.text[max(0, m.start - 3):m.start]) \
                     or ATTENDEE_AFTER.match(self.text, m.end) or ATTENDEE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
                 continue  # "约50位来自深圳市…企业", "绍兴柯桥经开区…的负责人参加交流会", "officials from X attended": guests
             if self._dateline(m):
@@ -296,7 +296,7 @@ class ArticleContext:
                     and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
                 continue  # in an article about one city, a district of a city it never names is a misreading
             if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
-                    and m.place.province not in self.named_cities and re.fullmatch(r"[A-Z][a-z]+", m.text) \
+                    and m.place.province not in self.named_cities and BARE_NAME.fullmatch(m.text) \
                     and (self._said[m.text] == 1 or m.text in self._brand_words):
                 continue  # "FAW Hongqi", "Jiefang J7" in an article about Jilin: a bare word, not Xinxiang's district
             main = getattr(self, "main_city", None)
@@ -1011,7 +1011,7 @@ def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
     for cut in list(COUNT_CLAUSE_CUT.finditer(text)) + [None]:
         end = cut.start() if cut else len(text)
         clause = text[start:end]
-        number = re.search(rf"(?<![0-9A-Za-z.,-])(\d{{1,5}}|{COUNT_WORD}|[两二三四五六七八九十]+(?=\s*个))(?![0-9A-Za-z.,])", clause, re.I)
+        number = CLAUSE_COUNT.search(clause)
         stage = status_of(re.sub(r"^\s*(?:when|while|as|where)\s+", "", clause, flags=re.I))
         if stage == "founded":
             stage = "started"  # "310 were launched": projects launched are started
