@@ -33,6 +33,9 @@ DEALS = [
      [(50e6, "USD", "exact")]),
     ("more than", "Huawei signed to invest more than 2 billion yuan in a cloud base in Guiyang.",
      [(2e9, "CNY", "at_least")]),
+    ("a count of projects worth more than a round figure is their total, not a size class",
+     "At the fair, 14 key logistics projects worth more than 30 billion yuan were signed in Xuchang.",
+     [(30e9, "CNY", "at_least")]),
     ("a plan period naming a batch, no tally",
      "12月5日,新化县举行“十四五”期间第一批风电、光伏发电项目集中签约仪式,现场共签约项目9个,总投资近50亿元。",
      [(5e9, "CNY", "approx")]),
@@ -144,6 +147,11 @@ NOT_DEALS = [
     ("a running total named after its figure",
      "The bureau said Harbin has landed 212 projects with total investment of 95.1 billion yuan since the start of "
      "2022, and 40 more worth 9 billion yuan so far this year."),
+    ("a sentence governed by a span of years is that span's tally",
+     "From 2016 to 2019 the liaison office helped arrange a total of 180 projects worth more than 40 billion yuan "
+     "between Fujian firms and Hami."),
+    ("a headline's figure invested over months",
+     "8.6 Billion Yuan Invested into Key Projects from Jan. to Sept."),
     ("a zone's expectation, output of a park, a tally 'during' months",
      "Foo said the zone is expected to attract investment of more than 10 billion yuan in the coming years. "
      "When completed, the park in Jinshan is expected to produce 4 billion yuan of industrial output every year. "
@@ -1093,3 +1101,32 @@ def test_lists_and_counts_without_the_word_project_in_each_item():
                      "the same day.")
     assert [(r["n_projects"], r["status"]) for r in records_of(text) if r["kind"] == "bundle"] == [
         (7, "signed"), (34, "started")]
+
+
+def test_a_group_of_another_stage_is_no_part_of_the_signed_total():
+    text = HEADER + ("A trade fair opened on Friday in Xuchang, central China's Henan Province.\n\n"
+                     "At the fair, 20 industrial projects worth 40 billion yuan were signed.\n\n"
+                     "Construction also began on Thursday on five projects with a total investment of 3 billion yuan.")
+    bundles = {r["amount"]: r for r in records_of(text) if r["kind"] == "bundle"}
+    assert bundles[3e9]["part_of"] is None and bundles[3e9]["counts_in_totals"]
+    assert bundles[3e9]["status"] == "started" and bundles[40e9]["status"] == "signed"
+    # one event that signs, starts and completes projects holds groups of each stage
+    text = HEADER + ("On March 2, 40 projects with a total investment of 20 billion yuan were signed, started or "
+                     "completed in Xuchang.\n\nOf them, 12 projects worth 8 billion yuan were started.")
+    parts = [r for r in records_of(text) if r["kind"] == "bundle" and r["amount"] == 8e9]
+    assert parts and parts[0]["part_of"] is not None
+
+
+def test_a_venues_address_before_the_figure_is_the_venue_not_the_landing():
+    text = ("Xuchang fair signs projects\n\nUpdated: 2021-05-12\n\n"
+            "A trade fair opened on Friday in Xuchang, central China's Henan Province.\n\n"
+            "At the fair, 20 industrial projects worth 40 billion yuan were signed.\n\n"
+            "The mayor of Xuchang said the city welcomes investors.\n\nXuchang has 40 parks. Xuchang is growing.")
+    [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
+    assert (bundle["city"], bundle["province"]) == ("Xuchang", "Henan")
+    # said in the record's own sentence, the province of a convention held in its capital stays the province's
+    text = ("Convention signs projects\n\nUpdated: 2021-05-12\n\n"
+            "ZHENGZHOU, May 10 (Xinhua) -- In total 300 projects with a total investment of 200 billion yuan were "
+            "signed at the convention held in Zhengzhou, central China's Henan Province.")
+    [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
+    assert bundle["province"] == "Henan"

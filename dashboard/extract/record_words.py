@@ -26,7 +26,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |expected\s+to\s+(?:reach|bring|generate|achieve)|\b(?:zone|area|park|city|county|district|province|region)\s+(?:is|was|are|were)\s+(?:expected|projected|estimated|set)\s+to\s+attract\b|(?:will|to)\s+reach|aims?\s+to|target(?:ed)?\s+(?:of|at)?
       |goal\s+of|strive\s+to|目标|力争|预计(?:实现|达到)|达产后|建成后
       |so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of|year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months
-      |\bfrom\s+January\s+to\s+\w+
+      |\bfrom\s+Jan(?:uary|\.)?\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划总?投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
       |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)|\bfixed[-\s]assets?\s+investment\s*(?:of\s+)?$|\binvestment\s+in\s+(?:\w+\s+){0,3}projects\s+(?:totall?ed|reached|hit|was|amounted\s+to)
@@ -49,7 +49,7 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
 
 # "It pushed 50 key investment projects in 9 areas ... with a total investment of": projects offered to investors,
 # anywhere earlier in the sentence.
-PROMOTED = re.compile(r"\b(?:pushed|promoted|showcased|pitched)\s+(?:\w+\s+){0,2}\d+\s+(?:[\w-]+\s+){0,3}"
+PROMOTED = re.compile(r"\b(?:push(?:ed|ing)|promot(?:ed|ing)|showcas(?:ed|ing)|pitch(?:ed|ing)|unveil(?:ed|ing))\s+(?:\w+\s+){0,3}\d+\s+(?:[\w-]+\s+){0,3}"
                       r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
@@ -138,6 +138,9 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
+                           # "From 2017 to 2018 the headquarters helped bring about 235 projects worth …": a sentence
+                           # governed by a period of years is that period's tally (not "to be built from 2021 to 2025")
+                           r"|^\s*(?:From|Between)\s+(?:19|20)\d\d\s+(?:to|and|through)\s+(?:19|20)\d\d\b"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届"
                            # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
@@ -150,6 +153,7 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
 # after its figure, in the same clause.
 RUNNING_TOTAL_AFTER = re.compile(r"[^.;:。；]{0,30}?\b(?:since\s+the\s+(?:beginning|start)\s+of|so\s+far\s+this\s+year"
                                  r"|(?:this\s+year\s+)?so\s+far\b|year[-\s]to[-\s]date|in\s+the\s+first\s+\w+\s+months\b"
+                                 r"|from\s+Jan(?:uary|\.)?\s+to\s+(?:[A-Z][a-z]+\.?|the\s+end)"  # "… Invested into Key Projects from Jan. to Oct."
                                  r"|(?:over|in|during)\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades))", re.I)
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
@@ -297,6 +301,13 @@ THRESHOLD_BEFORE = re.compile(r"(?<!the\s)(?<!these\s)(?<!those\s)\bprojects?\s+
 SIZE_CLASS_BEFORE = re.compile(r"\b\d+\s+projects\s+(?:are|were)\s+(?:of|worth)\s+$|(?:均|都)(?:在|超过|达到?)\s*$"
                                r"|\b\d+\s+(?:have|had)\s+(?:an?\s+)?(?:total\s+)?investments?\s+(?:of\s+)?"
                                r"(?:(?:above|over|more\s+than|exceeding)\s*)?$", re.I)
+# "12 key fund projects worth more than 20 billion yuan were signed": a count governs the projects the figure is worth,
+# so the figure is their total however round ("projects worth more than 1 billion yuan" with no count is a size class;
+# "... each", "apiece" stays one).
+COUNTED_WORTH_BEFORE = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")\s+(?:(?!of\b|the\b|these\b|those\b)[A-Za-z-]+\s+){0,3}?"
+                                  r"projects\s+(?:worth|valued\s+at|with\s+(?:a\s+)?(?:combined|total)\s+(?:investment|value)\s+of)\s+$",
+                                  re.I)
+EACH_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:each|apiece|per\s+project|or\s+(?:more|above))\b", re.I)
 SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
 THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:共有|共计|有|共|达|超过|逾|近)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)

@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (CLAUSE_CUT, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -43,10 +43,13 @@ from dashboard.extract.record_words import (CLAUSE_CUT, COUNT_AFTER, COUNT_START
 from dashboard.extract.sectors import choose, sector_scores
 from dashboard.extract.script import originals_of, simplified
 from dashboard.extract.segments import Sentence, sentences
-from dashboard.extract.status import status_of
+from dashboard.extract.status import stages_of, status_of
 from dashboard.extract.version import EXTRACTOR_VERSION  # noqa: F401  (the package exports it)
 
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
+# Between a city and its province named as its address: "Changzhou, east China's Jiangsu Province", "Wuhan, Hubei".
+ADDRESS_GAP = re.compile(r"\s*[,，]?\s*(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+                         r"China['’]s\s+|(?:the\s+)?capital\s+of\s+)?|\s*[(（]?", re.I)
 
 
 @dataclass
@@ -254,13 +257,21 @@ class ArticleContext:
         return self._headings.get(section, [])
 
     # --- places -------------------------------------------------------------------------------------------------
-    def places_in(self, start: int, end: int) -> list[PlaceMention]:
-        """Places named in a span where money may land: not inside a company's name, not a ceremony's venue."""
+    def places_in(self, start: int, end: int, context: bool = False) -> list[PlaceMention]:
+        """Places named in a span where money may land: not inside a company's name, not a ceremony's venue
+        (`context`: a sentence before the record's own, where a venue's address is a venue too)."""
         out = []
         starts, ends = self._place_bounds
+        venue = None  # the last city left out as an event's venue
         for m in self.places[bisect_left(starts, start):bisect_right(ends, end)]:  # mentions are in order, apart
             if self._in_company(m):
                 continue
+            if venue is not None and m.place.kind == "province" and m.place.province == venue.place.province \
+                    and context and venue.place.city == self.main_city \
+                    and ADDRESS_GAP.fullmatch(self.text[venue.end:m.start]):
+                continue  # "A forum opened in Changzhou, east China's Jiangsu Province." before "27 projects were
+                #           signed" in an article about Changzhou: the venue's address (not "signed at the convention
+                #           held in Hefei, east China's Anhui Province", the record's own words: Anhui's projects)
             if m.place.kind == "province" and len(m.text) == 1:
                 out.append(m)  # "鄂港经贸合作推介会": the province that holds the pairing's event (places.PROVINCE_SHORT)
                 continue
@@ -272,6 +283,7 @@ class ArticleContext:
                                   self.text[max(0, m.start - 12):m.start])
                         and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
                     or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
+                venue = m
                 continue
             if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
                                                          or re.match(r"-[A-Z]", self.text[m.end:m.end + 2])):
@@ -435,7 +447,9 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
         return True  # "the largest was 2 billion yuan"; not "投资额最高的是粤港澳…基地项目,总投资500亿元", a named project
     if TOTAL_BEFORE.search(before) and COUNT_AFTER.match(after):
         return False  # "总投资195亿元的16个项目": the total of the projects counted after it, no size class
-    size_class = THRESHOLD_AFTER.match(after) or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before)) \
+    counted_total = COUNTED_WORTH_BEFORE.search(before) and not EACH_AFTER.match(after)
+    size_class = THRESHOLD_AFTER.match(after) \
+        or (m.qualifier == "at_least" and THRESHOLD_BEFORE.search(before) and not counted_total) \
         or SIZE_CLASS_BEFORE.search(before) or (m.qualifier == "at_least" and SIZE_CLASS_AFTER.match(after))
     if size_class and not ENUMERATION_AFTER_FIGURE.match(after) and (_significant(m) or 1) <= 2:
         return True  # a size class is a round figure ("projects worth more than 1 billion yuan"); "signed projects
@@ -1355,7 +1369,7 @@ def link_components(drafts: list[Draft]) -> None:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny
-                      and not d.standalone and not _other_city(b, d)), None)
+                      and not d.standalone and not _other_city(b, d) and not _other_stage(b, d)), None)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
@@ -1417,6 +1431,15 @@ def _breakdown_cue(text: str) -> bool:
     return bool(BREAKDOWN_CUE.search(text))
 
 
+def _other_stage(b: Draft, d: Draft) -> bool:
+    """"27 projects … were signed" then "construction began on four projects …, 2.5 billion yuan": a group of
+    another stage, said in a sentence of its own with no word of a breakdown, is no part of the first."""
+    if b.sent is d.sent or _breakdown_cue(d.sent.text) or PART_CUE.match(d.sent.text):
+        return False
+    own, theirs = stages_of(d.sent.text), stages_of(b.sent.text)
+    return len(own) == 1 and len(theirs) == 1 and own != theirs  # "签约、开工及竣工的33个项目" holds every stage
+
+
 def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
     if not _same_part(b, d) or d.standalone:
         return False
@@ -1437,6 +1460,8 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
             return False  # "按签约形式分" after "按项目类别分": a part of one breakdown holds no part of another
         if b.sent is d.sent and not (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))):
             return False  # "display projects 11 …; chip projects 6 …": sub-totals side by side, not inside each other
+        if _other_stage(b, d):
+            return False
     if b.amount_cny and d.amount_cny:
         used = b.children_cny
         if used + (d.amount_cny or 0) > b.amount_cny * 1.02:
@@ -1489,7 +1514,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     far = range(own, len(spans) - (1 if heading else 0))  # other sentences: another deal's district or zone
     anaphoric = bool(ANAPHORA.match(s.text))
     for i, (a, b) in enumerate(spans):
-        mentions = ctx.places_in(a, b)
+        mentions = ctx.places_in(a, b, context=a < s.start)
         if mentions and all(m.place.kind == "province" for m in mentions) and not (
                 ctx.title_province and mentions[0].place.province == ctx.title_province.province):
             # only a province here ("Xinhua Winshare Sichuan ..."): a city of that province said nearby is more exact

@@ -27,7 +27,7 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | 投产 | 竣工 | 建成 | 完工 | 试生产 | 试运行 | 试投产 | 投入使用 | 投入运营 | 投入运行 | 正式运营 | 量产 | 达产 | 落成"""),
     ("started", True, r"""
         \bbr(?:oke|eak|eaks|eaking)\s+ground\b | \bground[\s-]?breaking\b
-      | \bconstruction\s+(?:began|begins|started|starts|commenced|kicked\s+off|got\s+under\s*way|is\s+under\s*way|was\s+launched)\b
+      | \bconstruction\s+(?:(?:also|has|had|then)\s+)?(?:began|begins|started|starts|commenced|kicked\s+off|got\s+under\s*way|is\s+under\s*way|was\s+launched)\b
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
@@ -126,3 +126,15 @@ def status_of(text: str) -> str | None:
         if statuses:
             return min(statuses, key=_RANK.index)
     return None
+
+
+@lru_cache(maxsize=4096)
+def stages_of(text: str) -> frozenset[str]:
+    """Every status the text reports, strong cues first ("签约、开工及竣工": three; "were signed": one).
+
+    >>> sorted(stages_of("集中签约、开工及竣工活动"))
+    ['completed', 'signed', 'started']
+    """
+    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
+    strong = frozenset(status for _, _, status, s in found if s)
+    return strong or frozenset(status for _, _, status, s in found)
