@@ -1130,3 +1130,28 @@ def test_a_venues_address_before_the_figure_is_the_venue_not_the_landing():
             "signed at the convention held in Zhengzhou, central China's Henan Province.")
     [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
     assert bundle["province"] == "Henan"
+
+
+@pytest.mark.parametrize("opening,expected", [
+    # the reporters named after a dateline: it is the day the report was filed, the event's day is said after it
+    ("Rednet, March 9 (Reporters Wang Li and Zhou Bo) On the morning of March 8, the county held a start event.",
+     "2021-03-08"),
+    # "Today" right after a dateline is the dateline's day, not the page's
+    ("Hebei News Network on March 9 (correspondent Wang Li) Today, the county held a start event for the first "
+     "quarter of 2021.", "2021-03-09"),
+])
+def test_a_datelines_day_gives_way_to_the_events_own(opening, expected):
+    text = HEADER + opening + "\n\nTwelve projects with a total investment of 3 billion yuan got under way in Xuchang."
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == expected
+
+
+def test_where_a_span_of_time_begins_is_no_events_day():
+    from dashboard.extract.records import ArticleContext
+    text = HEADER + ("Foo Corp will put more than 2 billion yuan into its plant in Xuchang, Henan Province.\n\n"
+                     "The plant has been running a packaging line since 2016, and on May 3, 2019 it added a second.")
+    ctx = ArticleContext(parse_article(text.encode("utf-8"), "t.txt"))
+    assert [d.value for d in ctx.dates_in(0, len(text))] == ["2019-05-03"]
+    text = "许昌日报\n\n2021年6月1日\n\n2018年以来,该公司在许昌累计投资10亿元。6月1日,该公司又签约一个项目。"
+    ctx = ArticleContext(parse_article(text.encode("utf-8"), "t.txt"))
+    assert [d.value for d in ctx.dates_in(0, len(text))] == ["2021-06-01"]

@@ -370,7 +370,12 @@ class ArticleContext:
     def dates_in(self, start: int, end: int) -> list:
         starts, ends = self._date_bounds  # dates are in order and apart
         return [d for d in self.dates[bisect_left(starts, start):bisect_right(ends, end)] if not d.prospective
-                and d.start >= self.header_end]
+                and d.start >= self.header_end and not self._span_start(d)]
+
+    def _span_start(self, d) -> bool:
+        """"running in its factory since 2016", "2016年以来": where a span of time begins, no event's day."""
+        return bool(re.search(r"\b(?i:since|ever\s+since)\s+$|自$", self.text[max(0, d.start - 12):d.start])
+                    or re.match(r"年?(?:以来|来)", self.text[d.end:d.end + 3]))
 
     @cached_property
     def first_event_date(self) -> str | None:
@@ -384,8 +389,11 @@ class ArticleContext:
         if not found:
             return None
         # a dateline ("XIAMEN, Sept. 9 (Xinhua) --") gives way to the event's own date in the sentence
-        events = [d for d in found if not DATELINE_AFTER.match(self.text[d.end:d.end + 20])]
-        found = events or found
+        events = [d for d in found if not DATELINE_AFTER.match(self.text[d.end:d.end + 100])]
+        if len(events) < len(found):  # "on February 12 (correspondent X) Today, …": the dateline's today
+            events = [d for d in events if not re.fullmatch(r"(?i:today|this\s+morning)|今天|今日", d.text)]
+        if events and max(len(d.value) for d in events) >= max(len(d.value) for d in found):
+            found = events  # (not "… the first quarter of 2022" of the dateline's sentence: a year)
         # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
         return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
 
