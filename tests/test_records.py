@@ -150,6 +150,10 @@ NOT_DEALS = [
     ("a sentence governed by a span of years is that span's tally",
      "From 2016 to 2019 the liaison office helped arrange a total of 180 projects worth more than 40 billion yuan "
      "between Fujian firms and Hami."),
+    ("projects on offer, however named, counted after their noun",
+     "本次推介会上,许昌市推出「4+2」重点产业招商项目85个,投资总额约900亿元。"),
+    ("what a place has built by now",
+     "目前,禹州市已建成总装机120兆瓦、总投资超过8亿元的光伏电站,光伏已成为该市的主导产业之一。"),
     ("a headline's figure invested over months",
      "8.6 Billion Yuan Invested into Key Projects from Jan. to Sept."),
     ("a zone's expectation, output of a park, a tally 'during' months",

@@ -54,6 +54,9 @@ PROMOTED = re.compile(r"\b(?:push(?:ed|ing)|promot(?:ed|ing)|showcas(?:ed|ing)|p
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
                       r"|(?:推介|推出|发布)(?:了)?(?:第[一二三四五六七八九十\d]{1,3}批|首批)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目"
+                      r"(?![^。；;]{0,30}?(?:签约|签署|签订|开工))"
+                      # "会上推出「6+3」重点产业合作项目160个,投资总额接近2000亿元": the projects on offer, however named
+                      r"|(?:推介|推出|发布)(?:了)?(?:(?!签约|签署|签订|开工|竣工|投产)[^。；;，,]){0,20}?项目\s*\d+\s*个"
                       r"(?![^。；;]{0,30}?(?:签约|签署|签订|开工))", re.I)  # "发布了178个…项目,另有8个项目现场签约": those signed are no offer
 
 # "首批133个山西省招商引资重大项目已在…发布", "projects up for investment were presented": projects offered to investors,
@@ -144,7 +147,9 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届"
                            # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
-                           r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched)\b"
+                           r"|\b(?:at\s+present|currently)\b[^.;]{0,60}\b(?:have|has)\s+(?:\w+\s+)?(?:put|invested|attracted|landed|introduced|brought|launched|built)\b"
+                           # "目前,曲阳县已建成总投资超过20亿元的光伏电站": what a place has by now, no new deal
+                           r"|(?:目前|当前|现已|至今)[,，]?[^。；;，,]{0,12}已(?:经)?(?:建成|引进|落户|投资|入驻)"
                            # "Ceremonies marking … have been held for a combined investment of": many events summed
                            r"|\b(?:ceremonies|events|rounds|activities)\b[^.;]{0,60}\b(?:have|had)\s+been\s+held\b"
                            r"|\bfrom\s+January\s+to\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", re.I)
