@@ -154,6 +154,21 @@ NOT_DEALS = [
      "本次推介会上,许昌市推出「4+2」重点产业招商项目85个,投资总额约900亿元。"),
     ("what a place has built by now",
      "目前,禹州市已建成总装机120兆瓦、总投资超过8亿元的光伏电站,光伏已成为该市的主导产业之一。"),
+    ("an industry's scale, 'at the N yuan level'",
+     "The plan centres on building one industry at the 500 billion yuan level and four industries at the 50 "
+     "billion yuan level in Xuchang."),
+    ("funds in place and fixed-asset investment that came to a figure",
+     "Funds in place for the Xuchang projects came to 12.6 billion yuan in 2020, 20 percent more than a year "
+     "earlier. Total fixed asset investment in the city came to 40 billion yuan."),
+    ("a figure that is a share of a yearly target",
+     "Investment from other provinces in Xuchang reached 1.2 billion yuan, or 9.5 percent of the annual target."),
+    ("projects solicited for an event are candidates",
+     "A total of 210 projects were solicited for the Xuchang fair, with a total intended investment of 90 billion "
+     "yuan."),
+    ("a running total to the end of a year",
+     "数据显示,到2022年末,18家央企在河南新签重点项目共560个,投资总额约8000亿元。"),
+    ("a sentence opened by a span of months is its tally, every clause",
+     "今年1至9月,全市共引进物流项目40个,总投资300亿元;已签约项目25个,总投资120亿元。"),
     ("a headline's figure invested over months",
      "8.6 Billion Yuan Invested into Key Projects from Jan. to Sept."),
     ("a zone's expectation, output of a park, a tally 'during' months",

@@ -29,7 +29,8 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |\bfrom\s+Jan(?:uary|\.)?\s+to\s+\w+
       |今年以来|年初以来|截至|累计|前\w{1,2}个?月
       |年度计划总?投资|年度投资计划|年计划投资|当年计划投资|年度投资|年度完成投资|完成投资|\bcompleted\s+investment|\binvestment\s+(?:and\s+cooperation\s+)?opportunities
-      |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:reached|grew|rose|was|hit|totall?ed)|\bfixed[-\s]assets?\s+investment\s*(?:of\s+)?$|\binvestment\s+in\s+(?:\w+\s+){0,3}projects\s+(?:totall?ed|reached|hit|was|amounted\s+to)
+      |\b(?:industrial|fixed[-\s]asset|total\s+fixed[-\s]asset|manufacturing)\s+investment\s+(?:(?:in|of)\s+(?:\w+\s+){1,3}?)?(?:reached|grew|rose|was|hit|totall?ed|came\s+to|amounted\s+to|stood\s+at)
+      |\bfunds?\s+(?:actually\s+)?(?:in\s+place|put\s+in\s+place|that\s+arrived)|\bfixed[-\s]assets?\s+investment\s*(?:of\s+)?$|\binvestment\s+in\s+(?:\w+\s+){0,3}projects\s+(?:totall?ed|reached|hit|was|amounted\s+to)
       |工业投资(?!项目|类项目)|固定资产投资(?!项目)|annual(?:ly)?\s+planned\s+investment|planned\s+investment\s+(?:for|of)\s+(?:this|the)\s+year
       |\b(?:driv(?:e|es|ing)|leverag(?:e|es|ing)|spur(?:s|ring)?)\s+(?:\w+\s+){0,3}investment
       |(?:商贸|贸易|外贸)(?!试验|洽谈|博览|港|区|城|中心)|进出口|\btrade\s+(?:deals?|contracts?|agreements?|volume)
@@ -53,6 +54,8 @@ PROMOTED = re.compile(r"\b(?:push(?:ed|ing)|promot(?:ed|ing)|showcas(?:ed|ing)|p
                       r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
+                      # "543 projects were solicited for the activities", "207 investment project clues": candidates
+                      r"|\bprojects\s+(?:were|have\s+been|had\s+been)\s+(?:solicited|collected|gathered)\b|\bproject\s+(?:clues|leads)\b|项目线索"
                       r"|(?:推介|推出|发布)(?:了)?(?:第[一二三四五六七八九十\d]{1,3}批|首批)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目"
                       r"(?![^。；;]{0,30}?(?:签约|签署|签订|开工))"
                       # "会上推出「6+3」重点产业合作项目160个,投资总额接近2000亿元": the projects on offer, however named
@@ -119,7 +122,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
       |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
-      |\s*(?:-\s*level\b|-\s*class\b|级|量级)                               # "3个千亿级、5个百亿级": a scale, not a sum
+      |\s*(?:-\s*level\b|-\s*class\b|级|量级|level\b)                         # "at the 1 trillion yuan level" too                               # "3个千亿级、5个百亿级": a scale, not a sum
+      |\s*[,，]?\s*or\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:target|plan|goal|quota|task)\b  # "or 8.1 percent of the annual target"
       |\s*元?的?(?:招商|投资|引资)?(?:目标|任务|大关)                             # "实现千亿目标", "1500亿元招商任务": a target
       |\s+(?:(?:investment|annual|yearly)\s+){0,2}(?:target|goal)\b              # "the 150 billion yuan investment target"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:up\s+to|through|until|till)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b  # "14 billion euros up to 2016": a programme over years
@@ -141,9 +145,14 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
+                           r"|(?:到|至)(?:19|20)\d\d年(?:末|底)"  # "到2022年末,29家央企…共1163个"
                            # "From 2017 to 2018 the headquarters helped bring about 235 projects worth …": a sentence
                            # governed by a period of years is that period's tally (not "to be built from 2021 to 2025")
                            r"|^\s*(?:From|Between)\s+(?:19|20)\d\d\s+(?:to|and|through)\s+(?:19|20)\d\d\b"
+                           # "今年1至6月,全市共引进…;已签约项目35个,总投资309.7亿元": a sentence opened by a span of months is
+                           # that span's tally, every clause of it
+                           r"|^\s*(?:今年|去年|上年|(?:19|20)\d\d年)?(?:1[-—至到~]\d{1,2}月(?:份)?|前[一二三四五六七八九十\d]{1,2}个?月)"  # (not "三季度,X区签约…": quarters name events; not "今年下半年,企业又投资2000余万元": one firm's half year)
+                           r"|^\s*(?:In\s+)?(?:the\s+)?first\s+\w+\s+months\s+of\b|^\s*From\s+January\s+to\s+[A-Z]"
                            r"|过去\w{1,2}年|近\w{1,2}年来|20\d\d年?(?:至|到|—|-)20\d\d年|五”?期间(?!第[一二三四五六七八九十\d]{1,3}批|首批)"
                            r"|\bsince\s+[^.;:]{0,80}?\b(?:19|20)\d\d\b|(?:19|20)\d\d年以来|历届"
                            # "At present central SOEs have put more than 47 new and ongoing projects in Shenyang": a stock
