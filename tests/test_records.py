@@ -1174,3 +1174,10 @@ def test_where_a_span_of_time_begins_is_no_events_day():
     text = "许昌日报\n\n2021年6月1日\n\n2018年以来,该公司在许昌累计投资10亿元。6月1日,该公司又签约一个项目。"
     ctx = ArticleContext(parse_article(text.encode("utf-8"), "t.txt"))
     assert [d.value for d in ctx.dates_in(0, len(text))] == ["2021-06-01"]
+
+
+def test_a_region_around_a_city_is_not_the_city():
+    text = ("河南日报\n\n2023年5月10日\n\n5月10日,2023河南省与中央企业项目对接洽谈会在郑州举行。"
+            "洽谈会上,郑州都市圈同省属企业达成40个合作项目,投资总额900亿元。")
+    [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
+    assert (bundle["city"], bundle["province"]) == (None, "Henan")

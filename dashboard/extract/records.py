@@ -47,6 +47,9 @@ from dashboard.extract.status import stages_of, status_of
 from dashboard.extract.version import EXTRACTOR_VERSION  # noqa: F401  (the package exports it)
 
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
+# After a city's name, a region of several cities around it ("武汉都市圈", "the Chengdu metropolitan area").
+CITY_REGION_AFTER = re.compile(r"市?(?:都市圈|城市圈|经济圈|城市群|都市区)|\s+(?:metropolitan\s+(?:area|circle|region)|city\s+cluster"
+                               r"|economic\s+circle)\b", re.I)
 # Between a city and its province named as its address: "Changzhou, east China's Jiangsu Province", "Wuhan, Hubei".
 ADDRESS_GAP = re.compile(r"\s*[,，]?\s*(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+"
                          r"China['’]s\s+|(?:the\s+)?capital\s+of\s+)?|\s*[(（]?", re.I)
@@ -99,7 +102,9 @@ class ArticleContext:
         self._position = {x.start: i for i, x in enumerate(self.sentences)}
         self.ref: date | None = article.published
         self.ref_year = article.published.year if article.published else infer_year(self.text)
-        self.places = find_places(self.text, context=self.text)
+        # "武汉都市圈同省属企业…达成97个合作项目": a region of several cities around one is none of them
+        self.places = [m for m in find_places(self.text, context=self.text)
+                       if not (m.place.kind == "city" and CITY_REGION_AFTER.match(self.text, m.end))]
         self.dates = find_dates(self.text, ref=self.ref, ref_year=self.ref_year)
         if self.ref is None:  # no header date: a dateline's ("BEIJING, May 14 (Xinhua) --") anchors "on Thursday"
             filed = next((d for d in self.dates if d.start < 800 and len(d.value) == 10
