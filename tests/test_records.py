@@ -1181,3 +1181,13 @@ def test_a_region_around_a_city_is_not_the_city():
             "洽谈会上,郑州都市圈同省属企业达成40个合作项目,投资总额900亿元。")
     [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
     assert (bundle["city"], bundle["province"]) == (None, "Henan")
+
+
+def test_people_arriving_for_an_event_and_a_wire_dateline_name_no_landing_place():
+    text = ("Investment surges into Henan\n\n"
+            "ZHENGZHOU, China, May 10, 2021 /PRNewswire/ -- Some 800 entrepreneurs came to Zhengzhou in early May for "
+            "the \"Private Firms Summit\". Henan officials welcomed them.\n\n"
+            "A signing ceremony for 50 projects was held during the Henan Development Conference, with contracts "
+            "worth 200 billion yuan in total.")
+    [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
+    assert (bundle["city"], bundle["province"]) == (None, "Henan")

@@ -276,6 +276,11 @@ VENUE_BEFORE = re.compile(
 # province the actor: "Hainan launches 108 projects").
 VENUE_VERB_IN = re.compile(r"\b(?:signed|inked|launched|unveiled|kicked\s+off|staged|held)\s+(?:on\s+\w+\s+)?in\s+$", re.I)
 # "在北京举行的签约仪式上": the ceremony's city, named before 举行/举办/召开.
+# "Close to a thousand entrepreneurs came to Shenyang at the end of August for the Top 500 Summit": people arriving
+# somewhere for an event name its venue (not "Huawei came to Shenyang to invest").
+CAME_TO_BEFORE = re.compile(r"\b(?:came|come|travell?ed|flocked|gathered|converged)\s+(?:to|in|on)\s+$", re.I)
+FOR_EVENT_AFTER = re.compile(r"[^.;]{0,40}?\bfor\s+(?:the|a|an)\s+(?:[\w'\"“”-]+\s+){0,8}?(?:summit|forum|expo|fair|conference"
+                             r"|convention|congress|festival|meeting|exhibition)\b", re.I)
 VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕|参加|出席|参会)")
 # "signed at the Beijing venue", "北京会场": a ceremony's venue.
 VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b

@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (CLAUSE_CUT, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -287,7 +287,9 @@ class ArticleContext:
                     or (re.search(r"(?:仪式|大会|会议|活动|[^机]会)\s*在(?:[\u4e00-\u9fff]{2,3}省)?$",
                                   self.text[max(0, m.start - 12):m.start])
                         and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
-                    or VENUE_NAMED.match(self.text[m.end:m.end + 40])):
+                    or VENUE_NAMED.match(self.text[m.end:m.end + 40])
+                    or (CAME_TO_BEFORE.search(self.text[max(0, m.start - 20):m.start])
+                        and FOR_EVENT_AFTER.match(self.text, m.end))):
                 venue = m
                 continue
             if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
@@ -344,9 +346,11 @@ class ArticleContext:
         return not (i < len(starts) and starts[i] < hit.end("brand"))
 
     def _dateline(self, m: PlaceMention) -> bool:
-        """"XIAMEN, Sept. 9 --", "BEIJING, May 16, 2017 (Reuters) -": the city a report was filed from."""
+        """"XIAMEN, Sept. 9 --", "BEIJING, May 16, 2017 (Reuters) -", "SHENYANG, China, Aug. 31, 2018 /PRNewswire/ --":
+        the city a report was filed from."""
         return bool(DATELINE_PLACE.match(m.text) and DATELINE_AFTER.match(
-            re.sub(r"^,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?", "", self.text[m.end:m.end + 40])))
+            re.sub(r"^(?:,\s*(?:China|P\.\s?R\.\s?China))?,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*/[^/\n]{1,30}/)?", "",
+                   self.text[m.end:m.end + 60])))
 
     def _organising_province(self):
         """The province that holds the article's event ("广西举行…", "廣西壯族自治區黨委、政府在深圳舉辦…",
