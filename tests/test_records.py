@@ -169,6 +169,9 @@ NOT_DEALS = [
      "数据显示,到2022年末,18家央企在河南新签重点项目共560个,投资总额约8000亿元。"),
     ("a sentence opened by a span of months is its tally, every clause",
      "今年1至9月,全市共引进物流项目40个,总投资300亿元;已签约项目25个,总投资120亿元。"),
+    ("a place's intake of projects over a period",
+     "Xuchang made big strides in attracting investment in 2022. The city brought in more than 200 projects, with "
+     "agreements totaling 300 billion yuan. 全市共引进项目150个,总投资800亿元。"),
     ("a headline's figure invested over months",
      "8.6 Billion Yuan Invested into Key Projects from Jan. to Sept."),
     ("a zone's expectation, output of a park, a tally 'during' months",

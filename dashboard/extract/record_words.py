@@ -145,7 +145,12 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
-                           r"|(?:到|至)(?:19|20)\d\d年(?:末|底)"  # "到2022年末,29家央企…共1163个"
+                           r"|(?:到|至)(?:19|20)\d\d年(?:末|底)"
+                           # "The city brought in more than 430 projects …", "全市共引进物流项目68个": a place's intake over a
+                           # period, not the deals of one event
+                           r"|\b(?:the|this)\s+(?:city|county|province|district|region|zone)\s+(?:has\s+|had\s+)?(?:brought\s+in|introduced|attracted|landed)"
+                           r"\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,3}projects\b"
+                           r"|全(?:市|县|区|省)(?:共|累计|先后)?(?:引进|招引|引进落地)"  # "到2022年末,29家央企…共1163个"
                            # "From 2017 to 2018 the headquarters helped bring about 235 projects worth …": a sentence
                            # governed by a period of years is that period's tally (not "to be built from 2021 to 2025")
                            r"|^\s*(?:From|Between)\s+(?:19|20)\d\d\s+(?:to|and|through)\s+(?:19|20)\d\d\b"
