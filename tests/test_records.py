@@ -1194,3 +1194,14 @@ def test_people_arriving_for_an_event_and_a_wire_dateline_name_no_landing_place(
             "worth 200 billion yuan in total.")
     [bundle] = [r for r in records_of(text) if r["kind"] == "bundle"]
     assert (bundle["city"], bundle["province"]) == (None, "Henan")
+
+
+def test_a_named_project_a_sentence_is_about_or_a_firm_plans_to_build():
+    text = ("许昌日报\n\n2021年6月1日\n\n6月1日,许昌市举行重大项目集中签约活动,共签约项目12个。"
+            "其中,瑞祥新材料二期生产线技改项目建成后,将年产高端材料20万吨。"
+            "此外,华达物流园区项目拟联动多家物流企业。此次签约项目是该市招商成果的一次集中展示。"
+            "明远集团拟在许昌经济技术开发区建设智慧冷链产业园项目;北京联东将在郑州打造U谷产业园项目。")
+    deals = {r["project"]: r for r in records_of(text) if r["kind"] == "deal"}
+    assert {"瑞祥新材料二期生产线技改项目", "华达物流园区项目", "智慧冷链产业园项目", "U谷产业园项目"} <= set(deals)
+    assert not any(name.startswith(("此次", "其中")) for name in deals)  # phrases that only point at projects
+    assert deals["U谷产业园项目"]["city"] == "Zhengzhou"  # where it is built, not the place in the firm's name

@@ -63,6 +63,7 @@ class Named:
     name: str
     start: int
     group: "Group | None" = None
+    clause: int | None = None  # where the clause that names it alone begins (not a list's)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,13 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
         for name, at in clause_items(text, lead.end()):
             if name not in found and not any(name in f or f in name for f in found):
                 found[name] = Named(name, at, None)
+    money = _MONEY.search(text)  # (a project named with its figure is the figure's record)
+    for pattern in () if money else (_TOPIC_PROJECT, _PLANNED_BUILD):  # "其中,X项目建成后…", "A公司拟在空港区建设B项目"
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if name not in found and not any(name in f or f in name for f in found) and is_project_name(name) \
+                    and not _NOT_A_NAME.search(name):
+                found[name] = Named(name, m.start("name"), None, clause=m.start())
     for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
         if name not in found and not any(name in f or f in name for f in found):
             found[name] = Named(name, at, None)
@@ -184,6 +192,19 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
 _SET_UP_OBJECT = re.compile(r"(?:设立|建设|打造|新建|兴建|投资建设|建立)(?:新的|一个|一座|其)?"
                             r"(?P<name>[\u4e00-\u9fff、·A-Za-z0-9]{2,30}?(?:项目|基地|中心|产业园|园区|工厂|总部|生产线))(?=[,，。；;]|$)")
 _SUBJECT_PROJECT = re.compile(r"(?:[^,，。；;]*的)?(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{2,30}?(?:项目|中心))(?:将|拟|已)")
+
+
+# A named project that a sentence is about: "其中,蜀玉二期生产线技改项目建成后,将年产…", "此外,X项目拟联动福特集团",
+# "滨江新城城市综合体项目是此次签约规模最大的项目".
+_TOPIC_PROJECT = re.compile(r"^\s*(?:(?:其中|此外|另外|同时|据悉|据了解)[,，]\s*)?"
+                            r"(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{4,30}?项目)(?:[（(][^)）]{1,6}[)）])?"
+                            r"(?:(?:建成|投产|达产)后|将|拟|是|计划|已|主要)")
+# Words of a phrase that only points at projects ("这10个项目", "此次开工项目", "与X公司签订的项目", "其中产业项目").
+_NOT_A_NAME = re.compile(r"这|此|本次|其中|现场|签约|签订|签署|开工|的项目|\d+个")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:亿|万)\s*(?:元|美元|欧元|港元)")
+# A company's plan to build a named project somewhere: "宝能物流集团有限公司拟在空港经济开发区建设智慧供应链产业园项目".
+_PLANNED_BUILD = re.compile(r"(?:拟|将|计划)(?:在|于)[^，。；,;]{1,15}?(?:投资)?(?:建设|打造|兴建|新建)"
+                            r"(?:集[^，。；,;]{1,20}?于一体的)?(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{2,30}?项目)")
 
 
 def clause_items(text: str, start: int) -> list[tuple[str, int]]:

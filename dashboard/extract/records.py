@@ -1089,7 +1089,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
                     groups[n.group.start] = parent
                     out.append(parent)
             d = Draft("deal", s, investors=[c.text for c in companies(n.name)], project=n.name, place_text=n.name,
-                      at=n.start, listed=True, list_start=names[0].start)
+                      at=n.start, listed=True, list_start=names[0].start if n.clause is None else n.start)
             d.parent = parent
             out.append(d)
         if groups or any(d.listed for d in out[n_before:]) or any(d.listed for d in here):
@@ -1546,6 +1546,13 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
                 d.province = provinces.pop() if len(provinces) == 1 else None
                 d.city = d.district = d.park = d.place_zh = None
                 return
+        if mentions and d.listed and i < own + 1 and len({m.place.city for m in mentions}) > 1:
+            # "A集团将在重庆投资建设X基地,B公司将在成都打造Y项目": Y's place is in its own clause
+            cut = max((s.start + c.end() for c in re.finditer(r"[,，;；]", s.text[:max(0, d.at)])), default=s.start)
+            mentions = [m for m in mentions if m.start >= cut] or mentions
+            mentions = [m for m in mentions if re.search(r"(?:在|于)$", ctx.text[max(0, m.start - 1):m.start])
+                        and re.match(r"[^，,。；;]{0,8}?(?:建设|打造|兴建|新建|设立|布局|建)", ctx.text[m.end:m.end + 12])] \
+                or mentions  # "北京联东将在成都打造…": where it is built, not the place in the firm's name ("在深圳签约": a venue)
         if mentions:
             _apply_place(d, mentions)
             if i in far and not anaphoric:
