@@ -1205,3 +1205,13 @@ def test_a_named_project_a_sentence_is_about_or_a_firm_plans_to_build():
     assert {"瑞祥新材料二期生产线技改项目", "华达物流园区项目", "智慧冷链产业园项目", "U谷产业园项目"} <= set(deals)
     assert not any(name.startswith(("此次", "其中")) for name in deals)  # phrases that only point at projects
     assert deals["U谷产业园项目"]["city"] == "Zhengzhou"  # where it is built, not the place in the firm's name
+
+
+def test_a_firm_that_will_build_a_facility_is_a_deal_without_a_figure():
+    text = HEADER + ("British drugmaker Foo Pharma will set up a manufacturing and supply base in Xuchang.\n\n"
+                     "Bar Chemicals Co will build its Central China headquarters and a coatings base in the zone.\n\n"
+                     "The start of the project marks progress in the city's drive to build a national demonstration base.")
+    deals = {r["project"]: r for r in records_of(text) if r["kind"] == "deal"}
+    assert {"manufacturing and supply base", "Central China headquarters"} <= set(deals)
+    assert deals["manufacturing and supply base"]["city"] == "Xuchang"
+    assert not any("demonstration" in name for name in deals)  # an aim, not a firm's plan

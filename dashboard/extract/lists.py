@@ -175,7 +175,8 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
             if name not in found and not any(name in f or f in name for f in found):
                 found[name] = Named(name, at, None)
     money = _MONEY.search(text)  # (a project named with its figure is the figure's record)
-    for pattern in () if money else (_TOPIC_PROJECT, _PLANNED_BUILD):  # "其中,X项目建成后…", "A公司拟在空港区建设B项目"
+    for pattern in () if money else (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD):
+        # "其中,X项目建成后…", "A公司拟在空港区建设B项目", "AstraZeneca will set up a manufacturing and supply base in Qingdao"
         for m in pattern.finditer(text):
             name = m.group("name")
             if name not in found and not any(name in f or f in name for f in found) and is_project_name(name) \
@@ -201,7 +202,15 @@ _TOPIC_PROJECT = re.compile(r"^\s*(?:(?:其中|此外|另外|同时|据悉|据�
                             r"(?:(?:建成|投产|达产)后|将|拟|是|计划|已|主要)")
 # Words of a phrase that only points at projects ("这10个项目", "此次开工项目", "与X公司签订的项目", "其中产业项目").
 _NOT_A_NAME = re.compile(r"这|此|本次|其中|现场|签约|签订|签署|开工|的项目|\d+个")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:亿|万)\s*(?:元|美元|欧元|港元)")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:亿|万)\s*(?:元|美元|欧元|港元)|\d[\d.,]*\s*(?:billion|million|bln|mln)\b|[$¥€]\s?\d", re.I)
+# A firm's plan to build a facility: "TCL Group will build in Rong (Chengdu) a smart manufacturing base for the West",
+# "AstraZeneca will set up a manufacturing and supply base in Qingdao", "are to set up an industrial centre for …".
+_FACILITY = r"(?:base|cent(?:er|re)|plant|factory|park|headquarters|hub|campus|institute|laborator(?:y|ies)|station|facility|complex)"
+_WILL_BUILD = re.compile(r"(?<!drive\s)(?<!effort\s)(?<!efforts\s)(?<!used\s)(?<!bid\s)(?<!aim\s)(?<!aims\s)(?<!push\s)"  # aims
+                         r"\b(?:will|to|plans?\s+to|intends?\s+to)\s+(?:jointly\s+)?(?:build|set\s+up|establish|construct)\s+"
+                         r"(?:in\s+[A-Z][\w'’-]*(?:\s+\([^)]{1,20}\))?\s+)?(?:a|an|its|their)\s+"
+                         r"(?P<name>(?:(?!and\s+(?:a|an|its|the)\b|in\b|with\b|to\b)[\w'’&-]+\s+){0,6}?" + _FACILITY
+                         + r"(?:\s+for\s+the\s+[A-Z][\w-]*)?)\b", re.I)  # "… base for the West"
 # A company's plan to build a named project somewhere: "宝能物流集团有限公司拟在空港经济开发区建设智慧供应链产业园项目".
 _PLANNED_BUILD = re.compile(r"(?:拟|将|计划)(?:在|于)[^，。；,;]{1,15}?(?:投资)?(?:建设|打造|兴建|新建)"
                             r"(?:集[^，。；,;]{1,20}?于一体的)?(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{2,30}?项目)")

@@ -1080,6 +1080,11 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
         for n in names:
             if any(n.name in k or k in n.name for k in known):
                 continue  # named with its figure already
+            plain = next((d for d in here if d.kind == "deal" and d.money is None and not d.listed), None)
+            if n.clause is not None and plain is not None:
+                if not plain.project or -1 < s.text.find(plain.project) < n.clause:  # (named before the verb: a party)
+                    plain.project = n.name  # "… signed an agreement with Shenzhen Bay Laboratory to set up a translational
+                continue                    # medicine center": the signing's deal, named by what it builds
             parent = None
             if n.group is not None:
                 parent = groups.get(n.group.start)
@@ -1089,12 +1094,18 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
                     groups[n.group.start] = parent
                     out.append(parent)
             d = Draft("deal", s, investors=[c.text for c in companies(n.name)], project=n.name, place_text=n.name,
-                      at=n.start, listed=True, list_start=names[0].start if n.clause is None else n.start)
+                      at=n.start, listed=True, list_start=names[0].start if n.clause is None else _clause_end(s.text, n))
             d.parent = parent
             out.append(d)
         if groups or any(d.listed for d in out[n_before:]) or any(d.listed for d in here):
             dropped |= {id(d) for d in here if d.kind == "deal" and d.money is None and not d.listed}
     return [d for d in out if id(d) not in dropped] if dropped else out
+
+
+def _clause_end(text: str, n) -> int:
+    """Where the clause naming a project alone ends ("will set up a manufacturing base in Xinghua, …": its place too)."""
+    cut = re.compile(r"[,，;；。]|\.(?!\d)").search(text, n.start + len(n.name))
+    return cut.start() if cut else len(text)
 
 
 def _party_words(name: str) -> set[str]:
