@@ -1215,3 +1215,10 @@ def test_a_firm_that_will_build_a_facility_is_a_deal_without_a_figure():
     assert {"manufacturing and supply base", "Central China headquarters"} <= set(deals)
     assert deals["manufacturing and supply base"]["city"] == "Xuchang"
     assert not any("demonstration" in name for name in deals)  # an aim, not a firm's plan
+
+
+def test_a_figure_followed_by_where_it_builds_lands_there():
+    text = ("河南日报\n\n2019年5月10日\n\n5月9日,我省鄢陵县、禹州市分别与河南风电有限公司签订了投资协议,"
+            "该公司将投资12亿元在鄢陵县建设10万千瓦风电场,投资16亿元在禹州市新建20万千瓦风电场。")
+    places = {r["amount"]: r["district"] for r in with_amount(records_of(text))}
+    assert places == {1.2e9: "Yanling County", 1.6e9: "Yuzhou"}

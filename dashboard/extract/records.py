@@ -1518,6 +1518,13 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
         d.province, d.city, d.district, d.park, d.place_zh = p.province, p.city, None, None, p.name_zh
         return  # "我市在本届华创会上签下的10个项目": the city the article speaks for
     spans: list[tuple[int, int]] = []
+    built = None
+    if d.money is not None:  # "…,投资17.2亿元在明光市新建20万千瓦风力发电厂": where the figure builds, right after it
+        at = s.start + d.money.end
+        built = next((m for m in ctx.places_in(at, min(s.end, at + 12)) if re.fullmatch(r"\s*(?:在|于)", ctx.text[at:m.start])
+                      and re.match(r"[^，,。；;]{0,6}?(?:建设|新建|兴建|打造|建)", ctx.text[m.end:m.end + 10])), None)
+        if built is not None:
+            spans.append((built.start, built.end))
     if d.place_text:
         off = ctx.text.find(d.place_text, s.start - 2000 if s.start > 2000 else 0)
         if off >= 0 and not (d.listed and not any(m.place.kind in ("district", "park")
@@ -1538,7 +1545,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     heading = next(iter(ctx.headings(s.section)), None)
     if heading:
         spans.append((heading.start, heading.end))
-    own = 2 if d.place_text else 1
+    own = (2 if d.place_text else 1) + (1 if built is not None else 0)
     far = range(own, len(spans) - (1 if heading else 0))  # other sentences: another deal's district or zone
     anaphoric = bool(ANAPHORA.match(s.text))
     for i, (a, b) in enumerate(spans):
