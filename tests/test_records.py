@@ -1222,3 +1222,11 @@ def test_a_figure_followed_by_where_it_builds_lands_there():
             "该公司将投资12亿元在鄢陵县建设10万千瓦风电场,投资16亿元在禹州市新建20万千瓦风电场。")
     places = {r["amount"]: r["district"] for r in with_amount(records_of(text))}
     assert places == {1.2e9: "Yanling County", 1.6e9: "Yuzhou"}
+
+
+def test_a_count_before_a_quoted_name_counts_that_clauses_projects():
+    text = HEADER + ("On May 10, Henan released a batch of major projects in Zhengzhou. They include 120 key projects in "
+                     "fields such as transport, with a total investment of 900 billion yuan; 80 \"Double 100\" industrial "
+                     "projects worth 300 billion yuan; and 150 provincial key projects worth 500 billion yuan.")
+    counts = {r["amount"]: r["n_projects"] for r in with_amount(records_of(text))}
+    assert counts == {900e9: 120, 300e9: 80, 500e9: 150}

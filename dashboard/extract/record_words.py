@@ -206,7 +206,8 @@ SUPERLATIVE = re.compile(r"(?:最大|最高|largest|biggest)[^.;。；]{0,25}$",
 # "25 major projects", "9 of them", "15个重大产业化项目", "项目8个".
 BUNDLE_COUNT = re.compile(r"""
     (?<![\d.,])(?<![\w-])(?<!Fortune\s)(?<!Global\s)(?<![Tt]op\s)(?P<n>\d{1,5}|""" + COUNT_WORD + r""")
-    \s+(?:(?:(?!of\b|the\b|these\b|those\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
+    \s+(?:["“][^"”]{1,30}["”]\s+)?  # a quoted name: '119 "Five 100" major industrial projects'
+    (?:(?:(?!of\b|the\b|these\b|those\b)[A-Za-z-]+\s+){0,4}?(?:projects|deals|agreements|contracts|companies|enterprises)\b
          |of\s+(?:them|the\s+(?:[a-z-]+\s+){0,2}?projects))
   | (?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?:[\u4e00-\u9fff]{0,8})?项目
   | 项目中?(?:合同|协议)?(?:数|数量)?(?:一共|总共|合计|共计|共有|共|达|为|有)?(?P<n_zh2>\d{1,5})\s*个        # "签约项目32个", "项目合同267个", "签约的项目有42个"
