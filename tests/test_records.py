@@ -1230,3 +1230,11 @@ def test_a_count_before_a_quoted_name_counts_that_clauses_projects():
                      "projects worth 300 billion yuan; and 150 provincial key projects worth 500 billion yuan.")
     counts = {r["amount"]: r["n_projects"] for r in with_amount(records_of(text))}
     assert counts == {900e9: 120, 300e9: 80, 500e9: 150}
+
+
+def test_the_events_day_after_a_filing_dateline_dates_this_events_records():
+    text = ("许昌市20个项目集中签约开工\n中国新闻网 2023年02月09日 11:13\n\n"
+            "中新网河南新闻2月9日电 (王力)2月8日,许昌市2023年一季度重大项目集中签约、开工活动在许昌经济技术开发区举行。"
+            "市领导出席活动并宣布项目开工。\n\n本次集中签约、开工的项目一共20个,计划总投资100亿元。")
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == "2023-02-08"

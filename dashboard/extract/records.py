@@ -390,8 +390,12 @@ class ArticleContext:
     def first_event_date(self) -> str | None:
         """The article's first full event date after its title (found once, not per record)."""
         title_end = self.text.find(self.article.title) + len(self.article.title)
-        return next((x.value for x in self.dates_in(0, len(self.text)) if len(x.value) == 10 and x.start > title_end),
-                    None)
+        first = next((x for x in self.dates_in(0, len(self.text)) if len(x.value) == 10 and x.start > title_end), None)
+        if first is None or not DATELINE_AFTER.match(self.text[first.end:first.end + 100]):
+            return first and first.value
+        # "2月9日电 (郭振兴)2月8日,枣阳市…": the filing day gives way to the event's day said right after it
+        after = next((x for x in self.dates_in(first.end, min(len(self.text), first.end + 60)) if len(x.value) == 10), None)
+        return after.value if after else first.value
 
     def sentence_date(self, s: Sentence) -> str | None:
         found = self.dates_in(s.start, s.end)
