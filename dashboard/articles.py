@@ -320,10 +320,28 @@ _DATEISH = re.compile(r"(?<!\d)(?:19|20)\d\d[-./年](?:0?[1-9]|1[0-2])(?![\d.]*\
                       r"|^(updated|post time|time|发布日期|来源)\b", re.I)
 
 
+def _dateline_only(line: str) -> bool:
+    """A line that is a date (and perhaps a label, a time or a source), not a headline that names a date
+    ("南阳举行2022年3·28项目签约和建设推进日活动").
+
+    >>> [_dateline_only(x) for x in ("2020年7月", "发布时间：2020年7月21日 10:08", "Updated: 2021-05-12",
+    ...     "人民日报  2022年06月08日  星期三  第02版:要闻", "Foshan China 2023-01-31 09:48", "南阳举行2022年3·28项目签约活动",
+    ...     "Zone Gathers Fruitful Results at Beijing Investment Promotion Conference 2018-08-08")]
+    [True, True, True, True, True, False, False]
+    """
+    m = _DATEISH.search(line)
+    if not m:
+        return False
+    if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", line[m.start() - 1]):
+        return False  # the date runs on in the headline's words ("…举行2022年3·28项目签约…")
+    words = re.findall(r"[A-Za-z]{2,}", _DATEISH.sub("", line))
+    return len(words) < 6  # (not "Caofeidian Zone Gathers Fruitful Results at … Conference 2018-08-08")
+
+
 def guess_title(text: str) -> str | None:
     """The first line near the top that reads like a headline, not navigation or a dateline."""
     for line in [ln.strip(" •\t") for ln in text.split("\n") if ln.strip()][:8]:
-        if _NAV.search(line) or _DATEISH.search(line) or line.count("|") >= 1:
+        if _NAV.search(line) or _dateline_only(line) or line.count("|") >= 1:
             continue
         words = len(line.split())
         cjk = len(re.findall(r"[\u4e00-\u9fff]", line))

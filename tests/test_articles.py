@@ -164,3 +164,11 @@ def test_letters_that_case_blind_matching_takes_for_ascii_do_not_break_extractio
     assert [(r["amount_cny"], r["city"]) for r in extract(parse_article(odd.encode(), "odd.txt"))] == \
         [(r["amount_cny"], r["city"]) for r in extract(parse_article(plain.encode(), "plain.txt"))]
     assert [m.value for m in find_amounts("\u017feven billion yuan, \u017fome 5 billion yuan")] == [7e9, 5e9]
+
+
+def test_a_headline_that_names_a_date_is_the_title_not_a_dateline():
+    from dashboard.articles import parse_article
+    text = "许昌举行2022年3·28项目签约活动\n\n3月28日，许昌市举行2022年3·28项目签约活动，共签约项目20个。\n\n第二段。"
+    assert parse_article(text.encode("utf-8"), "x.txt").title == "许昌举行2022年3·28项目签约活动"
+    text = "人民日报  2022年06月08日  星期三  第02版:要闻\n许昌新区二季度11个重大项目同日开工\n\n正文。"
+    assert parse_article(text.encode("utf-8"), "x.txt").title == "许昌新区二季度11个重大项目同日开工"

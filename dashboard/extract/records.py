@@ -1666,6 +1666,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
             year_only = (value, rank)  # "this year": a more precise date of that year said nearby is better
             continue
         if value and (year_only is None or value.startswith(year_only[0])):
+            if rank >= 2 and len(value) == 7 and (ctx.first_event_date or "").startswith(value):
+                value = ctx.first_event_date  # a dateline's "2021年9月" around the article's event on 9月1日: that day
             d.date, d.date_rank = value, rank
             return
     if year_only:
