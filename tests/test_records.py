@@ -1238,3 +1238,10 @@ def test_the_events_day_after_a_filing_dateline_dates_this_events_records():
             "市领导出席活动并宣布项目开工。\n\n本次集中签约、开工的项目一共20个,计划总投资100亿元。")
     (rec,) = with_amount(records_of(text))
     assert rec["date"] == "2023-02-08"
+
+
+def test_a_bare_year_naming_a_chinese_event_gives_the_articles_year():
+    from dashboard.extract.dates import infer_year
+    text = ("许昌经洽会开幕 20个项目集中开工\n\n16日上午,200多位中外嘉宾出席2016中国许昌经贸投资洽谈会开幕仪式。"
+            "2015年许昌实现地区生产总值800亿元。")
+    assert infer_year(text) == 2016

@@ -399,6 +399,9 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
 
 _NOT_NEWS = re.compile(r"(?i:copyright|©|all\s+rights\s+reserved|版权所有|https?://|www\.)")
 _NAMED_YEAR = re.compile(r"^\s+(?!(?:" + _MON_NAMES + r")\b)[A-Z\u201c\"'“]|^\s*[“\"]")
+# "出席2015中国海门经贸投资暨转型发展合作洽谈会": a bare year naming a Chinese event (no 年, so no date of its own).
+_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=[\u4e00-\u9fff][\u4e00-\u9fff·]{1,25}?"
+                                  r"(?:洽谈会|博览会|交易会|推介会|峰会|论坛|大会|节|展))")
 
 
 # "the World Manufacturing Convention 2019": a year naming an event, after its name.
@@ -440,6 +443,8 @@ def infer_year(text: str) -> int | None:
                 lead_line = line_start  # the first paragraph giving a Chinese year: "2019年第二批重点项目"
                 lead_years.add(year)
             scores[year] = scores.get(year, 0.0) + weight
+        for m in _YEAR_NAMES_EVENT_ZH.finditer(line):
+            scores[int(m.group(1))] = scores.get(int(m.group(1)), 0.0) + 2.0
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     if best and best[1] < 2 and len(lead_years) == 1 and not any(v >= 2 for v in scores.values()):
         return next(iter(lead_years))  # one Chinese "YYYY年" in the first paragraph giving one; later ones are background
