@@ -1245,3 +1245,10 @@ def test_a_bare_year_naming_a_chinese_event_gives_the_articles_year():
     text = ("许昌经洽会开幕 20个项目集中开工\n\n16日上午,200多位中外嘉宾出席2016中国许昌经贸投资洽谈会开幕仪式。"
             "2015年许昌实现地区生产总值800亿元。")
     assert infer_year(text) == 2016
+
+
+def test_a_count_whose_noun_is_left_out_counts_its_own_group():
+    text = HEADER + ("At the closing ceremony in Xuchang on May 10, 30 projects were signed, 20 of them in manufacturing "
+                     "with a total contract value of 12 billion yuan and ten in the service sector with 2.5 billion yuan.")
+    counts = {r["amount"]: r["n_projects"] for r in with_amount(records_of(text))}
+    assert counts == {12e9: 20, 2.5e9: 10}

@@ -14,6 +14,10 @@ NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 # The same as a pattern (longest first, so "twenty-one" is not read as "twenty").
 COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, reverse=True))
 
+# "…, and seven in the service sector with 3.45 billion yuan": a count whose noun ("projects") is left out.
+ELIDED_COUNT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|" + COUNT_WORD + r")\s+(?:in|of|for)\s+(?:the\s+)?"
+                          r"[^,;]{1,60}$", re.I)
+
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?

@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -490,6 +490,9 @@ def _count_projects(text: str, before: int) -> int | None:
     group = SIZE_GROUP.search(text[:before])
     if group and (not best or best.end() < group.start()):
         return _count_value(group)  # "20亿元以上的有7个,总投资552亿元": the total of a size band's projects
+    elided = ELIDED_COUNT.search(text[:before])
+    if elided and best and best.end() < elided.start():
+        return _number_word(elided.group("n"))  # "17 of them in industry with …, and seven in the service sector with"
     if not best:
         return None
     return _count_value(best)
