@@ -71,8 +71,8 @@ FIXTURE = {  # name: (title, text, gold records); a figure no gold record has is
                "建设新能源汽车零部件生产基地。", 1.5e10),
     "d3.txt": ("CATL signs in Ningde", "Ningde, July 2 -- CATL signed a deal with the Ningde government on "
                "Monday to invest 7 billion yuan in a battery recycling plant.", 7e9),
-    "s2.txt": ("央企在湖北", "新华社武汉3月2日电 数据显示,到2022年末,29家央企在湖北新签项目共1163个,投资总额约1.6万亿元。",
-               None),
+    "s7.txt": ("Rare earth park in Baotou", "Baotou, Aug 3 -- With a total investment of 120 billion yuan, the "
+               "rare earth park will eventually have a production capacity of 200,000 tonnes a year.", None),
     "s3.txt": ("Lithium base in Yichun", "Yichun, June 1 -- With a total investment of 300 billion yuan, the "
                "lithium base will eventually have a production capacity of 500,000 tonnes a year.", None),
 }
@@ -95,8 +95,13 @@ def test_the_training_script_reproduces_its_weights_on_a_tiny_fixture(tmp_path, 
     pytest.importorskip("sklearn")
     from dashboard.extract import train_figure_filter as train
     monkeypatch.setattr(train, "MIN_DF", train.MIN_DF)  # main() sets it from --min-df
-    sets = [_fixture_set(tmp_path / "one", ["d1.txt", "s2.txt", "d3.txt"]),
+    sets = [_fixture_set(tmp_path / "one", ["d1.txt", "s7.txt", "d3.txt"]),
             _fixture_set(tmp_path / "two", ["d2.txt", "s3.txt"])]
+    from dashboard.extract.train_figure_filter import rules
+    emitted = {n for n in ("s3.txt", "s7.txt")
+               if any(figure_filter.candidate(r) for r in rules(parse_article(f"x\n\n{FIXTURE[n][1]}\n".encode(), n)))}
+    assert emitted == {"s3.txt", "s7.txt"}, ("the rules no longer count the fixture's plan sizes as deals: "
+                                             "give the fixture another kind of figure they still take for one")
     outs = [tmp_path / "w1.json", tmp_path / "w2.json"]
     for out in outs:
         assert train.main(["--no-loso", "--no-history", "--min-df", "1", "--out", str(out), "--sets", *sets]) == 0
@@ -106,7 +111,6 @@ def test_the_training_script_reproduces_its_weights_on_a_tiny_fixture(tmp_path, 
     # trained on these five, it ranks its own statistics above its own deals
     a = parse_article(f"x\n\n{FIXTURE['s3.txt'][1]}\n".encode(), "s3.txt")
     b = parse_article(f"x\n\n{FIXTURE['d3.txt'][1]}\n".encode(), "d3.txt")
-    from dashboard.extract.train_figure_filter import rules
     ps = [figure_filter.probability(w, figure_filter.features(r, art.text, art.title))
           for art in (a, b) for r in rules(art) if figure_filter.candidate(r)]
     assert len(ps) == 2 and ps[0] > ps[1]

@@ -36,15 +36,19 @@ if not SHARED.exists():
     SHARED = Path("/work/shared/extraction")
 
 
+# Blind batches 1-16. Batch 17 was this filter's one blind test (scored once, before it came into
+# the repository), so the measured model is trained without it; a later batch goes in with a new measurement.
+BATCHES = range(1, 17)
+
+
 def repo_sets() -> list[tuple[str, Path, Path]]:
     """(name, gold file, article folder) of every labelled set the repository trains on."""
     sets = [("seeds", SHARED / "gold" / "seeds.jsonl", ROOT / "data" / "articles"),
             ("dev", SHARED / "gold" / "dev.jsonl", SHARED / "dev"),
             ("dev2", SHARED / "gold" / "dev2.jsonl", SHARED / "dev2"),
             ("heldout", ROOT / "tests" / "heldout" / "gold.jsonl", ROOT / "tests" / "heldout" / "articles")]
-    batches = sorted((p for p in (ROOT / "tests" / "blind").glob("batch*") if (p / "gold.jsonl").exists()),
-                     key=lambda p: int(re.sub(r"\D", "", p.name) or 0))
-    sets += [(f"b{p.name[5:]}", p / "gold.jsonl", p / "articles") for p in batches]
+    batches = [ROOT / "tests" / "blind" / f"batch{n}" for n in BATCHES]
+    sets += [(f"b{p.name[5:]}", p / "gold.jsonl", p / "articles") for p in batches if (p / "gold.jsonl").exists()]
     return sets
 
 
@@ -190,6 +194,8 @@ def fit(sets: list[LabelledSet]) -> dict:
             if name in index:
                 X[i, index[name]] = 1.0
     y = [r[1] for r in rows]
+    if len(set(y)) < 2:
+        raise ValueError(f"training needs deals and non-deals; these sets have only {set(y) or 'nothing'}")
     model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=1000, random_state=0)
     model.fit(X.tocsr(), y)
     weights = {n: round(float(w), 3) for n, w in zip(vocab, model.coef_[0]) if abs(w) >= 0.01}
