@@ -70,7 +70,7 @@ def features(record: dict, text: str, title: str) -> set[str]:
     >>> sorted(f for f in features({"kind": "deal", "amount_cny": 1e9, "evidence": "It signed.",
     ...        "evidence_start": 0, "evidence_end": 10, "amount_text": None}, "It signed.", "")
     ...        if not f.startswith(("e:", "w:", "a:")))
-    ['amt:9', 'first', 'k:deal', 'money:1', 'pos:0', 'q:None', 's:None']
+    ['amt:9', 'first', 'k:deal', 'money:0', 'pos:0', 'q:None', 's:None']
     """
     evidence = record.get("evidence") or ""
     start = record.get("evidence_start") or 0
