@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import duckdb
@@ -100,16 +100,86 @@ def _where(f: Filters, dim: str | None = None, value: str | None = None) -> tupl
     return where, params
 
 
-def _ledger_where(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[str, list]:
+@dataclass(frozen=True)
+class Labels:
+    """The numbers of a database's labels and places (schema.sql: label_index, place_index),
+    read once per snapshot (`store.Snapshot.memo`): a filter on values becomes a list of numbers
+    in the SQL (a constant filter on the narrow ledger's scan, where a subquery on the index
+    cost a join and its planning, ~0.3 ms a statement), and a chart's numbers are named here
+    (a join to label_index per dimension cost ~0.4 ms). Numbers follow label order within a
+    dimension, so ordering by number is ordering by label."""
+    names: dict[str, dict[int, str]]     # dim -> label_no -> label
+    numbers: dict[str, dict[str, int]]   # dim -> label -> label_no, every label
+    named: dict[str, dict[str, int]]     # the same, only labels that are values ("(no city)" is not)
+    places: dict[str, dict[str, tuple[int, ...]]]  # "province"/"city" -> name -> its place_nos
+
+    @classmethod
+    def read(cls, con) -> "Labels":
+        names: dict = {}
+        numbers: dict = {}
+        named: dict = {}
+        for dim, label, is_named, no in con.execute("SELECT dim, label, named, label_no FROM label_index").fetchall():
+            names.setdefault(dim, {})[no] = label
+            numbers.setdefault(dim, {})[label] = no
+            if is_named:
+                named.setdefault(dim, {})[label] = no
+        places: dict = {"province": {}, "city": {}}
+        for province, city, no in con.execute("SELECT province, city, place_no FROM place_index").fetchall():
+            for column, name in (("province", province), ("city", city)):
+                if name is not None:
+                    places[column][name] = (*places[column].get(name, ()), no)
+        return cls(names, numbers, named, places)
+
+    def name(self, dim: str, numbers) -> list:
+        """The labels of `dim` numbers (a column of a result)."""
+        names = self.names.get(dim, {})
+        return [names.get(n) for n in numbers]
+
+
+def _labels(con) -> Labels:
+    """The database's `Labels`: kept by a snapshot, read afresh from any other connection."""
+    memo = getattr(con, "memo", None)
+    return memo("labels", Labels.read) if callable(memo) else Labels.read(con)
+
+
+def _in(column: str, numbers, scan: bool = True) -> tuple[str, list]:
+    """The condition that `column` is one of some numbers, FALSE when there are none. One number
+    is an equality, which DuckDB filters the scan by; several are a list joined to the scan (a
+    semi join, whose keys DuckDB also pushes into the scan), as `IN (?, ?, …)` of constants
+    became an OR evaluated on every row of the row groups read (three cities' map: 3.2 ms
+    against 2.3 ms). Not `scan` (a condition of an aggregate's FILTER, evaluated on each row
+    anyway), a list of constants.
+
+    >>> _in("place_no", [4, 2, 4]), _in("place_no", [7]), _in("place_no", [])
+    (('place_no IN (SELECT unnest(?::INTEGER[]))', [[2, 4]]), ('place_no = ?', [7]), ('FALSE', []))
+    """
+    numbers = sorted(set(numbers))
+    if not scan and numbers:
+        return f"{column} IN ({', '.join('?' * len(numbers))})", numbers
+    if len(numbers) > 1:
+        return f"{column} IN (SELECT unnest(?::INTEGER[]))", [numbers]
+    return (f"{column} = ?", numbers) if numbers else ("FALSE", [])
+
+
+def _place_numbers(labels: Labels, column: str, values) -> list[int]:
+    return [n for v in values for n in labels.places[column].get(v, ())]
+
+
+def _ledger_where(f: Filters, dim: str | None = None, value: str | None = None,
+                  labels: Labels | None = None) -> tuple[str, list]:
     """`_where` for the ledger (and `ledger_head`): with cities, also their place numbers, which
     the ledger is sorted by, so the scan skips the row groups of other places (schema.sql's
-    place_index; the city names alone skip nothing). The same records either way.
+    place_index; the city names alone skip nothing). The same records either way. With
+    `labels`, the numbers are constants of the statement; without, a subquery.
 
     >>> _ledger_where(Filters(cities=("Chengdu",)))
     ('city IN (?) AND place_no IN (SELECT place_no FROM place_index WHERE city IN (?))', ['Chengdu', 'Chengdu'])
     """
     where, params = _where(f, dim, value)
     if USE_ROLLUPS and f.cities:
+        if labels is not None:
+            places, numbers = _in("place_no", _place_numbers(labels, "city", f.cities))
+            return f"{where} AND {places}", [*params, *numbers]
         where = f"{where} AND place_no IN (SELECT place_no FROM place_index WHERE city IN ({', '.join('?' * len(f.cities))}))"
         params = [*params, *f.cities]
     return where, params
@@ -194,12 +264,11 @@ def cube(f: Filters, dim: str | None = None, value: str | None = None) -> tuple[
 
 # What a filter of Filters is on the narrow ledger (schema.sql: figures_live), where each
 # dimension is a label number: places by place_index, values by the label_index's labels
-# that are values (`named`), so the records kept are those Filters.where() keeps on the ledger.
-_PLACES = "place_no IN (SELECT place_no FROM place_index WHERE {column} IN ({marks}))"
-_VALUES = "{dim}_no IN (SELECT label_no FROM label_index WHERE dim = '{dim}' AND named AND label IN ({marks}))"
+# that are values (`Labels.named`), so the records kept are those Filters.where() keeps on the
+# ledger. The numbers are constants of the statement (`Labels`, read once per snapshot).
 
 
-def _figures(f: Filters, dim: str | None = None, value: str | None = None,
+def _figures(con, f: Filters, dim: str | None = None, value: str | None = None,
              point: tuple | None = None) -> tuple[str, str, list] | None:
     """The narrow ledger's table for `f` and the condition on it that keeps the records
     `base(f, dim, value)` (or `point_base`) keeps: (table, condition, parameters); None when
@@ -207,45 +276,43 @@ def _figures(f: Filters, dim: str | None = None, value: str | None = None,
 
     A view with places reads `figures_by_place`, any other `figures_by_sector`: each is sorted
     so that its filters skip the row groups of other places or sectors.
-
-    >>> _figures(Filters(sectors=("Biotechnology",)), "year", "2020")[0]
-    'figures_by_sector'
     """
     if not USE_ROLLUPS or f.currency != "CNY":
         return None
+    labels = _labels(con)
     parts: list[str] = []
     params: list = []
+
+    def keep(condition: tuple[str, list]) -> None:
+        parts.append(condition[0])
+        params.extend(condition[1])
+
     for column, values in (("province", f.provinces), ("city", f.cities)):
         if values:
-            parts.append(_PLACES.format(column=column, marks=", ".join("?" * len(values))))
-            params.extend(values)
+            keep(_in("place_no", _place_numbers(labels, column, values)))
     statuses = SCOPES.get(f.scope, ())
     for d, values in (("sector", f.sectors), ("status", f.statuses), ("kind", f.kinds), ("status", statuses)):
         if values:
-            parts.append(_VALUES.format(dim=d, marks=", ".join("?" * len(values))))
-            params.extend(values)
+            named = labels.named.get(d, {})
+            keep(_in(f"{d}_no", [named[v] for v in values if v in named]))
     if f.date_from:
-        parts.append("date_end >= ?")
-        params.append(f.date_from)
+        keep(("date_end >= ?", [f.date_from]))
     if f.date_to:
-        parts.append("date_start <= ?")
-        params.append(f.date_to)
+        keep(("date_start <= ?", [f.date_to]))
     if f.tech:
-        parts.append("sector_no IN (SELECT label_no FROM label_index WHERE dim = 'sector' AND named AND label <> ?)")
-        params.append(TECH_EXCLUDES)
+        keep(_in("sector_no", [n for label, n in labels.named.get("sector", {}).items() if label != TECH_EXCLUDES]))
     if f.missing:
         parts.append("FALSE")
     if dim in LIST_DIMENSIONS:
-        parts.append("list_contains(investor_nos, (SELECT investor_no FROM investor_index WHERE name = ?))")
-        params.append(value)
+        keep(("list_contains(investor_nos, (SELECT investor_no FROM investor_index WHERE name = ?))", [value]))
     elif dim is not None:
         _label(dim)  # a known dimension, or UnknownDimension
-        parts.append(f"{dim}_no IN (SELECT label_no FROM label_index WHERE dim = ? AND label = ?)")
-        params.extend([dim, value])
+        number = labels.numbers.get(dim, {}).get(value) if value is not None else None
+        keep((f"{dim}_no = ?", [number]) if number is not None else ("FALSE", []))
     if point is not None:
         name, kind, lat, lon = point
-        parts.append("point_no IN (SELECT point_no FROM spot_points WHERE name = ? AND kind = ? AND lat = ? AND lon = ?)")
-        params.extend([name, kind, float(lat), float(lon)])
+        keep(("point_no IN (SELECT point_no FROM spot_points WHERE name = ? AND kind = ? AND lat = ? AND lon = ?)",
+              [name, kind, float(lat), float(lon)]))
     table = "figures_by_place" if f.provinces or f.cities else "figures_by_sector"
     return table, " AND ".join(parts) or "TRUE", params
 
@@ -301,7 +368,7 @@ HEADLINE = ("total_cny", "records", "deals", "bundles", "events", "cities", "art
 
 def headline(con, f: Filters) -> dict:
     """The numbers above the charts: total, and counts of what it is made of."""
-    narrow = None if _cube_first(f) else _figures(f)
+    narrow = None if _cube_first(f) else _figures(con, f)
     if narrow is None and _on_cube(f):
         sql, params = cube(f)
         # with no filter, every article that has records
@@ -352,17 +419,16 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
         return _df(con, f"""
             SELECT label, total_cny, records, articles FROM ledger_by WHERE dim = ?
             ORDER BY {order} {limit_sql}""", [dim, *limit_params])
-    narrow = None if _cube_first(f, dim) else _figures(f)
-    if narrow is not None:
+    narrow = None if _cube_first(f, dim) else _figures(con, f)
+    if narrow is not None:  # by label number (in label order), named here
         table, where, params = narrow
-        return _df(con, f"""
-            WITH parts AS (
-                SELECT {dim}_no AS label_no, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
-                       {ARTICLES.format(col="article_no")} AS articles
-                FROM {table} WHERE {where} GROUP BY label_no)
-            SELECT x.label, p.total_cny, p.records, p.articles
-            FROM parts p JOIN label_index x ON x.dim = ? AND x.label_no = p.label_no
-            ORDER BY {order} {limit_sql}""", [*params, dim, *limit_params])
+        df = _df(con, f"""
+            SELECT {dim}_no AS label, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records,
+                   {ARTICLES.format(col="article_no")} AS articles
+            FROM {table} WHERE {where} GROUP BY label
+            ORDER BY {order} {limit_sql}""", [*params, *limit_params])
+        df["label"] = _labels(con).name(dim, df["label"])
+        return df
     if _on_cube(f, dim):
         sql, params = cube(f)
         return _df(con, f"""
@@ -386,7 +452,7 @@ def totals_by(con, f: Filters, dim: str, limit: int | None = None) -> pd.DataFra
 def count_lower_bounds(con, f: Filters) -> int:
     """How many records that add to the total give only a lower bound ("more than
     1.5 trillion", qualifier at_least): when any do, the total is itself a lower bound."""
-    narrow = None if _cube_first(f) else _figures(f)
+    narrow = None if _cube_first(f) else _figures(con, f)
     if narrow is not None:
         table, where, params = narrow
         return _one(con, f"SELECT count(*) FROM {table} WHERE {where} AND lower_bound", params)[0]
@@ -402,14 +468,20 @@ def scope_totals(con, f: Filters) -> dict:
     """The view's total in each scope, whatever scope `f` shows, so a page can say the
     others beside its own: {"committed", "plans", "other"} (other: no status) in `f`'s currency."""
     every = replace(f, scope="all")
-    narrow = None if _cube_first(every) else _figures(every)
-    if narrow is not None:  # the view's sums by status number, named by label_index
+    narrow = None if _cube_first(every) else _figures(con, every)
+    if narrow is not None:  # the scopes as lists of status numbers
         table, where, params = narrow
-        sql = (f"SELECT CASE WHEN x.named THEN x.label END AS status, p.total_cny, p.records "
-               f"FROM (SELECT status_no, coalesce(sum(contribution), 0) AS total_cny, count(*) AS records "
-               f"      FROM {table} WHERE {where} GROUP BY status_no) p "
-               f"JOIN label_index x ON x.dim = 'status' AND x.label_no = p.status_no")
-    elif _on_cube(every):  # the cube's cells, by status among others, hold the same sums and counts
+        named = _labels(con).named.get("status", {})
+        c, c_params = _in("status_no", [named[s] for s in COMMITTED if s in named], scan=False)
+        p, p_params = _in("status_no", [named[s] for s in PLANS if s in named], scan=False)
+        row = _one(con, f"""
+            SELECT coalesce(sum(contribution) FILTER ({c}), 0), coalesce(sum(contribution) FILTER ({p}), 0),
+                   coalesce(sum(contribution) FILTER (status_no IS NULL OR NOT ({c}) AND NOT ({p})), 0),
+                   count(*) FILTER ({c}), count(*) FILTER ({p})
+            FROM {table} WHERE {where}""", [*c_params, *p_params, *c_params, *p_params, *c_params, *p_params, *params])
+        return {"committed": float(row[0]), "plans": float(row[1]), "other": float(row[2]),
+                "committed_records": row[3], "plans_records": row[4]}
+    if _on_cube(every):  # the cube's cells, by status among others, hold the same sums and counts
         sql, params = cube(every)
     else:  # the view's sums by status first: a few rows to sort into scopes, not every record
         sql, params = base(every)
@@ -437,20 +509,18 @@ def totals_split(con, f: Filters, dim: str, split: str, limit: int | None = None
     top = limit is not None and dim not in TIME_DIMS
     keep = ("WHERE label IN (SELECT label FROM parts GROUP BY label "
             "ORDER BY sum(total_cny) DESC, label LIMIT ?)") if top else ""
-    narrow = None if _cube_first(f, dim) and split in CUBE_DIMENSIONS else _figures(f)
+    narrow = None if _cube_first(f, dim) and split in CUBE_DIMENSIONS else _figures(con, f)
+    numbered = False  # whether label and part come out as label numbers, to be named
     if _unfiltered(f) and (dim, split) in SPLITS:  # written by ingest
         parts, params = ("SELECT label, part, total_cny, records, articles FROM ledger_split "
                          "WHERE dim = ? AND split = ?"), [dim, split]
-    elif narrow is not None:
+    elif narrow is not None:  # by label numbers (in label order: sorting them sorts the labels)
         table, where, params = narrow
+        numbered = True
         parts = f"""
-            SELECT x.label, y.label AS part, p.total_cny, p.records, p.articles
-            FROM (SELECT {dim}_no AS label_no, {split}_no AS part_no, coalesce(sum(contribution), 0) AS total_cny,
-                         count(*) AS records, {ARTICLES_MANY.format(col="article_no")} AS articles
-                  FROM {table} WHERE {where} GROUP BY label_no, part_no) p
-            JOIN label_index x ON x.dim = ? AND x.label_no = p.label_no
-            JOIN label_index y ON y.dim = ? AND y.label_no = p.part_no"""
-        params = [*params, dim, split]
+            SELECT {dim}_no AS label, {split}_no AS part, coalesce(sum(contribution), 0) AS total_cny,
+                   count(*) AS records, {ARTICLES_MANY.format(col="article_no")} AS articles
+            FROM {table} WHERE {where} GROUP BY label, part"""
     elif _on_cube(f, dim) and split in CUBE_DIMENSIONS:
         sql, params = cube(f)
         parts = f"""
@@ -468,12 +538,17 @@ def totals_split(con, f: Filters, dim: str, split: str, limit: int | None = None
             SELECT {label} AS label, {part} AS part, coalesce(sum(contribution), 0) AS total_cny,
                    count(*) AS records, {ARTICLES_MANY.format(col="article_no")} AS articles
             FROM ({sql}) GROUP BY label, part"""
-    df = _df(con, f"WITH parts AS ({parts}) SELECT * FROM parts {keep}", [*params, *([limit] if top else [])])
-    order = df.groupby("label")["total_cny"].transform("sum")
-    if dim in TIME_DIMS:
-        return df.sort_values(["label", "total_cny", "part"], ascending=[True, False, True], ignore_index=True)
-    return df.assign(_o=order).sort_values(["_o", "label", "total_cny", "part"], ascending=[False, True, False, True],
-                                            ignore_index=True).drop(columns="_o")
+    # In the order the bars are drawn, sorted by DuckDB: time in order, else the biggest bar
+    # (its parts summed) first; within a bar, the biggest part first. (Sorting the few hundred
+    # rows in pandas afterwards cost 1.5-4.5 ms a chart, more than the query.)
+    order = ("label, total_cny DESC, part" if dim in TIME_DIMS
+             else "sum(total_cny) OVER (PARTITION BY label) DESC, label, total_cny DESC, part")
+    df = _df(con, f"WITH parts AS ({parts}) SELECT * FROM parts {keep} ORDER BY {order}",
+             [*params, *([limit] if top else [])])
+    if numbered:
+        labels = _labels(con)
+        df["label"], df["part"] = labels.name(dim, df["label"]), labels.name(split, df["part"])
+    return df
 
 
 def top_investors(con, f: Filters, limit: int = 15) -> pd.DataFrame:
@@ -484,7 +559,7 @@ def top_investors(con, f: Filters, limit: int = 15) -> pd.DataFrame:
         return _df(con, """
             SELECT label, total_cny, records, articles FROM investors_by
             ORDER BY total_cny DESC, records DESC, label LIMIT ?""", [limit + 1])
-    narrow = _figures(f)
+    narrow = _figures(con, f)
     if narrow is not None:  # grouped by investor number; only the groups are named
         table, where, params = narrow
         return _df(con, f"""
@@ -541,7 +616,7 @@ def count_undated(con, f: Filters) -> int:
 
 def total(con, f: Filters, dim: str | None = None, value: str | None = None) -> float:
     """What the records of a view (or of one bar) add to totals."""
-    narrow = _figures(f, dim, value)
+    narrow = _figures(con, f, dim, value)
     if narrow is not None:
         table, where, params = narrow
         return float(_one(con, f"SELECT coalesce(sum(contribution), 0) FROM {table} WHERE {where}", params)[0])
@@ -550,7 +625,7 @@ def total(con, f: Filters, dim: str | None = None, value: str | None = None) -> 
 
 
 def count_records(con, f: Filters, dim: str | None = None, value: str | None = None) -> int:
-    narrow = None if _cube_first(f, dim) else _figures(f, dim, value)
+    narrow = None if _cube_first(f, dim) else _figures(con, f, dim, value)
     if narrow is not None:
         table, where, params = narrow
         return _one(con, f"SELECT count(*) FROM {table} WHERE {where}", params)[0]
@@ -609,9 +684,9 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
     """
     if sort not in ORDERS:
         raise ValueError(f"unknown order {sort!r}; use one of {', '.join(ORDERS)}")
-    narrow = _figures(f, dim, value) if sort == "contribution" else None
+    narrow = _figures(con, f, dim, value) if sort == "contribution" else None
     if narrow is not None:  # ids first; the rows from the head when it holds the page, else the ledger
-        where, params = _ledger_where(f, dim, value)
+        where, params = _ledger_where(f, dim, value, _labels(con))
         if _unfiltered(f, dim):  # rank_no numbers the whole list from 1: the page is its numbers
             page = _fetch_records(con, where, params, list(range(offset + 1, offset + limit + 1)),
                                   source="ledger_head")
@@ -624,7 +699,7 @@ def records(con, f: Filters, dim: str | None = None, value: str | None = None,
         table, fwhere, fparams = narrow
         return _fetch_records(con, where, params, _page_ids(con, fwhere, fparams, limit, offset, source=table))
     if sort == "contribution" and f.currency == "CNY":
-        where, params = _ledger_where(f, dim, value)
+        where, params = _ledger_where(f, dim, value, _labels(con))
         page = _head_page(con, where, params, limit, offset)
         if page is not None:
             return page
@@ -652,7 +727,7 @@ def _per_article(con, f: Filters, dim: str | None, value: str | None, point: tup
     """Records and total per article_no of a scope (the view, one bar, or one map point)."""
     if point is not None and dim is not None:
         raise ValueError("give a dimension or a map point, not both")
-    narrow = _figures(f, dim, value, point)
+    narrow = _figures(con, f, dim, value, point)
     if narrow is not None:
         table, where, params = narrow
         return (f"SELECT article_no, count(*) AS records, coalesce(sum(contribution), 0) AS total_cny "
@@ -696,7 +771,7 @@ def count_sources(con, f: Filters, dim: str | None = None, value: str | None = N
                     params)[0]
     if point is not None and dim is not None:
         raise ValueError("give a dimension or a map point, not both")
-    narrow = _figures(f, dim, value, point)
+    narrow = _figures(con, f, dim, value, point)
     if narrow is not None:
         table, where, params = narrow
         return _one(con, f"SELECT {ARTICLES.format(col='article_no')} FROM {table} WHERE {where}", params)[0]
@@ -719,7 +794,7 @@ def map_points(con, f: Filters) -> pd.DataFrame:
         return _df(con, f"""
             SELECT {_POINT_COLUMNS}, p.total_cny, p.records, p.articles FROM point_index p
             WHERE p.records > 0 ORDER BY p.total_cny DESC, p.records DESC, p.name""", [])
-    narrow = _figures(f)
+    narrow = _figures(con, f)
     if narrow is not None:
         table, where, params = narrow
         sql = f"SELECT * FROM {table} WHERE {where}"
@@ -735,25 +810,29 @@ def map_points(con, f: Filters) -> pd.DataFrame:
         ORDER BY s.total_cny DESC, s.records DESC, p.name""", params)
 
 
-def _unmapped_where(f: Filters) -> tuple[str, list]:
+def _unmapped_where(f: Filters, labels: Labels | None = None) -> tuple[str, list]:
     """The filtered records `map_points` leaves out: no park or city the gazetteer places
     (province-wide, or no known place)."""
-    where, params = _ledger_where(f)
+    where, params = _ledger_where(f, labels=labels)
     return f"point_no IS NULL AND {where}", params
 
 
 def unmapped(con, f: Filters) -> dict:
     """Total and number of the filtered records that are not on the map, so the map can
     say what it leaves out: {"total_cny": float, "records": int}."""
-    sql, params = base(f)  # the ledger's row groups without such records are skipped by their statistics
-    total, n = _one(con, f"SELECT coalesce(sum(contribution), 0), count(*) FROM ({sql}) WHERE point_no IS NULL",
-                    params)
+    if f.currency == "CNY":  # the ledger's row groups without such records are skipped by their statistics
+        where, params = _unmapped_where(f, _labels(con))
+        sql = f"SELECT coalesce(sum(contribution), 0), count(*) FROM ledger WHERE {where}"
+    else:
+        sql, params = base(f)
+        sql = f"SELECT coalesce(sum(contribution), 0), count(*) FROM ({sql}) WHERE point_no IS NULL"
+    total, n = _one(con, sql, params)
     return {"total_cny": float(total), "records": n}
 
 
 def unmapped_records(con, f: Filters, limit: int = 200) -> pd.DataFrame:
     """The records `unmapped` counts, biggest contribution first, in `records`' form."""
-    where, params = _unmapped_where(f)
+    where, params = _unmapped_where(f, _labels(con))
     if f.currency == "CNY":
         return _fetch_records(con, where, params, _page_ids(con, where, params, limit))
     sql, params = base(f)
