@@ -115,19 +115,25 @@ class Labels:
 
     @classmethod
     def read(cls, con) -> "Labels":
+        """One statement (one round trip to a hosted database): the labels, then the places."""
         names: dict = {}
         numbers: dict = {}
         named: dict = {}
-        for dim, label, is_named, no in con.execute("SELECT dim, label, named, label_no FROM label_index").fetchall():
+        places: dict = {"province": {}, "city": {}}
+        rows = con.execute("""
+            SELECT dim, label, named, label_no, NULL AS city FROM label_index
+            UNION ALL
+            SELECT NULL, province, NULL, place_no, city FROM place_index""").fetchall()
+        for dim, label, is_named, no, city in rows:
+            if dim is None:  # a place: label is its province
+                for column, name in (("province", label), ("city", city)):
+                    if name is not None:
+                        places[column][name] = (*places[column].get(name, ()), no)
+                continue
             names.setdefault(dim, {})[no] = label
             numbers.setdefault(dim, {})[label] = no
             if is_named:
                 named.setdefault(dim, {})[label] = no
-        places: dict = {"province": {}, "city": {}}
-        for province, city, no in con.execute("SELECT province, city, place_no FROM place_index").fetchall():
-            for column, name in (("province", province), ("city", city)):
-                if name is not None:
-                    places[column][name] = (*places[column].get(name, ()), no)
         return cls(names, numbers, named, places)
 
     def name(self, dim: str, numbers) -> list:
@@ -137,7 +143,8 @@ class Labels:
 
 
 def _labels(con) -> Labels:
-    """The database's `Labels`: kept by a snapshot, read afresh from any other connection."""
+    """The database's `Labels`: kept by a snapshot, read afresh from any other connection (a
+    read-write one, or a hosted database's, which can change under it: one more statement)."""
     memo = getattr(con, "memo", None)
     return memo("labels", Labels.read) if callable(memo) else Labels.read(con)
 
