@@ -1252,3 +1252,12 @@ def test_a_count_whose_noun_is_left_out_counts_its_own_group():
                      "with a total contract value of 12 billion yuan and ten in the service sector with 2.5 billion yuan.")
     counts = {r["amount"]: r["n_projects"] for r in with_amount(records_of(text))}
     assert counts == {12e9: 20, 2.5e9: 10}
+
+
+def test_a_firm_that_will_land_or_build_a_named_facility_in_chinese():
+    text = ("许昌日报\n\n2021年6月1日\n\n6月1日,许昌市与多家企业签约。"
+            "中原电子集团还将在许昌落地中原工业互联网研究院。"
+            "明达公司将与许昌共同建设“许昌—明达智能制造创新中心”。该区将打造成为全国领先的产业基地。")
+    deals = {r["project"] for r in records_of(text) if r["kind"] == "deal"}
+    assert {"中原工业互联网研究院", "许昌—明达智能制造创新中心"} <= deals
+    assert not any("产业基地" in d for d in deals)  # what a place wants to become

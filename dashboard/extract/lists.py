@@ -212,8 +212,12 @@ _WILL_BUILD = re.compile(r"(?<!drive\s)(?<!effort\s)(?<!efforts\s)(?<!used\s)(?<
                          r"(?P<name>(?:(?!and\s+(?:a|an|its|the)\b|in\b|with\b|to\b)[\w'’&-]+\s+){0,6}?" + _FACILITY
                          + r"(?:\s+for\s+the\s+[A-Z][\w-]*)?)\b", re.I)  # "… base for the West"
 # A company's plan to build a named project somewhere: "宝能物流集团有限公司拟在空港经济开发区建设智慧供应链产业园项目".
-_PLANNED_BUILD = re.compile(r"(?:拟|将|计划)(?:在|于)[^，。；,;]{1,15}?(?:投资)?(?:建设|打造|兴建|新建)"
-                            r"(?:集[^，。；,;]{1,20}?于一体的)?(?P<name>[\u4e00-\u9fff·A-Za-z0-9]{2,30}?项目)")
+# "中国电子集团还将在德阳落地西南工业互联网研究院", "华为公司将与德阳共同建设“德阳—华为工业互联网创新中心”": a firm's plan
+# to build a named facility somewhere (not "打造成为…基地", what a place wants to become).
+_PLANNED_BUILD = re.compile(r"(?:拟|将|计划)(?:与[^，。；,;]{1,12}?)?(?:(?:在|于)[^，。；,;]{1,15}?)?(?:共同)?(?:投资)?"
+                            r"(?:建设|打造|兴建|新建|落地|设立|共建)(?!成)(?:集[^，。；,;]{1,20}?于一体的)?[“\"]?"
+                            r"(?P<name>[\u4e00-\u9fff·A-Za-z0-9—-]{2,30}?(?:项目|研究院|研发中心|创新中心|数据中心|计算中心|中心|基地"
+                            r"|平台|学院|产业园|工厂|总部))(?![\u4e00-\u9fff])")
 
 
 def clause_items(text: str, start: int) -> list[tuple[str, int]]:
