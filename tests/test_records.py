@@ -1261,3 +1261,13 @@ def test_a_firm_that_will_land_or_build_a_named_facility_in_chinese():
     deals = {r["project"] for r in records_of(text) if r["kind"] == "deal"}
     assert {"中原工业互联网研究院", "许昌—明达智能制造创新中心"} <= deals
     assert not any("产业基地" in d for d in deals)  # what a place wants to become
+
+
+def test_groups_side_by_side_whose_counts_leave_out_their_noun():
+    text = HEADER + ("On May 10, 20 projects started in Xuchang. Of these projects, eight are in machinery, with "
+                     "investments totaling 1.6 billion yuan; four are in new energy, totaling 2.2 billion yuan; four are "
+                     "in electronics, totaling 600 million yuan; and four are in commerce, trade and logistics, "
+                     "totaling 2 billion yuan.")
+    groups = {r["amount"]: r for r in with_amount(records_of(text)) if r["kind"] == "bundle"}
+    assert {a: g["n_projects"] for a, g in groups.items()} == {1.6e9: 8, 2.2e9: 4, 6e8: 4, 2e9: 4}
+    assert all(g["counts_in_totals"] for g in groups.values())  # side by side, none inside another

@@ -15,8 +15,9 @@ NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, reverse=True))
 
 # "…, and seven in the service sector with 3.45 billion yuan": a count whose noun ("projects") is left out.
-ELIDED_COUNT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|" + COUNT_WORD + r")\s+(?:in|of|for)\s+(?:the\s+)?"
-                          r"[^,;]{1,60}$", re.I)
+ELIDED_COUNT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|" + COUNT_WORD + r")\s+(?:(?:are|were)\s+)?(?:in|of|for)\s+"
+                          r"(?:the\s+)?(?:[^,;]|,(?=\s+[a-z][a-z\s]{0,20}\band\b)){1,60}"  # "commerce, trade and logistics"
+                          r"(?:,\s*(?:with\s+)?(?:\w+\s+){0,3}(?:totall?ing|worth|of)\s+)?$", re.I)
 
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""

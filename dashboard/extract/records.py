@@ -491,7 +491,7 @@ def _count_projects(text: str, before: int) -> int | None:
     if group and (not best or best.end() < group.start()):
         return _count_value(group)  # "20亿元以上的有7个,总投资552亿元": the total of a size band's projects
     elided = ELIDED_COUNT.search(text[:before])
-    if elided and best and best.end() < elided.start():
+    if elided and (best is None or best.end() < elided.start()):
         return _number_word(elided.group("n"))  # "17 of them in industry with …, and seven in the service sector with"
     if not best:
         return None
@@ -1340,7 +1340,8 @@ def _sibling_parts(a: Draft, b: Draft) -> bool:
     lo, hi = sorted((a.money, b.money), key=lambda m: m.start)
     between = a.sent.text[lo.end:hi.start]
     cut = max(between.rfind(";"), between.rfind("；"))
-    return cut >= 0 and bool(BUNDLE_COUNT.search(between[cut:]))  # the later part counts its own projects
+    return cut >= 0 and bool(BUNDLE_COUNT.search(between[cut:]) or ELIDED_COUNT.search(between[cut:]))
+    # (the later part counts its own projects: "; four are in new energy, totaling …" too)
 
 
 class _OpenBundles:
@@ -1404,7 +1405,8 @@ def link_components(drafts: list[Draft]) -> None:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny
-                      and not d.standalone and not _other_city(b, d) and not _other_stage(b, d)), None)
+                      and not d.standalone and not _other_city(b, d) and not _other_stage(b, d)
+                      and not _sibling_parts(b, d)), None)  # ("eight are in A, 1.66 bn; four are in B, …": side by side)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
