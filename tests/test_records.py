@@ -1271,3 +1271,11 @@ def test_groups_side_by_side_whose_counts_leave_out_their_noun():
     groups = {r["amount"]: r for r in with_amount(records_of(text)) if r["kind"] == "bundle"}
     assert {a: g["n_projects"] for a, g in groups.items()} == {1.6e9: 8, 2.2e9: 4, 6e8: 4, 2e9: 4}
     assert all(g["counts_in_totals"] for g in groups.values())  # side by side, none inside another
+
+
+def test_a_festival_in_a_city_that_the_article_is_about_lands_there():
+    text = ("美食文化节上20个项目集中签约 协议引资50亿元\n\n2021年4月10日\n\n本报讯 4月10日上午,在湖北(仙桃)第二届美食文化节开幕式上,20个招商引资项目集中签约,"
+            "协议引资额达50亿元。\n\n某公司计划投资5亿元在仙桃市建设食品加工基地项目。\n\n"
+            "项目建成后,将弥补仙桃市冷链缺口。今年以来,仙桃市围绕食品加工等主导产业开展精准招商。")
+    bundle = next(r for r in records_of(text) if r["kind"] == "bundle")
+    assert (bundle["city"], bundle["province"]) == ("Xiantao", "Hubei")

@@ -1564,6 +1564,13 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             # only a province here ("Xinhua Winshare Sichuan ..."): a city of that province said nearby is more exact
             inner = next((m for a2, b2 in spans[i + 1:] for m in ctx.places_in(a2, b2)
                           if m.place.kind != "province" and m.place.province == mentions[0].place.province), None)
+            if inner is None and ctx.dominant_city and d.kind == "bundle" and sum(
+                    1 for m in ctx.places if m.place.kind == "province" and m.place.province == mentions[0].place.province
+                    and not ctx._in_company(m)) <= 1:
+                # "在湖北(天门)第四届陆羽茶文化节开幕式上,23个项目集中签约" in an article all about Tianmen that names its
+                # province once: the city's (not a provincial fair held in its capital, the province named throughout)
+                inner = next((m for m in ctx.places if m.place.city == ctx.dominant_city and m.place.kind != "province"
+                              and m.place.province == mentions[0].place.province), None)
             if inner:
                 mentions = [inner]
         if mentions and (d.kind == "bundle" or d.listed or d.in_list) and i < own + 1:
