@@ -247,6 +247,15 @@ def _r_rel_unit(g, ctx):
     return f"{y:04d}-{m + 1:02d}", offset > 0
 
 
+_FEW = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _r_years_back(g, ctx):
+    word = (g.get("n") or g.get("n2") or g.get("n3") or "").lower()
+    n = int(word) if word.isdigit() else _FEW.get(word)
+    return (str(ctx.year - n) if ctx.year and n else None), False
+
+
 def _r_nothing(g, ctx):
     return None, False
 
@@ -316,6 +325,10 @@ _RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for
     (r"""\b(?i:(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<mod>last|previous|past|this|current|next|coming)\s+
           (?P<unit>week|month|year))\b""", _r_rel_unit),
     (r"""(?P<cw>上个月|上月|本月|这个月|下个月|下月|上周|上星期|本周|这周|下周|今年|去年|明年|前年)""", _r_rel_unit),
+    # "a year ago", "two years earlier", "The move comes one year after the company committed …", "3年前": years back.
+    (r"""\b(?i:(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?:ago|earlier|before)\b
+          |(?:comes?|came|coming)\s+(?P<n2>a|one|two|three|four|five|\d)\s+years?\s+after\b)""", _r_years_back),
+    (r"""(?<![\d.])(?P<n3>[一二三四五两\d])年前(?!后)""", _r_years_back),
     # "on the 28th": the article's month, or the month before.
     (rf"""\b(?i:on|since|until|by|before)\s+the\s+(?P<d>{_DAY})(?:st|nd|rd|th)\b
           (?!\s*(?:[A-Z]|-|(?i:session|meeting|anniversary|century|floor|round|batch|edition|plenary|congress|
