@@ -109,7 +109,8 @@ def count_lower_bounds(f: Filters) -> int: return _q("count_lower_bounds", f)
 def count_undated(f: Filters) -> int: return _q("count_undated", f)
 def unmapped(f: Filters) -> dict: return _q("unmapped", f)
 def unmapped_records(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("unmapped_records", f, limit)
-def needs_review(f: Filters, limit: int = 200) -> pd.DataFrame: return _q("needs_review", f, IMPLAUSIBLE, limit)
+def needs_review(f: Filters, limit: int = 200, flag: str | None = None) -> pd.DataFrame:
+    return _q("needs_review", f, flag or IMPLAUSIBLE, limit)
 def article(article_id: str) -> dict | None: return _q("article", article_id)
 def corpus() -> dict: return _q("corpus", shipped_files())
 def article_records(article_id: str) -> pd.DataFrame: return _q("article_records", article_id)
@@ -638,8 +639,10 @@ def join_names(values) -> str:
 FLAG_WORDS = {"currency_mismatch": "currency figures disagree",
               "currency_assumed_cny": "no currency stated: yuan assumed",
               "currency_unconverted": "no exchange rate: not in totals",
-              "implausible_amount": "amount cannot be real: not in totals, needs review"}
+              "implausible_amount": "amount cannot be real: not in totals, needs review",
+              "likely_not_a_deal": "reads like a statistic, plan or target: not in totals, needs review"}
 IMPLAUSIBLE = "implausible_amount"  # dashboard.extract.plausible.FLAG
+NOT_A_DEAL = "likely_not_a_deal"  # dashboard.extract.figure_filter.FLAG
 ROW_PX, HEADER_PX = 35, 38  # st.dataframe's default row height, and its header with borders
 
 

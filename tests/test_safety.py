@@ -128,8 +128,26 @@ def test_flagged_records_add_nothing_and_are_listed_for_review(monkeypatch, tmp_
 
 def test_the_pages_name_the_flag_the_extractor_sets():
     from dashboard import ui
+    from dashboard.extract import figure_filter
 
     assert ui.IMPLAUSIBLE == plausible.FLAG and plausible.FLAG in ui.FLAG_WORDS
+    assert ui.NOT_A_DEAL == figure_filter.FLAG and figure_filter.FLAG in ui.FLAG_WORDS
+
+
+def test_figures_read_as_statistics_add_nothing_and_are_listed(monkeypatch, tmp_path):
+    db, folder = tmp_path / "deals.duckdb", tmp_path / "articles"
+    tally = record("a1", amount=50e9, date="2022-07")
+    tally.update(flags=["likely_not_a_deal"], counts_in_totals=False)
+    _ingest(folder, db, {"real.txt": _deal("real", 2e9), "tally.txt": ("A year's tally in Chengdu\n\nEvidence of a1.",
+                                                                      [tally])})
+    with store.connect(db) as con:
+        assert _total(con) == 2e9
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.switch_page("app_pages/deals.py").run()
+    assert not at.exception and not at.error
+    assert [e for e in at.expander if e.label.startswith("Read as statistics, not deals: 1 record")], \
+        [e.label for e in at.expander]
 
 
 # --- 6: secrets stay secret, failures are messages ---------------------------------------
