@@ -1281,3 +1281,10 @@ def test_a_festival_in_a_city_that_the_article_is_about_lands_there():
             "项目建成后,将弥补仙桃市冷链缺口。今年以来,仙桃市围绕食品加工等主导产业开展精准招商。")
     bundle = next(r for r in records_of(text) if r["kind"] == "bundle")
     assert (bundle["city"], bundle["province"]) == ("Xiantao", "Hubei")
+
+
+def test_projects_a_province_signs_itself_are_the_provinces():
+    text = ("河南日报\n\n2010年12月27日\n\n12月26日,许昌市与某集团签约,投资15亿元建设特种汽车产业园。"
+            "记者了解到,此次河南与央企签订的合作项目共40个,总投资2000亿元。")
+    bundle = next(r for r in records_of(text) if r["kind"] == "bundle")
+    assert (bundle["city"], bundle["province"]) == (None, "Henan")

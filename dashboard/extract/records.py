@@ -47,6 +47,8 @@ from dashboard.extract.status import stages_of, status_of
 from dashboard.extract.version import EXTRACTOR_VERSION  # noqa: F401  (the package exports it)
 
 PLACE_RANK = {"park": 0, "district": 1, "city": 2, "province": 3}
+# After a province's name, the other party of its agreement: "贵州与央企签订的合作项目", "湖北省政府同…签署".
+PROVINCE_AS_PARTY = re.compile(r"(?:省|自治区)?(?:人民)?(?:政府)?(?:与|同|和)[^，。；,;]{1,20}?(?:签订|签署|签约|达成)")
 # After a city's name, a region of several cities around it ("武汉都市圈", "the Chengdu metropolitan area").
 CITY_REGION_AFTER = re.compile(r"市?(?:都市圈|城市圈|经济圈|城市群|都市区)|\s+(?:metropolitan\s+(?:area|circle|region)|city\s+cluster"
                                r"|economic\s+circle)\b", re.I)
@@ -1560,7 +1562,9 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     for i, (a, b) in enumerate(spans):
         mentions = ctx.places_in(a, b, context=a < s.start)
         if mentions and all(m.place.kind == "province" for m in mentions) and not (
-                ctx.title_province and mentions[0].place.province == ctx.title_province.province):
+                ctx.title_province and mentions[0].place.province == ctx.title_province.province) \
+                and not (i <= own and PROVINCE_AS_PARTY.match(ctx.text, mentions[0].end)):
+            # (not "此次贵州与央企签订的合作项目共47个": the province signs them itself, they are its own)
             # only a province here ("Xinhua Winshare Sichuan ..."): a city of that province said nearby is more exact
             inner = next((m for a2, b2 in spans[i + 1:] for m in ctx.places_in(a2, b2)
                           if m.place.kind != "province" and m.place.province == mentions[0].place.province), None)
