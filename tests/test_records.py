@@ -172,6 +172,10 @@ NOT_DEALS = [
     ("a place's intake of projects over a period",
      "Xuchang made big strides in attracting investment in 2022. The city brought in more than 200 projects, with "
      "agreements totaling 300 billion yuan. 全市共引进项目150个,总投资800亿元。"),
+    ("months since the year began, a year's share, funds received or in place",
+     "In the period of January to May, Xuchang got 2.1 billion yuan of investment promotion funds. "
+     "Six billion yuan is to be invested in them this year. "
+     "For the bridge project, 151 million yuan was in place."),
     ("a headline's figure invested over months",
      "8.6 Billion Yuan Invested into Key Projects from Jan. to Sept."),
     ("a zone's expectation, output of a park, a tally 'during' months",

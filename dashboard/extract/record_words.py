@@ -123,7 +123,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
       |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
       |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
-      |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested)\b   # "17.53 billion yuan of investment was completed"
+      |\s*(?:is|are|will\s+be)\s+(?:to\s+be\s+|planned\s+to\s+be\s+)?invested\s+(?:in\s+(?:them|these|the\s+projects)\s+)?(?:this|next)\s+year\b  # "Eleven billion yuan is to be invested in them this year"
+      |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested|received|in\s+place)\b   # "17.53 billion yuan of investment was completed"
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
       |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
@@ -151,6 +152,8 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
                            r"|(?:到|至)(?:19|20)\d\d年(?:末|底)"
+                           # "In the period of January to May", "in the January-May period": months since the year began
+                           r"|\bJan(?:uary|\.)?\s*(?:-|–|to|through)\s*(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
                            # "The city brought in more than 430 projects …", "全市共引进物流项目68个": a place's intake over a
                            # period, not the deals of one event
                            r"|\b(?:the|this)\s+(?:city|county|province|district|region|zone)\s+(?:has\s+|had\s+)?(?:brought\s+in|introduced|attracted|landed)"
