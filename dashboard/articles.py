@@ -326,13 +326,14 @@ def _dateline_only(line: str) -> bool:
 
     >>> [_dateline_only(x) for x in ("2020年7月", "发布时间：2020年7月21日 10:08", "Updated: 2021-05-12",
     ...     "人民日报  2022年06月08日  星期三  第02版:要闻", "Foshan China 2023-01-31 09:48", "南阳举行2022年3·28项目签约活动",
-    ...     "Zone Gathers Fruitful Results at Beijing Investment Promotion Conference 2018-08-08")]
-    [True, True, True, True, True, False, False]
+    ...     "Zone Gathers Fruitful Results at Beijing Investment Promotion Conference 2018-08-08", "日期2021年8月9日 来源：新华网")]
+    [True, True, True, True, True, False, False, True]
     """
     m = _DATEISH.search(line)
     if not m:
         return False
-    if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", line[m.start() - 1]):
+    if m.start() > 0 and re.match(r"[\u4e00-\u9fff]", line[m.start() - 1]) \
+            and not re.search(r"(?:日期|时间|時間|发布|發布|更新|本报|本報|来源|來源)[:：]?\s*$", line[:m.start()]):
         return False  # the date runs on in the headline's words ("…举行2022年3·28项目签约…")
     words = re.findall(r"[A-Za-z]{2,}", _DATEISH.sub("", line))
     return len(words) < 6  # (not "Caofeidian Zone Gathers Fruitful Results at … Conference 2018-08-08")

@@ -228,12 +228,16 @@ SELECT
     fixed_text(f.fix, 'status', r.status)                AS status,
     fixed_text(f.fix, 'part_of', r.part_of)              AS part_of,
     fixed_integer(f.fix, 'n_projects', r.n_projects)     AS n_projects,
-    -- "not a deal" takes the record out of totals (and out of same-deal links)
-    r.counts_in_totals AND NOT coalesce(TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN), false) AS counts_in_totals,
+    -- "not a deal" takes the record out of totals (and out of same-deal links); "not a deal: false" puts a record
+    -- the figure filter set aside ('likely_not_a_deal') back in: the person who read it overrules the model
+    CASE WHEN TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN) IS NULL THEN r.counts_in_totals
+         ELSE (r.counts_in_totals OR list_contains(r.flags, 'likely_not_a_deal'))
+              AND NOT TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN) END AS counts_in_totals,
     r.evidence, r.evidence_start, r.evidence_end,
     fixed_list(f.fix, 'flags', r.flags)                  AS flags,
     f.record_id IS NOT NULL                              AS corrected,
-    coalesce(TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN), false) AS not_a_deal,
+    -- (the figure filter's 'likely_not_a_deal' reads as "not a deal" until a person says otherwise)
+    coalesce(TRY_CAST(f.fix['not_a_deal'] AS BOOLEAN), list_contains(r.flags, 'likely_not_a_deal')) AS not_a_deal,
     f.fix['same_deal_as']                                AS same_deal_as
 FROM records r
 LEFT JOIN fixes f USING (record_id);

@@ -145,6 +145,21 @@ def test_not_a_deal_adds_nothing_and_can_be_undone(db):
     assert total(db) == 17e9
 
 
+def test_a_person_puts_back_a_figure_the_filter_set_aside(tmp_path, write_articles):
+    path = tmp_path / "deals.duckdb"
+    def flagged(a):
+        recs = records_v1(a.file_name)
+        if a.file_name != "one.txt":
+            recs[0].update(flags=["likely_not_a_deal"], counts_in_totals=False)
+        return recs
+    store.ingest(write_articles(TEXTS), path, extractor=flagged, gazetteer=gazetteer)
+    assert total(path) == 7e9
+    fix(path, "NIO", "not_a_deal", "false", note="read it: a real plant")
+    assert total(path) == 17e9 and row(path, "NIO")["counts_in_totals"]
+    fix(path, "NIO", "not_a_deal", "true", note="no, a target after all")
+    assert total(path) == 7e9
+
+
 def test_merged_records_count_once(db):
     fix(db, "NIO", "same_deal_as", rid(db, "Tencent"), note="the same plant, reported twice")
     nio, tencent = row(db, "NIO"), row(db, "Tencent")

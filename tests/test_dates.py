@@ -180,5 +180,5 @@ def test_years_back_from_the_article():
     from dashboard.extract.dates import find_dates
     ref = date(2013, 5, 10)
     found = [(m.text, m.value) for m in find_dates(
-        "The move comes one year after the company committed $7 billion. Two years earlier it had signed. 3年前签约。", ref)]
+        "The move comes one year after the company committed $7 billion. Two years earlier, it had signed. 3年前签约。", ref)]
     assert found == [("comes one year after", "2012"), ("Two years earlier", "2011"), ("3年前", "2010")]

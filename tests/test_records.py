@@ -1292,3 +1292,44 @@ def test_projects_a_province_signs_itself_are_the_provinces():
             "记者了解到,此次河南与央企签订的合作项目共40个,总投资2000亿元。")
     bundle = next(r for r in records_of(text) if r["kind"] == "bundle")
     assert (bundle["city"], bundle["province"]) == (None, "Henan")
+
+
+# --- found in review: each was a wrong reading of a common sentence by a rule of this round --------------------
+def test_a_part_after_a_semicolon_is_inside_its_total_not_beside_it():
+    text = HEADER + ("Xuchang signed 40 projects worth 30 billion yuan on May 10; among them, 12 projects worth 10 "
+                     "billion yuan are in new energy.")
+    counted = sum(r["amount_cny"] for r in with_amount(records_of(text)) if r["counts_in_totals"] and not r["part_of"])
+    assert counted == 30e9
+
+
+def test_review_finds_of_this_round_stay_deals():
+    text = ("许昌日报\n\n2021年6月1日\n\n该项目计划到2023年底建成投产,总投资20亿元。"
+            "在本次招商大会上,全市共引进项目12个,总投资30亿元。")
+    assert sorted(r["amount_cny"] for r in with_amount(records_of(text))) == [2e9, 3e9]
+
+
+def test_a_visit_on_a_day_keeps_that_day():
+    text = "许昌日报\n\n2021年6月1日\n\n深圳某科技公司董事长5月20日来许昌考察,当天签约投资5亿元建设电子元件厂。"
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == "2021-05-20"
+
+
+def test_a_places_aims_are_not_deals():
+    text = HEADER + ("The city hopes to build an innovation center for the region's chipmakers. "
+                     "Xuchang is working to build a world-class logistics hub.\n\n"
+                     "我市将打造中部先进制造业基地。该区计划建设科技创新平台。")
+    assert [r for r in records_of(text) if r["kind"] == "deal"] == []
+
+
+def test_years_back_need_the_story_to_count_back_from_now():
+    from datetime import date
+    from dashboard.extract.dates import find_dates
+    found = [(m.text, m.value) for m in find_dates(
+        "It expects to finish a year before schedule. Two years earlier, in 2015, it had signed.", date(2021, 6, 1))]
+    assert found == [("2015", "2015")]
+
+
+def test_a_thousands_separator_is_no_count_of_its_own():
+    from dashboard.extract.record_words import ELIDED_COUNT
+    assert not ELIDED_COUNT.search("the district has 1,200 in the city center, worth ")
+    assert ELIDED_COUNT.search("20 of them in industry with 1 billion yuan, and seven in the service sector with ")

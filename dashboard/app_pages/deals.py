@@ -67,7 +67,9 @@ statistics = ui.needs_review(f, flag=ui.NOT_A_DEAL)
 if not statistics.empty:
     with st.expander(f"Read as statistics, not deals: {len(statistics):,}{'+' if len(statistics) >= 200 else ''} "
                      "record(s) whose figure reads like a tally, plan or target (a learned filter's judgement, "
-                     "right about three times in four on unseen articles); they are not in the total",
+                     f"{ui.NOT_A_DEAL_RIGHT} on unseen articles); their own amounts are not in the total "
+                     "(a set-aside group's listed projects still are). On Review, untick "
+                     "'Not a deal' to put one back",
                      icon=":material/flag:"):
         ui.records_table(statistics, f, compact=True, rows=8)
 with st.expander("Sources of this view"):

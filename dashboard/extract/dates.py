@@ -326,7 +326,7 @@ _RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for
           (?P<unit>week|month|year))\b""", _r_rel_unit),
     (r"""(?P<cw>上个月|上月|本月|这个月|下个月|下月|上周|上星期|本周|这周|下周|今年|去年|明年|前年)""", _r_rel_unit),
     # "a year ago", "two years earlier", "The move comes one year after the company committed …", "3年前": years back.
-    (r"""\b(?i:(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?:ago|earlier|before)\b
+    (r"""\b(?i:(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?:ago\b|(?:earlier|before)(?=\s*[,.;](?!\s*in\s+(?:19|20)\d\d)))
           |(?:comes?|came|coming)\s+(?P<n2>a|one|two|three|four|five|\d)\s+years?\s+after\b)""", _r_years_back),
     (r"""(?<![\d.])(?P<n3>[一二三四五两\d])年前(?!后)""", _r_years_back),
     # "on the 28th": the article's month, or the month before.
@@ -413,8 +413,8 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
 _NOT_NEWS = re.compile(r"(?i:copyright|©|all\s+rights\s+reserved|版权所有|https?://|www\.)")
 _NAMED_YEAR = re.compile(r"^\s+(?!(?:" + _MON_NAMES + r")\b)[A-Z\u201c\"'“]|^\s*[“\"]")
 # "出席2015中国海门经贸投资暨转型发展合作洽谈会": a bare year naming a Chinese event (no 年, so no date of its own).
-_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=[\u4e00-\u9fff][\u4e00-\u9fff·]{1,25}?"
-                                  r"(?:洽谈会|博览会|交易会|推介会|峰会|论坛|大会|节|展))")
+_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!年)(?=[\u4e00-\u9fff][\u4e00-\u9fff·]{1,25}?"
+                                  r"(?:洽谈会|博览会|交易会|推介会|峰会|论坛|大会|文化节|展会|展览会))")  # (not "2014年春节")
 
 
 # "the World Manufacturing Convention 2019": a year naming an event, after its name.

@@ -180,7 +180,7 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
         for m in pattern.finditer(text):
             name = m.group("name")
             if name not in found and not any(name in f or f in name for f in found) and is_project_name(name) \
-                    and not _NOT_A_NAME.search(name):
+                    and not _NOT_A_NAME.search(name) and not _place_aims(text, m.start()):
                 found[name] = Named(name, m.start("name"), None, clause=m.start())
     for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
         if name not in found and not any(name in f or f in name for f in found):
@@ -218,6 +218,27 @@ _PLANNED_BUILD = re.compile(r"(?:拟|将|计划)(?:与[^，。；,;]{1,12}?)?(?:
                             r"(?:建设|打造|兴建|新建|落地|设立|共建)(?!成)(?:集[^，。；,;]{1,20}?于一体的)?[“\"]?"
                             r"(?P<name>[\u4e00-\u9fff·A-Za-z0-9—-]{2,30}?(?:项目|研究院|研发中心|创新中心|数据中心|计算中心|中心|基地"
                             r"|平台|学院|产业园|工厂|总部))(?![\u4e00-\u9fff])")
+
+
+# Who "will build": a place or its government aiming at something ("我市将打造…基地", "The city hopes to build …",
+# "Ningbo is working to build a world-class hub"), not a firm planning a facility.
+_AIM_BEFORE = re.compile(r"\b(?:hopes?|hoping|working|works?|needed|needs?|wants?|seeks?|strives?|striving|aims?|aiming"
+                         r"|efforts?|drive|bid|push|ambition|vows?|pledges?)\s+(?:\w+\s+){0,2}$"
+                         r"|\b(?:the\s+)?(?:city|county|district|province|region|zone|area|government|authorities)\s+"
+                         r"(?:(?:is|are|will|plans?\s+to|also)\s+)*$"
+                         r"|(?:我|该|本|全)(?:市|区|县|省|镇)(?:还|也)?$|(?:市|区|县|省)(?:委|政府)(?:还|也)?$", re.I)
+
+
+def _place_aims(text: str, at: int) -> bool:
+    """Whether the words before a "will build" are a place's aim rather than a firm's plan."""
+    before = text[max(0, at - 40):at]
+    if _AIM_BEFORE.search(before):
+        return True
+    from .places import find_places  # (imported on use: lists stays cheap to import)
+    subject = re.split(r"[,，;；。:：]", before)[-1].strip()
+    rest = re.compile(r"市|区|县|省|还|也|\s|\bis\b|\bwill\b|\balso\b", re.I)
+    return any(not rest.sub("", subject[:m.start]) and not rest.sub("", subject[m.end:])
+               for m in find_places(subject)) if subject else False  # the subject is the place alone
 
 
 def clause_items(text: str, start: int) -> list[tuple[str, int]]:

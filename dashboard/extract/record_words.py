@@ -14,8 +14,10 @@ NUMBER_WORDS.update({"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 # The same as a pattern (longest first, so "twenty-one" is not read as "twenty").
 COUNT_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w.isascii()), key=len, reverse=True))
 
+# "; among them, 12 projects …", "; 12 of the projects …", "；其中": the words of a part of what came before.
+PART_OF_BEFORE = re.compile(r"\b(?:among\s+(?:them|these|which)|of\s+(?:them|these|which|the\s+projects|those))\b|其中|当中", re.I)
 # "…, and seven in the service sector with 3.45 billion yuan": a count whose noun ("projects") is left out.
-ELIDED_COUNT = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|" + COUNT_WORD + r")\s+(?:(?:are|were)\s+)?(?:in|of|for)\s+"
+ELIDED_COUNT = re.compile(r"(?:(?<!\d)[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|" + COUNT_WORD + r")\s+(?:(?:are|were)\s+)?(?:in|of|for)\s+"
                           r"(?:the\s+)?(?:[^,;]|,(?=\s+[a-z][a-z\s]{0,20}\band\b)){1,60}"  # "commerce, trade and logistics"
                           r"(?:,\s*(?:with\s+)?(?:\w+\s+){0,3}(?:totall?ing|worth|of)\s+)?$", re.I)
 
@@ -151,14 +153,15 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
-                           r"|(?:到|至)(?:19|20)\d\d年(?:末|底)"
+                           # "到2022年末,29家央企在湖北新签…共1163个" (not "该项目计划到2023年底建成投产")
+                           r"|(?:^|[,，]\s*)(?:到|至|截至)(?:19|20)\d\d年(?:末|底)[,，][^。；;]{0,40}?(?:共|累计|全市|全省|全县)"
                            # "In the period of January to May", "in the January-May period": months since the year began
                            r"|\bJan(?:uary|\.)?\s*(?:-|–|to|through)\s*(?:Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
                            # "The city brought in more than 430 projects …", "全市共引进物流项目68个": a place's intake over a
                            # period, not the deals of one event
                            r"|\b(?:the|this)\s+(?:city|county|province|district|region|zone)\s+(?:has\s+|had\s+)?(?:brought\s+in|introduced|attracted|landed)"
                            r"\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|nearly\s+|some\s+)?\d+\s+(?:[\w-]+\s+){0,3}projects\b"
-                           r"|全(?:市|县|区|省)(?:共|累计|先后)?(?:引进|招引|引进落地)"  # "到2022年末,29家央企…共1163个"
+                           r"|(?<!会上[,，])(?<!活动上[,，])(?<!本次)(?<!此次)全(?:市|县|区|省)(?:共|累计|先后)?(?:引进|招引|引进落地)"
                            # "From 2017 to 2018 the headquarters helped bring about 235 projects worth …": a sentence
                            # governed by a period of years is that period's tally (not "to be built from 2021 to 2025")
                            r"|^\s*(?:From|Between)\s+(?:19|20)\d\d\s+(?:to|and|through)\s+(?:19|20)\d\d\b"

@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -386,7 +386,7 @@ class ArticleContext:
     def _span_start(self, d) -> bool:
         """"running in its factory since 2016", "2016年以来": where a span of time begins, no event's day."""
         return bool(re.search(r"\b(?i:since|ever\s+since)\s+$|自$", self.text[max(0, d.start - 12):d.start])
-                    or re.match(r"年?(?:以来|来)", self.text[d.end:d.end + 3]))
+                    or re.match(r"年?以来|年来", self.text[d.end:d.end + 3]))  # (not "5月20日来南阳考察": a visit)
 
     @cached_property
     def first_event_date(self) -> str | None:
@@ -1342,7 +1342,9 @@ def _sibling_parts(a: Draft, b: Draft) -> bool:
     lo, hi = sorted((a.money, b.money), key=lambda m: m.start)
     between = a.sent.text[lo.end:hi.start]
     cut = max(between.rfind(";"), between.rfind("；"))
-    return cut >= 0 and bool(BUNDLE_COUNT.search(between[cut:]) or ELIDED_COUNT.search(between[cut:]))
+    if cut < 0 or PART_OF_BEFORE.search(between[cut:]):
+        return False  # "…40 projects worth 30 billion yuan; among them, 12 projects …": a part, not a sibling
+    return bool(BUNDLE_COUNT.search(between[cut:]) or ELIDED_COUNT.search(between[cut:]))
     # (the later part counts its own projects: "; four are in new energy, totaling …" too)
 
 

@@ -1,4 +1,5 @@
-"""The extractor's version: a short hash of its rules (this package's code) and reference data (parks.csv).
+"""The extractor's version: a short hash of its rules (this package's code) and reference data (parks.csv,
+the figure filter's weights).
 
 Ingest stores it beside every article and re-extracts an article stored under
 another version, so a change to any rule reaches the database without anyone
@@ -11,6 +12,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 _DATA = _PACKAGE.parents[1] / "data" / "parks.csv"
+_WEIGHTS = _PACKAGE.parents[1] / "data" / "figure_filter.json"  # the learned filter's weights change records too
 
 
 def rules_version() -> str:
@@ -20,7 +22,7 @@ def rules_version() -> str:
     True
     """
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.glob("*.py")) + ([_DATA] if _DATA.exists() else []):
+    for path in sorted(_PACKAGE.glob("*.py")) + [p for p in (_DATA, _WEIGHTS) if p.exists()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return "rules-" + digest.hexdigest()[:12]
 
