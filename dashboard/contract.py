@@ -23,6 +23,9 @@ SUBSECTORS = (
 
 # Data-quality notes a record may carry.
 FLAGS = ("currency_mismatch", "currency_assumed_cny", "currency_unconverted")
+# Flags that also keep a record out of totals until a person looks (extract's last two steps).
+IMPLAUSIBLE_AMOUNT = "implausible_amount"      # dashboard.extract.plausible
+LIKELY_NOT_A_DEAL = "likely_not_a_deal"        # dashboard.extract.figure_filter
 
 FIELDS = ("id", "article", "kind", "investors", "partners", "project", "city", "province", "district", "park",
           "sector", "subsector", "amount", "currency", "amount_cny", "qualifier", "date", "status", "part_of",

@@ -20,7 +20,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, query, store
+from dashboard import charts, contract, query, store
 from dashboard.articles import article_files, http_url
 from dashboard.manifest import MANIFEST_NAME
 from dashboard.filters import SCOPES, Filters, Options, View, url_params
@@ -641,8 +641,8 @@ FLAG_WORDS = {"currency_mismatch": "currency figures disagree",
               "currency_unconverted": "no exchange rate: not in totals",
               "implausible_amount": "amount cannot be real: not in totals, needs review",
               "likely_not_a_deal": "reads like a statistic, plan or target: not in totals, needs review"}
-IMPLAUSIBLE = "implausible_amount"  # dashboard.extract.plausible.FLAG
-NOT_A_DEAL = "likely_not_a_deal"  # dashboard.extract.figure_filter.FLAG
+IMPLAUSIBLE = contract.IMPLAUSIBLE_AMOUNT
+NOT_A_DEAL = contract.LIKELY_NOT_A_DEAL
 NOT_A_DEAL_RIGHT = "right 24 times in 34"  # its first looks at blind batches 18-20 (README, Accuracy)
 ROW_PX, HEADER_PX = 35, 38  # st.dataframe's default row height, and its header with borders
 

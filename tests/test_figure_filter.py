@@ -120,3 +120,11 @@ def test_the_training_script_reproduces_its_weights_on_a_tiny_fixture(tmp_path, 
     ps = [figure_filter.probability(w, figure_filter.features(r, art.text, art.title))
           for art in (a, b) for r in rules(art) if figure_filter.candidate(r)]
     assert len(ps) == 2 and ps[0] > ps[1]
+
+
+def test_the_training_module_imports_without_the_shared_scorer():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", "import dashboard.extract.train_figure_filter as t; "
+                          "print(t._score_module.cache_info().currsize)"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"  # ../shared/extraction/score.py is read only when training or measuring

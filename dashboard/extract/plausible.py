@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-FLAG = "implausible_amount"
+from dashboard.contract import IMPLAUSIBLE_AMOUNT as FLAG  # defined once, in contract
 # Larger than any single project reported: China's whole fixed-asset investment is
 # about 50 trillion yuan a year. A setting, in yuan.
 MAX_AMOUNT_CNY = float(os.environ.get("DASHBOARD_MAX_AMOUNT_CNY") or 1e13)

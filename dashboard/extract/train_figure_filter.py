@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+from functools import lru_cache
 import json
 import re
 import sys
@@ -52,14 +53,22 @@ def repo_sets() -> list[tuple[str, Path, Path]]:
     return sets
 
 
+@lru_cache(maxsize=1)
 def _score_module():
+    """The shared scorer (../shared/extraction/score.py), loaded on first use, so importing this module (pytest
+    collects its doctests) needs no ../shared beside the repository."""
     spec = importlib.util.spec_from_file_location("extraction_score", SHARED / "score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
 
 
-SCORE = _score_module()
+class _Score:
+    def __getattr__(self, name):
+        return getattr(_score_module(), name)
+
+
+SCORE = _Score()
 
 
 @dataclass
@@ -123,6 +132,8 @@ def history_records(commit: str, folder: Path) -> list[dict]:
             subprocess.run(["tar", "-x", "-C", str(src)], input=tar.stdout, check=True)
         proc = subprocess.run([sys.executable, "-m", "dashboard", "extract", str(folder.resolve())],
                               cwd=src, capture_output=True, text=True)
+        if proc.returncode and not proc.stdout.strip():  # (an old extractor may lose an article; none at all: broken)
+            raise RuntimeError(f"extract at {commit} gave nothing for {folder}: {proc.stderr[-500:]}")
         with tempfile.NamedTemporaryFile("w", dir=out.parent, delete=False, encoding="utf-8") as f:
             f.write(proc.stdout)
         Path(f.name).replace(out)
