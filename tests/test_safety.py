@@ -110,11 +110,26 @@ def test_real_amounts_are_not_flagged(sentence):
     assert recs and not any(plausible.FLAG in r["flags"] for r in recs)
 
 
-def test_flagged_records_add_nothing_and_are_listed_for_review(monkeypatch, tmp_path):
-    db, folder = tmp_path / "deals.duckdb", tmp_path / "articles"
+def _huge() -> list[dict]:
     huge = plausible.flag_implausible([record("a1", amount=1e30, date="2022-07")])
     assert huge[0]["flags"] == [plausible.FLAG]
-    _ingest(folder, db, {"real.txt": _deal("real", 2e9), "huge.txt": ("A huge deal in Chengdu\n\nEvidence of a1.", huge)})
+    return huge
+
+
+def _tally() -> list[dict]:
+    tally = record("a1", amount=50e9, date="2022-07")
+    tally.update(flags=["likely_not_a_deal"], counts_in_totals=False)  # as the figure filter leaves it
+    return [tally]
+
+
+@pytest.mark.parametrize("records,listed_as", [
+    (_huge, "Needs review: 1 record"),
+    (_tally, "Read as statistics, not deals: 1 record"),
+], ids=["implausible amount", "read as a statistic"])
+def test_flagged_records_add_nothing_and_are_listed_for_review(monkeypatch, tmp_path, records, listed_as):
+    db, folder = tmp_path / "deals.duckdb", tmp_path / "articles"
+    _ingest(folder, db, {"real.txt": _deal("real", 2e9), "flagged.txt": ("A flagged figure in Chengdu\n\nEvidence of a1.",
+                                                                        records())})
     with store.connect(db) as con:
         assert _total(con) == 2e9
     monkeypatch.setenv("DASHBOARD_DB", str(db))
@@ -122,8 +137,7 @@ def test_flagged_records_add_nothing_and_are_listed_for_review(monkeypatch, tmp_
     at.switch_page("app_pages/deals.py").run()
     assert not at.exception and not at.error
     assert _bn(at) == 2
-    review = [e for e in at.expander if e.label.startswith("Needs review: 1 record")]
-    assert review, [e.label for e in at.expander]
+    assert [e for e in at.expander if e.label.startswith(listed_as)], [e.label for e in at.expander]
 
 
 def test_the_pages_name_the_flag_the_extractor_sets():
@@ -132,22 +146,6 @@ def test_the_pages_name_the_flag_the_extractor_sets():
 
     assert ui.IMPLAUSIBLE == plausible.FLAG and plausible.FLAG in ui.FLAG_WORDS
     assert ui.NOT_A_DEAL == figure_filter.FLAG and figure_filter.FLAG in ui.FLAG_WORDS
-
-
-def test_figures_read_as_statistics_add_nothing_and_are_listed(monkeypatch, tmp_path):
-    db, folder = tmp_path / "deals.duckdb", tmp_path / "articles"
-    tally = record("a1", amount=50e9, date="2022-07")
-    tally.update(flags=["likely_not_a_deal"], counts_in_totals=False)
-    _ingest(folder, db, {"real.txt": _deal("real", 2e9), "tally.txt": ("A year's tally in Chengdu\n\nEvidence of a1.",
-                                                                      [tally])})
-    with store.connect(db) as con:
-        assert _total(con) == 2e9
-    monkeypatch.setenv("DASHBOARD_DB", str(db))
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.switch_page("app_pages/deals.py").run()
-    assert not at.exception and not at.error
-    assert [e for e in at.expander if e.label.startswith("Read as statistics, not deals: 1 record")], \
-        [e.label for e in at.expander]
 
 
 # --- 6: secrets stay secret, failures are messages ---------------------------------------

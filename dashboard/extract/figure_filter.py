@@ -81,7 +81,7 @@ def features(record: dict, text: str, title: str) -> set[str]:
     start = record.get("evidence_start") or 0
     out = _grams(evidence, "e:")
     out |= _grams(title, "t:")
-    before = text[:start].rstrip()
+    before = text[max(0, start - 3000):start].rstrip()  # (the sentence before lies in it: no copy of the whole prefix per record)
     cut = max(before.rfind(c) for c in ".。!！?？\n")
     prev_start = max(before[:cut].rfind(c) for c in ".。!！?？\n") + 1 if cut > 0 else 0
     out |= _grams(before[prev_start:cut + 1] if cut > 0 else "", "p:")

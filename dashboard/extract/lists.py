@@ -139,7 +139,7 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
     return out
 
 
-def named_projects(text: str, under_lead: bool = False) -> list[Named]:
+def named_projects(text: str, under_lead: bool = False, has_figure: bool = False) -> list[Named]:
     """Projects the sentence names in lists after a lead-in, or the whole line of a numbered list.
 
     >>> [n.name for n in named_projects("6日开工的重大项目一共11个,既有A科技园项目、B汽车零部件项目,也有C实验室等,领域涉及商业服务、民生。")]
@@ -174,8 +174,8 @@ def named_projects(text: str, under_lead: bool = False) -> list[Named]:
         for name, at in clause_items(text, lead.end()):
             if name not in found and not any(name in f or f in name for f in found):
                 found[name] = Named(name, at, None)
-    money = _MONEY.search(text)  # (a project named with its figure is the figure's record)
-    for pattern in () if money else (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD):
+    for pattern in () if has_figure else (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD):
+        # (in a sentence with a figure, a project named with it is the figure's record)
         # "其中,X项目建成后…", "A公司拟在空港区建设B项目", "AstraZeneca will set up a manufacturing and supply base in Qingdao"
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -202,7 +202,6 @@ _TOPIC_PROJECT = re.compile(r"^\s*(?:(?:其中|此外|另外|同时|据悉|据�
                             r"(?:(?:建成|投产|达产)后|将|拟|是|计划|已|主要)")
 # Words of a phrase that only points at projects ("这10个项目", "此次开工项目", "与X公司签订的项目", "其中产业项目").
 _NOT_A_NAME = re.compile(r"这|此|本次|其中|现场|签约|签订|签署|开工|的项目|\d+个")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:亿|万)\s*(?:元|美元|欧元|港元)|\d[\d.,]*\s*(?:billion|million|bln|mln)\b|[$¥€]\s?\d", re.I)
 # A firm's plan to build a facility: "TCL Group will build in Rong (Chengdu) a smart manufacturing base for the West",
 # "AstraZeneca will set up a manufacturing and supply base in Qingdao", "are to set up an industrial centre for …".
 _FACILITY = r"(?:base|cent(?:er|re)|plant|factory|park|headquarters|hub|campus|institute|laborator(?:y|ies)|station|facility|complex)"

@@ -381,12 +381,15 @@ class ArticleContext:
     def dates_in(self, start: int, end: int) -> list:
         starts, ends = self._date_bounds  # dates are in order and apart
         return [d for d in self.dates[bisect_left(starts, start):bisect_right(ends, end)] if not d.prospective
-                and d.start >= self.header_end and not self._span_start(d)]
+                and d.start >= self.header_end and d.start not in self._span_starts]
 
-    def _span_start(self, d) -> bool:
-        """"running in its factory since 2016", "2016年以来": where a span of time begins, no event's day."""
-        return bool(re.search(r"\b(?i:since|ever\s+since)\s+$|自$", self.text[max(0, d.start - 12):d.start])
-                    or re.match(r"年?以来|年来", self.text[d.end:d.end + 3]))  # (not "5月20日来南阳考察": a visit)
+    @cached_property
+    def _span_starts(self) -> set[int]:
+        """Where the dates stand that begin a span of time, no event's day ("running in its factory since 2016",
+        "2016年以来"; not "5月20日来南阳考察", a visit): found once per article."""
+        return {d.start for d in self.dates
+                if re.search(r"\b(?i:since|ever\s+since)\s+$|自$", self.text[max(0, d.start - 12):d.start])
+                or re.match(r"年?以来|年来", self.text[d.end:d.end + 3])}
 
     @cached_property
     def first_event_date(self) -> str | None:
@@ -1077,7 +1080,7 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             continue  # (a list line ending in "and," looks like a heading)
         marked = bool(LIST_MARK.match(s.text))
         under_lead = marked and under_lead
-        names = named_projects(s.text, under_lead=under_lead)
+        names = named_projects(s.text, under_lead=under_lead, has_figure=bool(ctx.amounts(s)))
         if LIST_LEAD_LINE.search(s.text):
             under_lead = True
         if not names:

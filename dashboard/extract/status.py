@@ -105,6 +105,13 @@ def _cues(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 @lru_cache(maxsize=4096)
+def _strong_and_weak(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The statuses of the text's strong cues and of its weak ones ("listed company" is no listing)."""
+    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
+    return (frozenset(status for _, _, status, s in found if s), frozenset(status for _, _, status, s in found if not s))
+
+
+@lru_cache(maxsize=4096)
 def status_of(text: str) -> str | None:
     """The status the text reports, or None if it has no cue.
 
@@ -117,9 +124,7 @@ def status_of(text: str) -> str | None:
     >>> status_of("Both are expected to be put into operation in 2024") is None
     True
     """
-    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
-    strong = {status for _, _, status, s in found if s}
-    weak = {status for _, _, status, s in found if not s}
+    strong, weak = _strong_and_weak(text)
     if strong == {"announced"} and "signed" in weak:
         return "signed"          # "made public a framework agreement": the agreement is signed
     for statuses in (strong, weak):
@@ -135,6 +140,5 @@ def stages_of(text: str) -> frozenset[str]:
     >>> sorted(stages_of("集中签约、开工及竣工活动"))
     ['completed', 'signed', 'started']
     """
-    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
-    strong = frozenset(status for _, _, status, s in found if s)
-    return strong or frozenset(status for _, _, status, s in found)
+    strong, weak = _strong_and_weak(text)
+    return strong or weak
