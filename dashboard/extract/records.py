@@ -1114,9 +1114,18 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
     return [d for d in out if id(d) not in dropped] if dropped else out
 
 
+_CLAUSE_END = re.compile(r"[,，;；。]|\.(?!\d)")
+# After a place, a verb of building: "在明光市新建…", "将在成都打造…" (not "在深圳签约", a venue).
+_BUILT_AFTER = re.compile(r"[^，,。；;]{0,8}?(?:建设|打造|兴建|新建|设立|布局|建)")
+
+
+def _built_there(ctx: ArticleContext, m: PlaceMention) -> bool:
+    return bool(_BUILT_AFTER.match(ctx.text, m.end, m.end + 12))
+
+
 def _clause_end(text: str, n) -> int:
     """Where the clause naming a project alone ends ("will set up a manufacturing base in Xinghua, …": its place too)."""
-    cut = re.compile(r"[,，;；。]|\.(?!\d)").search(text, n.start + len(n.name))
+    cut = _CLAUSE_END.search(text, n.start + len(n.name))
     return cut.start() if cut else len(text)
 
 
@@ -1537,8 +1546,8 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
     built = None
     if d.money is not None:  # "…,投资17.2亿元在明光市新建20万千瓦风力发电厂": where the figure builds, right after it
         at = s.start + d.money.end
-        built = next((m for m in ctx.places_in(at, min(s.end, at + 12)) if re.fullmatch(r"\s*(?:在|于)", ctx.text[at:m.start])
-                      and re.match(r"[^，,。；;]{0,6}?(?:建设|新建|兴建|打造|建)", ctx.text[m.end:m.end + 10])), None)
+        built = next((m for m in ctx.places_in(at, min(s.end, at + 12))
+                      if re.fullmatch(r"\s*(?:在|于)", ctx.text[at:m.start]) and _built_there(ctx, m)), None)
         if built is not None:
             spans.append((built.start, built.end))
     if d.place_text:
@@ -1593,8 +1602,7 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             # "A集团将在重庆投资建设X基地,B公司将在成都打造Y项目": Y's place is in its own clause
             cut = max((s.start + c.end() for c in re.finditer(r"[,，;；]", s.text[:max(0, d.at)])), default=s.start)
             mentions = [m for m in mentions if m.start >= cut] or mentions
-            mentions = [m for m in mentions if re.search(r"(?:在|于)$", ctx.text[max(0, m.start - 1):m.start])
-                        and re.match(r"[^，,。；;]{0,8}?(?:建设|打造|兴建|新建|设立|布局|建)", ctx.text[m.end:m.end + 12])] \
+            mentions = [m for m in mentions if ctx.text[m.start - 1:m.start] in ("在", "于") and _built_there(ctx, m)] \
                 or mentions  # "北京联东将在成都打造…": where it is built, not the place in the firm's name ("在深圳签约": a venue)
         if mentions:
             _apply_place(d, mentions)
