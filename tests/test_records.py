@@ -1333,3 +1333,15 @@ def test_a_thousands_separator_is_no_count_of_its_own():
     from dashboard.extract.record_words import ELIDED_COUNT
     assert not ELIDED_COUNT.search("the district has 1,200 in the city center, worth ")
     assert ELIDED_COUNT.search("20 of them in industry with 1 billion yuan, and seven in the service sector with ")
+
+
+# --- count-only groups: named by what they count ------------------------------------------------------------
+@pytest.mark.parametrize("sentence, name", [
+    ("Work began in Xuchang on 23 advanced manufacturing projects on Friday.",
+     "23 advanced manufacturing projects started in Xuchang"),
+    ("Construction of 14 other projects in Xuchang also got underway that day.", "14 projects started in Xuchang"),
+    ("许昌市昨日集中开工12个先进制造业项目。", "许昌市12个先进制造业项目开工"),
+])
+def test_a_count_only_group_is_named_by_the_kind_it_counts(sentence, name):
+    text = ("许昌日报\n\n2021年6月1日\n\n" if "许昌" in sentence else HEADER) + sentence
+    assert [r["project"] for r in records_of(text) if r["kind"] == "bundle"] == [name]

@@ -14,8 +14,12 @@ CUES = [
     ("As per the contract, the firm will build a base.", "signed"),          # weak cue
     ("项目正式落户高新区", "signed"),                                              # weak cue
     ("The company made public a framework agreement with the city.", "signed"),
+    ("Deals on nine logistics projects were concluded at the fair.", "signed"),
+    ("The district concluded supply agreements with four carmakers.", "signed"),
     # started
     ("Construction began on 30 projects.", "started"),
+    ("Work began in Nanyang on six road projects.", "started"),
+    ("Work also started on a water plant that day.", "started"),
     ("The plant broke ground on Monday.", "started"),
     ("A groundbreaking ceremony was held.", "started"),
     ("The vaccine center is being built by the lab.", "started"),

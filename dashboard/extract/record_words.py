@@ -228,6 +228,14 @@ BUNDLE_COUNT = re.compile(r"""
   | (?:,|\band)\s+(?P<n_are2>\d{1,5})\s+(?:are|were)\b(?!\s+(?:billion|million|yuan|percent))  # "16 of them are …, and 63 are …"
   | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
+# "16 industry transfer projects", "7个工业项目": a count with the words that say what kind of projects it counts.
+GROUP_WORDS = re.compile(r"""
+    (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")\s+
+    (?P<what>(?:(?!(?:of|the|these|those|are|were|is|was|and|or|with|in|for)\b)[A-Za-z][\w'-]*\s+){0,5}?)projects?\b
+  | (?<![第\d])(?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?P<what_zh>[\u4e00-\u9fff]{0,8}?)项目
+""", re.X | re.I)
+# Words of such a count that say nothing of the kind: "three more projects", "16 other projects".
+VAGUE_GROUP_WORDS = {"more", "other", "further", "additional", "such", "big", "large", "separate", "individual"}
 # "the projects", "these projects", "the two projects": a plural subject that totals.
 PLURAL_PROJECTS = re.compile(r"""
     (?<!one\sof\s)(?<!among\s)\b(?:the|these|those|all)\s+(?:\w+\s+)?projects\b   # not "one of the projects"

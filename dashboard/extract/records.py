@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (GROUP_WORDS, VAGUE_GROUP_WORDS, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -581,13 +581,26 @@ STATUS_WORDS = {"signed": ("signed", "签约"), "started": ("started", "开工")
 
 
 def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
-    """"32 projects signed in Xi'an High-Tech Zone", "成都高新区15个项目开工"."""
+    """"32 projects signed in Xi'an High-Tech Zone", "成都高新区15个项目开工", with the kind of projects the text
+    counts when it says ("16 industry transfer projects signed in Yangzhou", "7个工业项目签约")."""
     where = d.park or d.district or d.city or d.province or ""
     en, zh = STATUS_WORDS.get(d.status or "", ("announced", "公布"))
+    what = _group_words(d.sent.text, d.n_projects, d.money.start if d.money else d.at) if d.n_projects else ""
     if ctx.article.language == "zh":
-        return f"{d.place_zh or ''}{d.n_projects}个项目{zh}" if d.n_projects else f"{d.place_zh or ''}项目{zh}"
-    count = f"{d.n_projects} projects" if d.n_projects else "Projects"
+        return f"{d.place_zh or ''}{d.n_projects}个{what}项目{zh}" if d.n_projects else f"{d.place_zh or ''}项目{zh}"
+    count = f"{d.n_projects} {what + ' ' if what else ''}projects" if d.n_projects else "Projects"
     return f"{count} {en}" + (f" in {where}" if where else "")
+
+
+def _group_words(text: str, n: int, at: int) -> str:
+    """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
+    "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
+    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"]) == n]
+    if not found:
+        return ""
+    m = ([x for x in found if x.start() <= at] or found)[-1 if any(x.start() <= at for x in found) else 0]
+    words = (m["what"] or m["what_zh"] or "").split()
+    return " ".join(w for w in words if w.lower() not in VAGUE_GROUP_WORDS)
 
 
 def _parties(text: str) -> tuple[list[str], list[str]]:

@@ -31,11 +31,15 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
+      | \bwork\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)\s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on\b
+      | \b(?:began|started|commenced|begin|start)\s+work\s+on\b
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
       | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
       | 开工 | 动工 | 奠基 | 开建 | 破土 | 在建 | 开始建设 | 启动建设"""),
     ("signed", True, r"""
-        \bsign(?:s|ed|ing)?\b | \bsignature\b | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
+        \bsign(?:s|ed|ing)?\b | \bsignature\b
+      | \b(?:deals?|agreements?|contracts?)\b(?:[^.;]|\.\d){0,80}?\b(?:was|were|has\s+been|have\s+been)\s+concluded\b
+      | \bconcluded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|contracts?)\b | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
       | \bpen(?:ned)?\s+(?:a|an|the)\s+(?:deal|agreement|contract)\b | \bclinched\b | \bsealed\s+(?:a|the)\s+deal\b
       | 签约 | 签署 | 签订 | 签下 | 签了 | 正式签"""),
     ("approved", True, r"""
