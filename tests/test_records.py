@@ -1167,6 +1167,8 @@ def test_a_venues_address_before_the_figure_is_the_venue_not_the_landing():
     # "Today" right after a dateline is the dateline's day, not the page's
     ("Hebei News Network on March 9 (correspondent Wang Li) Today, the county held a start event for the first "
      "quarter of 2021.", "2021-03-09"),
+    # a Chinese wire's "M月D日讯": the day it was filed, the event's day after it
+    ("河南网3月9日讯 3月8日,许昌市举行重点项目集中开工活动。", "2021-03-08"),
 ])
 def test_a_datelines_day_gives_way_to_the_events_own(opening, expected):
     text = HEADER + opening + "\n\nTwelve projects with a total investment of 3 billion yuan got under way in Xuchang."

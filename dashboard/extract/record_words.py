@@ -414,9 +414,9 @@ OUR_CITY = re.compile(r"\bour\s+city\b|我市|本市", re.I)
 # A dateline's date ("XIAMEN, Sept. 9 (Xinhua) --"): when the article was filed, not when the event was.
 DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*-(?=\s)|(?:\([^)]{1,30}\))?\s*(?:--|—|–)"  # "(Reuters) - ": one hyphen after the agency
                             # "Rednet Moment, February 19 (Reporters He Yonghui and Li Fang) On the morning of February
-                            # 18, ...", "2月9日电（记者 X）": the day the report was filed, its reporters named after it
+                            # 18, ...", "2月9日电（记者 X）", "5月14日讯": the day the report was filed, its reporters named after it
                             r"|电?\s*[(（]\s*(?i:reporters?|correspondents?|special\s+correspondent|by|记者|通讯员|见习记者)\b"
-                            r"[^)）]{0,80}[)）]|电)")
+                            r"[^)）]{0,80}[)）]|电|讯)")  # "中国网5月14日讯 5月13日,…": the wire's opening, the event's day after it
 # "On the same day": the day of the event told just before.
 SAME_DAY = re.compile(r"\b(?:on\s+the\s+same\s+day|the\s+same\s+day|that\s+day)\b|同日|当天|当日", re.I)
 
