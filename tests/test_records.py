@@ -1347,3 +1347,16 @@ def test_a_thousands_separator_is_no_count_of_its_own():
 def test_a_count_only_group_is_named_by_the_kind_it_counts(sentence, name):
     text = ("许昌日报\n\n2021年6月1日\n\n" if "许昌" in sentence else HEADER) + sentence
     assert [r["project"] for r in records_of(text) if r["kind"] == "bundle"] == [name]
+
+
+def test_groups_counted_by_kind_are_bundles_of_their_own():
+    text = HEADER + ("Xuchang signed 20 projects worth 10 billion yuan on May 10. Of these, 8 are municipal-level "
+                     "projects and 11 are regional-level projects.\n\n"
+                     "Separately, work started on 11 infrastructure projects and 12 livelihood projects.")
+    recs = records_of(text)
+    total = next(r for r in recs if r["amount_cny"])
+    groups = {r["project"]: (r["n_projects"], r["status"], r["part_of"]) for r in recs if not r["amount_cny"]}
+    assert groups == {"8 municipal-level projects signed in Xuchang": (8, "signed", total["id"]),
+                      "11 regional-level projects signed in Xuchang": (11, "signed", total["id"]),
+                      "11 infrastructure projects started in Xuchang": (11, "started", None),
+                      "12 livelihood projects started in Xuchang": (12, "started", None)}

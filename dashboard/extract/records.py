@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (GROUP_WORDS, VAGUE_GROUP_WORDS, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -1018,6 +1018,15 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         if s.heading or s.para == ctx.title_para or s.start in taken:
             continue
         status = status_of(s.text)
+        if (groups := _counts_by_kind(s.text)) and not ctx.amounts(s) and not RUNNING_TOTAL.search(s.text) \
+                and not OFFERED.search(s.text):
+            stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.match(s.text) else None)
+            if stage:
+                for at, count in groups:
+                    d = Draft("bundle", s, n_projects=count, at=at)
+                    d.status = stage
+                    drafts.append(d)
+                continue
         n = _first_count(s.text) if status else None  # only a bundle with a status needs its count
         if n and status and not ctx.amounts(s) and PROJECT_COUNT.search(s.text) \
                 and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
@@ -1058,6 +1067,22 @@ def _figure_span(d: Draft, figures: list[Draft]) -> str:
     start = figures[k - 1].money.end if k > 0 else 0
     end = figures[k + 1].money.start if k + 1 < len(figures) else len(d.sent.text)
     return d.sent.text[start:end] if start < end else d.sent.text
+
+
+def _counts_by_kind(text: str) -> list[tuple[int, int]]:
+    """"16 industry transfer projects and five science and technology projects were concluded", "Of these, 8 are
+    municipal-level projects and 11 are regional-level projects": (where, count) of each group of two or more
+    projects the sentence counts by a kind of its own, when there are two or more such groups."""
+    out = [(m.start(), n) for m in GROUP_WORDS.finditer(text)
+           if (m["what"] or m["what_zh"] or "").strip() and (n := _number_word(m["n"] or m["n_zh"])) and n >= 2
+           and not COUNT_IS_PART.search(text[max(0, m.start() - 25):m.end() + 12])]
+    return out if len(out) >= 2 else []
+
+
+def _status_of_count_before(ctx: ArticleContext, s: Sentence) -> str | None:
+    """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …")."""
+    _, before = _counted_in_previous(ctx, s)
+    return status_of(before.text) if before else None
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
