@@ -1360,3 +1360,25 @@ def test_groups_counted_by_kind_are_bundles_of_their_own():
                       "11 regional-level projects signed in Xuchang": (11, "signed", total["id"]),
                       "11 infrastructure projects started in Xuchang": (11, "started", None),
                       "12 livelihood projects started in Xuchang": (12, "started", None)}
+
+
+def test_a_list_item_without_its_project_noun_goes_on_after_the_comma():
+    text = HEADER + ("Xuchang signed 9 projects worth 4 billion yuan on May 10. The signed projects include the Foo "
+                     "battery recycling plant, the Bar cold chain logistics park and the Baz food research, packaging "
+                     "and sales project.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Foo battery recycling plant", "Bar cold chain logistics park",
+                     "Baz food research, packaging and sales project"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Xuchang held a signing ceremony on May 10, and 12 projects with a total capital of 5 billion yuan were signed.",
+    "The contracts signed in Xuchang on May 10 total 5 billion yuan and cover 12 projects.",
+])
+def test_the_total_capital_of_counted_projects_is_their_investment(sentence):
+    (rec,) = with_amount(records_of(HEADER + sentence))
+    assert (rec["kind"], rec["n_projects"], rec["amount_cny"]) == ("bundle", 12, 5e9)
+
+
+def test_a_companys_total_capital_is_no_deal():
+    assert with_amount(records_of(HEADER + "Foo Co., with a total capital of 5 billion yuan, is based in Xuchang.")) == []

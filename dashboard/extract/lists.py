@@ -130,13 +130,25 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
                             rest)
             body = rest[:end.start()] if end else rest
             splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
-    out, pos = [], 0
+    pieces, pos = [], 0  # (raw text of an item, its offset in rest)
     for part in re.split(f"({splitter})", body):
         if part and not re.fullmatch(splitter, part) and part.strip().lower() not in ("and", "as well as"):
-            name = re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip()
-            out.append((name, pos + part.find(part.strip()[:1]) if part.strip() else pos))
+            if pieces and _unfinished(pieces[-1][0], part, body):
+                pieces[-1] = (rest[pieces[-1][1]:pos + len(part)], pieces[-1][1])
+            else:
+                pieces.append((part, pos + part.find(part.strip()[:1]) if part.strip() else pos))
         pos += len(part)
-    return out
+    return [(re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip(), at) for part, at in pieces]
+
+
+def _unfinished(item: str, following: str, body: str) -> bool:
+    """"the A project, the B park and the C food and health care R&D, production and sales project": in a list
+    whose items each open with "the"/"a", an item without its project noun goes on in the piece after the comma
+    when that piece opens with no article."""
+    if not re.match(r"\s*(?:the|a|an)\s", body, re.I) or re.match(r"\s*(?:the|a|an)\s", following, re.I):
+        return False
+    return bool(re.match(r"\s*(?:the|a|an)\s", item, re.I)) and not PROJECT_NOUN_EN.search(item) \
+        and bool(PROJECT_NOUN_EN.search(following))
 
 
 def named_projects(text: str, under_lead: bool = False, has_figure: bool = False) -> list[Named]:

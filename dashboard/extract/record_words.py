@@ -24,7 +24,7 @@ ELIDED_COUNT = re.compile(r"(?:(?<!\d)[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
-      |registered\s+capital|\bcapital\s+total|\btotal\s+(?:assets|capital)\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |registered\s+capital|\bcapital\s+total|\btotal\s+assets\b|(?<!projects\swith\sa\s)(?<!project\swith\sa\s)(?<!projects\swith\s)\btotal\s+capital\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
@@ -112,7 +112,8 @@ ATTENDEE_AFTER = re.compile(r"[^，。；,;]{0,16}?的?(?:主要)?(?:负责人|�
 ATTENDEE_BEFORE = re.compile(r"\b(?:officials|representatives|executives|delegates|guests|leaders)\s+(?:from|of)\s+(?:[\w'-]+\s+){0,3}$", re.I)
 
 # "… 130 billion CNY in ten priority projects": the count of the projects a figure is put into, after it.
-COUNT_AFTER_EN = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in|into|for|on)\s+(?:the\s+)?(?P<n>\d{1,4}|" + COUNT_WORD
+COUNT_AFTER_EN = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in|into|for|on|,?\s*(?:and\s+)?(?:cover(?:s|ed|ing)?|"
+                            r"involv(?:e|es|ed|ing)|span(?:s|ned|ning)?))\s+(?:the\s+)?(?P<n>\d{1,4}|" + COUNT_WORD
                             + r")\s+(?:[\w-]+\s+){0,3}projects\b", re.I)
 
 # A figure followed by these is not money put into a project.
