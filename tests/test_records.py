@@ -1382,3 +1382,10 @@ def test_the_total_capital_of_counted_projects_is_their_investment(sentence):
 
 def test_a_companys_total_capital_is_no_deal():
     assert with_amount(records_of(HEADER + "Foo Co., with a total capital of 5 billion yuan, is based in Xuchang.")) == []
+
+
+def test_among_the_projects_are_a_list_of_named_projects():
+    text = HEADER + ("Xuchang started 58 projects worth 32 billion yuan on May 10. Among the biggest projects starting "
+                     "this year are Jinqiao Bridge, the Xuchang Science City and the Song Dynasty old street.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Jinqiao Bridge", "Xuchang Science City", "Song Dynasty old street"]

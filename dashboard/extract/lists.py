@@ -19,6 +19,7 @@ LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
   | \b(?:including|includes?|included\s+are|such\s+as|like|one\s+of\s+them\s+is|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
+  | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
   | :\s*(?=(?:a|an|the)\s)                                                        # "four more projects: a plant, a park and ..."
   | (?<=projects):\s*(?=[A-Z])                                                   # "7 are industrial projects: Phase III of …, …"
@@ -177,6 +178,7 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
         if clause_items(text, lead.end()):
             continue  # a list of clauses: its projects are read clause by clause below
         counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： "))) \
+            or bool(re.match(r"(?i)among\s.*\bprojects\b", lead.group())) \
             or bool(PROJECTS_BEFORE_LEAD.search(text, 0, lead.start()))  # a list of projects: any name ("签约项目包括A、B")
         for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
