@@ -20,6 +20,8 @@ CUES = [
     ("Construction began on 30 projects.", "started"),
     ("Work began in Nanyang on six road projects.", "started"),
     ("Work also started on a water plant that day.", "started"),
+    ("The county launched 45 key projects on Monday.", "started"),
+    ("The day saw the launch of 12 new industrial projects.", "started"),
     ("The plant broke ground on Monday.", "started"),
     ("A groundbreaking ceremony was held.", "started"),
     ("The vaccine center is being built by the lab.", "started"),

@@ -31,6 +31,8 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
+      | \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,4}?projects\b
+      | \blaunch\s+of\s+\d[\d,]*\s+(?:[\w-]+\s+){0,4}?projects\b
       | \bwork\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)\s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on\b
       | \b(?:began|started|commenced|begin|start)\s+work\s+on\b
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
