@@ -1389,3 +1389,17 @@ def test_among_the_projects_are_a_list_of_named_projects():
                      "this year are Jinqiao Bridge, the Xuchang Science City and the Song Dynasty old street.")
     named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert named == ["Jinqiao Bridge", "Xuchang Science City", "Song Dynasty old street"]
+
+
+def test_a_total_placed_nowhere_is_in_the_one_province_the_article_names():
+    text = HEADER + ("A trade fair gathered 120 contracted projects worth 90 billion yuan. Among them are a Foo "
+                     "solar plant in Kashgar and a Bar chemical park in Hami.")
+    (total,) = with_amount(records_of(text))
+    assert (total["city"], total["province"]) == (None, "Xinjiang")
+
+
+def test_a_total_placed_nowhere_stays_unplaced_when_the_article_spans_provinces():
+    text = HEADER + ("A trade fair gathered 120 contracted projects worth 90 billion yuan. Among them are a Foo "
+                     "solar plant in Kashgar and a Bar chemical park in Baotou and one in Yulin, Shaanxi.")
+    (total,) = with_amount(records_of(text))
+    assert (total["city"], total["province"]) == (None, None)

@@ -377,6 +377,14 @@ class ArticleContext:
         city, n = counts.most_common(1)[0]
         return city if n >= 0.6 * sum(counts.values()) else None
 
+    @cached_property
+    def only_province(self) -> str | None:
+        """The province every mainland place the article names is in, when there is one ("Urumqi", "Shanshan
+        County", "Hetian County": Xinjiang), for records the text places nowhere."""
+        provinces = {m.place.province for m in self.places if m.place.province and m.place.province not in OFFSHORE
+                     and not self._dateline(m)}
+        return provinces.pop() if len(provinces) == 1 else None
+
     # --- dates --------------------------------------------------------------------------------------------------
     def dates_in(self, start: int, end: int) -> list:
         starts, ends = self._date_bounds  # dates are in order and apart
@@ -1877,6 +1885,9 @@ def _extract(article) -> list[dict]:
             d.province, d.city, d.district, d.park = provincial, None, None, None  # a province's event, all over it
         if d.city is None and d.province is None and ctx.main_city:
             _apply_main_city(ctx, d)
+            d.city_by_default = True
+        elif d.city is None and d.province is None and ctx.only_province:
+            d.province = ctx.only_province  # placed nowhere, in an article whose every place is in one province
             d.city_by_default = True
         _inherit_date(d)
         _sector_for(ctx, d)
