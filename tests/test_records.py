@@ -1403,3 +1403,12 @@ def test_a_total_placed_nowhere_stays_unplaced_when_the_article_spans_provinces(
                      "solar plant in Kashgar and a Bar chemical park in Baotou and one in Yulin, Shaanxi.")
     (total,) = with_amount(records_of(text))
     assert (total["city"], total["province"]) == (None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Henan secured 40 projects worth 30 billion yuan at the 2022 Zhengzhou Green Energy Investment Development Forum.",
+    "Henan secured 40 projects worth 30 billion yuan at a forum held in the provincial capital of Zhengzhou.",
+])
+def test_a_provinces_projects_signed_at_a_forum_in_its_capital_are_the_provinces(sentence):
+    (rec,) = with_amount(records_of(HEADER + sentence))
+    assert (rec["city"], rec["province"]) == (None, "Henan")

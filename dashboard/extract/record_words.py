@@ -299,7 +299,9 @@ VENUE_BEFORE = re.compile(
     r"(?:held\s+|staged\s+)?in|"
     r"(?:opened|held|was\s+held|were\s+held|kicked\s+off|took\s+place)\s+(?:\w+ly\s+)?"
     r"(?:on\s+\w+(?:\s+\d{1,2})?(?:,\s*\d{4})?\s+)?in|"
-    r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)\s*$",
+    r"(?:closed|ended|concluded|wrapped\s+up)\s+(?:on\s+\w+(?:\s+\d{1,2})?\s+)?in|赴|前往)"
+    r"(?:\s+the\s+(?:provincial\s+|regional\s+)?(?:capital\s+)?city\s+of|\s+the\s+(?:provincial\s+|regional\s+)?capital\s+of)?"
+    r"\s*$",  # "held in the provincial capital of Taiyuan"
     re.I)
 # "signed in Haikou", "launched in Haikou": where a province's signing took place (only when the headline makes the
 # province the actor: "Hainan launches 108 projects").
@@ -314,7 +316,7 @@ VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕
 # "signed at the Beijing venue", "北京会场": a ceremony's venue.
 VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b
     | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
-    | (?:[A-Z][\w-]*\s+){0,3}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
+    | (?:[A-Z][\w-]*\s+){0,5}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
     | (?:[A-Z][\w'-]*\s+){0,3}(?:Guest\s+House|Hotel|(?:Exhibition|Convention|Conference|Expo)(?:\s+and\s+\w+)?\s+Cent(?:er|re))\b
     | [\u4e00-\u9fff]{0,8}?(?:宾馆|酒店|迎宾馆|会展中心|会议中心|博览中心))   # "Shanghai Hongqiao State Guest House": where the ceremony was""", re.I | re.X)
 

@@ -289,7 +289,7 @@ class ArticleContext:
                     or (re.search(r"(?:仪式|大会|会议|活动|[^机]会)\s*在(?:[\u4e00-\u9fff]{2,3}省)?$",
                                   self.text[max(0, m.start - 12):m.start])
                         and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
-                    or VENUE_NAMED.match(self.text[m.end:m.end + 40])
+                    or VENUE_NAMED.match(self.text[m.end:m.end + 60])
                     or (CAME_TO_BEFORE.search(self.text[max(0, m.start - 20):m.start])
                         and FOR_EVENT_AFTER.match(self.text, m.end))):
                 venue = m
