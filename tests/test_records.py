@@ -1412,3 +1412,14 @@ def test_a_total_placed_nowhere_stays_unplaced_when_the_article_spans_provinces(
 def test_a_provinces_projects_signed_at_a_forum_in_its_capital_are_the_provinces(sentence):
     (rec,) = with_amount(records_of(HEADER + sentence))
     assert (rec["city"], rec["province"]) == (None, "Henan")
+
+
+@pytest.mark.parametrize("text, groups", [
+    (HEADER + "Xuchang signed 30 projects on May 10. By type, 22 of them are industrial projects, 1 is a farm "
+     "project and 7 are cultural tourism projects.", {30: "signed", 22: "signed", 7: "signed"}),
+    ("许昌日报\n\n2021年6月1日\n\n5月20日,许昌市12个项目集中签约,总投资50亿元,按领域分,电子信息类4个、生物医药类8个。",
+     {4: "signed", 8: "signed"}),
+])
+def test_a_breakdown_by_type_gives_a_group_for_each_type(text, groups):
+    found = {r["n_projects"]: r["status"] for r in records_of(text) if r["kind"] == "bundle" and not r["amount_cny"]}
+    assert found == groups

@@ -603,11 +603,11 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
 def _group_words(text: str, n: int, at: int) -> str:
     """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
     "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
-    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"]) == n]
+    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"] or m["n_zh2"]) == n]
     if not found:
         return ""
     m = ([x for x in found if x.start() <= at] or found)[-1 if any(x.start() <= at for x in found) else 0]
-    words = (m["what"] or m["what_zh"] or "").split()
+    words = (m["what"] or m["what_zh"] or m["what_zh2"] or "").split()
     return " ".join(w for w in words if w.lower() not in VAGUE_GROUP_WORDS)
 
 
@@ -1023,18 +1023,21 @@ def _repeats(d: Draft, seen: _Seen, s: Sentence) -> bool:
 def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
     for s in ctx.sentences:
-        if s.heading or s.para == ctx.title_para or s.start in taken:
+        if s.heading or s.para == ctx.title_para:
             continue
         status = status_of(s.text)
-        if (groups := _counts_by_kind(s.text)) and not ctx.amounts(s) and not RUNNING_TOTAL.search(s.text) \
-                and not OFFERED.search(s.text):
-            stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.match(s.text) else None)
+        if (groups := _counts_by_kind(s.text)) and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
+                and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
+            # (the groups may follow the figure they break down: "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…")
+            stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.search(s.text) else None)
             if stage:
                 for at, count in groups:
                     d = Draft("bundle", s, n_projects=count, at=at)
                     d.status = stage
                     drafts.append(d)
                 continue
+        if s.start in taken:
+            continue
         n = _first_count(s.text) if status else None  # only a bundle with a status needs its count
         if n and status and not ctx.amounts(s) and PROJECT_COUNT.search(s.text) \
                 and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
@@ -1082,8 +1085,8 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
     municipal-level projects and 11 are regional-level projects": (where, count) of each group of two or more
     projects the sentence counts by a kind of its own, when there are two or more such groups."""
     out = [(m.start(), n) for m in GROUP_WORDS.finditer(text)
-           if (m["what"] or m["what_zh"] or "").strip() and (n := _number_word(m["n"] or m["n_zh"])) and n >= 2
-           and not COUNT_IS_PART.search(text[max(0, m.start() - 25):m.end() + 12])]
+           if (m["what"] or m["what_zh"] or m["what_zh2"] or "").strip()
+           and (n := _number_word(m["n"] or m["n_zh"] or m["n_zh2"])) and n >= 2]
     return out if len(out) >= 2 else []
 
 
