@@ -1423,3 +1423,17 @@ def test_a_provinces_projects_signed_at_a_forum_in_its_capital_are_the_provinces
 def test_a_breakdown_by_type_gives_a_group_for_each_type(text, groups):
     found = {r["n_projects"]: r["status"] for r in records_of(text) if r["kind"] == "bundle" and not r["amount_cny"]}
     assert found == groups
+
+
+def test_the_list_after_a_count_of_projects_names_projects_and_not_the_total():
+    text = HEADER + ("Xuchang held a signing ceremony on May 10, at which 20 projects with a total investment of "
+                     "RMB 8.5 billion yuan were signed, including the Foo Film Art Center, the Bar Logistics Park "
+                     "and the Baz Automobile. By type, 15 of them are industrial projects and 5 are service projects.\n\n"
+                     "The Foo Film Art Center, with an investment of 3 billion yuan, is the largest.")
+    recs = records_of(text)
+    total = next(r for r in recs if r["n_projects"] == 20)
+    assert "Foo" not in total["project"]
+    assert {r["project"] for r in recs if r["kind"] == "deal" and not r["amount_cny"]} == {
+        "Bar Logistics Park", "Baz Automobile"}
+    (largest,) = [r for r in recs if r["amount_cny"] == 3e9]
+    assert largest["part_of"] == total["id"]  # the total's part, not one of the groups by type

@@ -93,6 +93,9 @@ def is_project_name(item: str) -> bool:
 # "签约项目包括", "the signed projects include": the lead-in's subject is projects, so its items are projects.
 PROJECTS_BEFORE_LEAD = re.compile(r"项目(?:主要)?$|\bprojects\s+$", re.I)
 
+# "32 projects with a total investment of 18.66 billion yuan were signed, including": the list is of those projects.
+COUNT_BEFORE_LEAD = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:]|\.\d){0,140}$", re.I)
+
 # "…等21个项目", "…等项目": the list before is of projects.
 COUNTED_AFTER = re.compile(r"[^。；;,，]*?等\s*(?:(?:\d{1,4}|[一二三四五六七八九十两]+)\s*[个项]\s*)?[\u4e00-\u9fff]{0,6}?项目")
 
@@ -179,6 +182,7 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
             continue  # a list of clauses: its projects are read clause by clause below
         counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： "))) \
             or bool(re.match(r"(?i)among\s.*\bprojects\b", lead.group())) \
+            or bool(COUNT_BEFORE_LEAD.search(text, max(0, lead.start() - 160), lead.start())) \
             or bool(PROJECTS_BEFORE_LEAD.search(text, 0, lead.start()))  # a list of projects: any name ("签约项目包括A、B")
         for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \

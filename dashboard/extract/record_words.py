@@ -92,6 +92,8 @@ THIS_EVENT = re.compile(r"(?:本次|此次|本届|这次)(?:活动|签约|集中
 # Words that open a list of members right before a name ("…, including A", "such as A", "其中有A", "包括A").
 LIST_LEAD_BEFORE = re.compile(r"(?:\b(?:including|includes|included|such\s+as|among\s+them(?:\s+(?:are|is))?|namely)\s+(?:the\s+)?"
                               r"|(?:包括|其中有|其中包括|如|例如|分别是|分别为)[:：]?)$", re.I)
+# The same words anywhere before: every name after them is a member of the list.
+LIST_LEAD_EARLIER = re.compile(r"\b(?:including|includes|included|such\s+as|among\s+them|namely)\b|包括|其中有|例如|分别是|分别为", re.I)
 
 # "the factory and another 335 related projects will be built in the province": placed in the province as a whole.
 IN_THE_PROVINCE = re.compile(r"\b(?:built|located|set\s+up|launched|started|signed|landed)\s+(?:\w+\s+){0,2}?in\s+the\s+province\b"

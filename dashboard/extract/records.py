@@ -29,7 +29,7 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -92,6 +92,7 @@ class Draft:
     city_by_default: bool = False     # placed in the article's main city for want of a place of its own
     children_cny: float = 0.0         # for a bundle: what its components linked so far add up to
     whole_end: int = 0                # a whole count before its parts ("共有60个项目集中签约,其中…"): where its words end
+    by_kind: bool = False             # one of a sentence's groups by kind ("26 of them are industrial projects"): no parts
 
 
 class ArticleContext:
@@ -579,7 +580,7 @@ def _bundle_name(ctx: ArticleContext, s: Sentence) -> str | None:
     """A bundle's own name when the text gives one (a quoted list, a named signing event); else None,
     and `_describe_bundle` names it from its count, status and place once those are known."""
     names = [n.text for n in projects(s.text) if (len(n.text.split()) >= 3 or re.search(r"[\u4e00-\u9fff]{4,}", n.text))
-             and not LIST_LEAD_BEFORE.search(s.text, 0, n.start)]  # "36 projects …, including A": A is a member
+             and not LIST_LEAD_EARLIER.search(s.text, 0, n.start)]  # "36 projects …, including A, B": members
     return names[0] if names else None
 
 
@@ -1032,7 +1033,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.search(s.text) else None)
             if stage:
                 for at, count in groups:
-                    d = Draft("bundle", s, n_projects=count, at=at)
+                    d = Draft("bundle", s, n_projects=count, at=at, by_kind=True)
                     d.status = stage
                     drafts.append(d)
                 continue
@@ -1474,8 +1475,9 @@ def link_components(drafts: list[Draft]) -> None:
                       and not _sibling_parts(b, d)), None)  # ("eight are in A, 1.66 bn; four are in B, …": side by side)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
-        if d.kind == "bundle" and not d.band:  # a size band holds no later breakdown ("by county: …")
-            open_bundles.append(d)
+        if d.kind == "bundle" and not d.band and not d.by_kind:
+            open_bundles.append(d)  # (a size band holds no later breakdown, "by county: …"; a group by kind no deals
+            #                          the text does not put in it)
 
 
 def _other_city(b: Draft, d: Draft) -> bool:
