@@ -1437,3 +1437,10 @@ def test_the_list_after_a_count_of_projects_names_projects_and_not_the_total():
         "Bar Logistics Park", "Baz Automobile"}
     (largest,) = [r for r in recs if r["amount_cny"] == 3e9]
     assert largest["part_of"] == total["id"]  # the total's part, not one of the groups by type
+
+
+def test_a_list_keeps_numbered_names_and_company_suffixes_whole():
+    text = HEADER + ("Xuchang started 30 projects worth 9 billion yuan on May 10, including the Xuchang No. 3 "
+                     "Middle School, the Foo Logistics Group Co., Ltd. cold storage base and the Riverside Park.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Xuchang No. 3 Middle School", "Foo Logistics Group Co., Ltd. cold storage base", "Riverside Park"]

@@ -130,10 +130,11 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
             body = rest[:end.start()] if end else rest
             splitter = r";\s*(?:and\s+)?"
         else:
-            end = re.search(r"[.;](?:\s|$)|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b",
-                            rest)
+            end = re.search(r"(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bSt)(?<!\bMt)[.;](?:\s|$)"  # not "No. 1", "Co., Ltd."
+                            r"|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b", rest)
             body = rest[:end.start()] if end else rest
-            splitter = r";\s*|,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])"
+            splitter = (r";\s*|,\s*(?!(?:Ltd|Limited|Inc|LLC|PLC)\b)(?:and\s+|as\s+well\s+as\s+)?"
+                        r"|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])")
     pieces, pos = [], 0  # (raw text of an item, its offset in rest)
     for part in re.split(f"({splitter})", body):
         if part and not re.fullmatch(splitter, part) and part.strip().lower() not in ("and", "as well as"):
