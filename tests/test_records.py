@@ -1444,3 +1444,9 @@ def test_a_list_keeps_numbered_names_and_company_suffixes_whole():
                      "Middle School, the Foo Logistics Group Co., Ltd. cold storage base and the Riverside Park.")
     named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert named == ["Xuchang No. 3 Middle School", "Foo Logistics Group Co., Ltd. cold storage base", "Riverside Park"]
+
+
+def test_a_counted_group_without_a_kind_is_described_not_named_projects():
+    text = HEADER + "On May 10, Xuchang signed 6 projects, including the Foo Automobile Industrial Park."
+    (group,) = [r for r in records_of(text) if r["kind"] == "bundle"]
+    assert group["project"] == "6 projects signed in Xuchang"

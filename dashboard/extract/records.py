@@ -1151,8 +1151,8 @@ def list_drafts(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
             if n.group is not None:
                 parent = groups.get(n.group.start)
                 if parent is None:
-                    parent = Draft("bundle", s, n_projects=n.group.n, project=f"{n.group.what} projects".strip().capitalize(),
-                                   at=n.group.start)
+                    named = f"{n.group.what} projects".capitalize() if n.group.what.strip() else None  # else described
+                    parent = Draft("bundle", s, n_projects=n.group.n, project=named, at=n.group.start)
                     groups[n.group.start] = parent
                     out.append(parent)
             d = Draft("deal", s, investors=[c.text for c in companies(n.name)], project=n.name, place_text=n.name,
@@ -1355,9 +1355,16 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
         if d.kind == "bundle" and d.n_projects:
             groups.setdefault((d.n_projects, d.park, d.city), []).append(d)
     dropped: set[int] = set()
+    parents = {id(d.parent) for d in drafts if d.parent is not None}
     for group in groups.values():
         figures = [d for d in group if d.money]
         if not figures:
+            # "Xuchang signed 6 projects, including A": the count and the list's group are one bundle (keep the
+            # one that holds the list's members)
+            for sentence in {id(d.sent) for d in group}:
+                same = [d for d in group if id(d.sent) == sentence and not d.by_kind]
+                keep = next((d for d in same if id(d) in parents), same[0] if same else None)
+                dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
         best = max(figures, key=digits)  # the first of the most precise
