@@ -1450,3 +1450,19 @@ def test_a_counted_group_without_a_kind_is_described_not_named_projects():
     text = HEADER + "On May 10, Xuchang signed 6 projects, including the Foo Automobile Industrial Park."
     (group,) = [r for r in records_of(text) if r["kind"] == "bundle"]
     assert group["project"] == "6 projects signed in Xuchang"
+
+
+def test_another_key_project_is_one_named_project():
+    text = HEADER + ("Xuchang listed 40 key projects for 2021. Another key project is Foo Cloud - Xuchang Computing "
+                     "Center, a wholly-owned Foo subsidiary located in the Xuchang Economic Development Area.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Foo Cloud - Xuchang Computing Center"]
+
+
+def test_a_group_in_this_field_including_a_list_holds_its_members():
+    text = HEADER + ("Xuchang listed 40 key projects for 2021. There are 12 projects in this field, including the "
+                     "Foo Antibody Production Base Project and the Bar Headquarters Project.")
+    recs = records_of(text)
+    group = next(r for r in recs if r["n_projects"] == 12)
+    assert {r["project"] for r in recs if r["part_of"] == group["id"]} == {
+        "Foo Antibody Production Base Project", "Bar Headquarters Project"}

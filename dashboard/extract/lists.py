@@ -19,6 +19,7 @@ LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
   | \b(?:including|includes?|included\s+are|such\s+as|like|one\s+of\s+them\s+is|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
+  | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
   | :\s*(?=(?:a|an|the)\s)                                                        # "four more projects: a plant, a park and ..."
@@ -39,7 +40,8 @@ PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|pl
 GROUP = re.compile(r"""
     (?P<n>\d{1,4}|""" + COUNT_WORD + r""")(?!\s+(?:billion|million|thousand|trillion|hundred|bn|mln|yuan|CNY|RMB|US|dollars?|euros?)\b)
     \s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
-    (?=[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z]))
+    (?=[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z])
+      |\s+in\s+(?:this|that|the)\s+(?:field|sector|industry|area|category|group|batch)\s*,\s*(?:such\s+as|including)\b)  # "14 projects in this field, including"
 """, re.X | re.I)
 
 _NAME_END_ZH = re.compile(PROJECT_NOUN_ZH.pattern.rstrip("$"), re.X)
@@ -185,7 +187,10 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
             or bool(re.match(r"(?i)among\s.*\bprojects\b", lead.group())) \
             or bool(COUNT_BEFORE_LEAD.search(text, max(0, lead.start() - 160), lead.start())) \
             or bool(PROJECTS_BEFORE_LEAD.search(text, 0, lead.start()))  # a list of projects: any name ("签约项目包括A、B")
-        for name, at in _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))):
+        items = _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group())))
+        if re.search(r"(?i)\bproject\s+(?:is|was)\s+$", lead.group()):
+            items = items[:1]  # "Another key project is X, a subsidiary …": one project, then words about it
+        for name, at in items:
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
                     and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
