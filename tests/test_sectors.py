@@ -32,6 +32,7 @@ PRODUCTS = [
     ("创新药研发生产基地", "Biotechnology", "Biopharma"),
     ("in vitro diagnostic reagents and analysers", "Biotechnology", "Medical devices & diagnostics"),
     ("高端医疗器械产业园", "Biotechnology", "Medical devices & diagnostics"),
+    ("某医学检测实验室", "Biotechnology", "Medical devices & diagnostics"),
     # Vehicles and energy
     ("a new energy vehicle assembly plant", "New energy vehicles", None),
     ("动力电池生产线", "New energy vehicles", None),
@@ -43,6 +44,7 @@ PRODUCTS = [
     ("a sewage treatment and solid waste recycling plant", "Energy saving & environment", None),
     ("节能环保产业园", "Energy saving & environment", None),
     ("a graphene and carbon fiber composite material base", "New materials", None),
+    ("年产20万吨聚酰胺生产线", "New materials", None),
     # Digital creative
     ("an e-sports arena and online game studio", "Digital creative", "Games & e-sports"),
     ("动漫影视基地", "Digital creative", "Media & culture"),

@@ -21,7 +21,7 @@ KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
         "electrical information": 1.5, "electronics": 1.5, "electronic": 1, "digital economy": 1.5,
         "computing": 1.5, "computer": 1.5, "server": 2, "optoelectronic": 2, "photoelectric": 1.5,
         "display": 2, "touch screen": 2, "touch panel": 2, "light guide plate": 2, "backlight": 2,
-        "connector": 1.5, "smart terminal": 2, "smartphone": 2, "mobile phone": 2,
+        "connector": 1.5, "smart terminal": 2, "intelligent terminal": 2, "smartphone": 2, "mobile phone": 2,
         "consumer electronics": 2, "LED": 1.5, "sensor": 1.5, "internet of things": 2.5, "IoT": 2.5,
         "quantum": 2, "virtual reality": 2, "augmented reality": 2, "VR": 2, "AR": 1.5, "metaverse": 2,
         "information industry": 2, "information service": 2, "new infrastructure": 1.5,
@@ -129,7 +129,7 @@ KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
         "silicon carbide": 1, "gallium nitride": 1, "polysilicon": 1.5,
         "新材料": 3, "先进材料": 3, "石墨烯": 3, "碳纤维": 3, "复合材料": 3, "稀土": 2.5,
         "特种钢": 2, "合金": 2, "钛": 1.5, "高分子": 2.5, "纳米": 2, "陶瓷": 2, "光学材料": 2.5,
-        "化工材料": 2, "氟": 1.5, "涂层": 1.5, "材料": 1, "电子级": 1, "特种气体": 2, "硅材料": 2.5,
+        "化工材料": 2, "聚酰胺": 2.5, "尼龙": 2, "polyamide": 2.5, "nylon": 2, "氟": 1.5, "涂层": 1.5, "材料": 1, "电子级": 1, "特种气体": 2, "硅材料": 2.5,
     },
     # --- Biotechnology ------------------------------------------------------
     (BIO, None): {
@@ -137,7 +137,7 @@ KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
         "biological": 2, "health": 1, "healthcare": 1.5, "big health": 2, "medical": 1,
         "hospital": 1.5,
         "生物技术": 2.5, "生命科学": 2.5, "生物": 1.5, "大健康": 2, "健康": 1, "医疗": 1.5,
-        "医院": 1.5,
+        "医院": 1.5, "医用": 2.5, "医学": 2.5, "medical use": 2.5,
     },
     (BIO, "Biopharma"): {
         "biomedicine": 3, "biomedical": 3, "bio medicine": 3, "biopharma": 3,
@@ -155,7 +155,7 @@ KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
         "diagnosis": 1.5, "reagent": 2.5, "medical imaging": 2.5, "monitor": 1, "glucose": 2,
         "implant": 2, "surgical": 2, "stent": 3, "ultrasound": 2, "consumables": 1.5,
         "医疗器械": 3, "医疗设备": 3, "体外诊断": 3, "诊断": 2, "试剂": 2.5, "医学影像": 2.5,
-        "血糖": 2, "植入": 2, "手术": 2, "支架": 2, "耗材": 2,
+        "血糖": 2, "植入": 2, "手术": 2, "支架": 2, "耗材": 2, "医学检测": 3, "medical testing": 3,
     },
     # --- New energy vehicles ------------------------------------------------
     (NEV, None): {
