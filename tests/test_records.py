@@ -1466,3 +1466,12 @@ def test_a_group_in_this_field_including_a_list_holds_its_members():
     group = next(r for r in recs if r["n_projects"] == 12)
     assert {r["project"] for r in recs if r["part_of"] == group["id"]} == {
         "Foo Antibody Production Base Project", "Bar Headquarters Project"}
+
+
+@pytest.mark.parametrize("body, counts", [
+    ("5月20日,许昌市12个光伏项目集中开工。12个光伏项目中,禹州5个、长葛7个。", {12, 5, 7}),
+    ("5月20日,许昌市30个项目集中签约。按领域分,电子信息产业共有项目10个;生物医药产业有20个。", {30, 10, 20}),
+])
+def test_chinese_groups_by_place_or_industry(body, counts):
+    recs = records_of("许昌日报\n\n2021年6月1日\n\n" + body)
+    assert {r["n_projects"] for r in recs if r["kind"] == "bundle"} == counts

@@ -604,11 +604,11 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
 def _group_words(text: str, n: int, at: int) -> str:
     """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
     "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
-    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"] or m["n_zh2"]) == n]
+    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"]) == n]
     if not found:
         return ""
     m = ([x for x in found if x.start() <= at] or found)[-1 if any(x.start() <= at for x in found) else 0]
-    words = (m["what"] or m["what_zh"] or m["what_zh2"] or "").split()
+    words = (m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or "").split()
     return " ".join(w for w in words if w.lower() not in VAGUE_GROUP_WORDS)
 
 
@@ -1086,8 +1086,8 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
     municipal-level projects and 11 are regional-level projects": (where, count) of each group of two or more
     projects the sentence counts by a kind of its own, when there are two or more such groups."""
     out = [(m.start(), n) for m in GROUP_WORDS.finditer(text)
-           if (m["what"] or m["what_zh"] or m["what_zh2"] or "").strip()
-           and (n := _number_word(m["n"] or m["n_zh"] or m["n_zh2"])) and n >= 2]
+           if (m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or "").strip()
+           and (n := _number_word(m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"])) and n >= 2]
     return out if len(out) >= 2 else []
 
 
