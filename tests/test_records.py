@@ -1475,3 +1475,12 @@ def test_a_group_in_this_field_including_a_list_holds_its_members():
 def test_chinese_groups_by_place_or_industry(body, counts):
     recs = records_of("许昌日报\n\n2021年6月1日\n\n" + body)
     assert {r["n_projects"] for r in recs if r["kind"] == "bundle"} == counts
+
+
+def test_projects_listed_as_what_was_signed_are_deals():
+    text = HEADER + ("On May 10 the mayor of Weidu District signed on behalf of the district the Foo Food Processing "
+                     "Center Project, the Bar Aviation Co., Ltd. Base Construction Project and the Baz Medical "
+                     "Technology Industrial Park Project.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Foo Food Processing Center Project", "Bar Aviation Co., Ltd. Base Construction Project",
+                     "Baz Medical Technology Industrial Park Project"]

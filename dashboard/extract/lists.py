@@ -19,6 +19,7 @@ LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
   | \b(?:including|includes?|included\s+are|such\s+as|like|one\s+of\s+them\s+is|among\s+(?:them|which|these|others)(?:\s+(?:are|were|is|was))?
        |namely|for\s+example|for\s+instance)\b[:,]?\s*
+  | \b(?:signed|inked)\s+(?:on\s+behalf\s+of\s+(?:[\w'-]+\s+){1,4}?)?(?=the\s+[A-Z][^.;]{0,150}?,\s+the\s+[A-Z])  # "signed the A Project, the B Project and …"
   | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
