@@ -183,6 +183,12 @@ NOT_DEALS = [
      "When completed, the park in Jinshan is expected to produce 4 billion yuan of industrial output every year. "
      "During the first seven months of this year, 24 foreign companies promised to invest 150 million US "
      "dollars in Qinghai."),
+    ("a year's planned share of each group, named after the last figure",
+     "For the three groups, 2.5 billion yuan, 1.2 billion yuan and 300 million yuan are planned to be invested "
+     "within the year."),
+    ("awards handed out", "The city government handed out 60 million yuan in awards to firms that invested in Xuchang."),
+    ("a history of earlier fairs",
+     "At the previous seven fairs, more than 900 investment contracts involving some US$8 billion were signed."),
 ]
 
 

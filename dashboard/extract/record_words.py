@@ -129,6 +129,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
       |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
       |\s*(?:is|are|will\s+be)\s+(?:to\s+be\s+|planned\s+to\s+be\s+)?invested\s+(?:in\s+(?:them|these|the\s+projects)\s+)?(?:this|next)\s+year\b  # "Eleven billion yuan is to be invested in them this year"
+      |\s*(?:is|are|will\s+be)\s+(?:planned|scheduled|expected)\s+to\s+be\s+(?:invested|completed|finished|spent)\s+(?:with)?in\s+(?:the|this)\s+year\b  # "… are planned to be invested within the year"
+      |\s*in\s+(?:[\w-]+\s+){0,2}(?:awards|prizes|rewards|bonuses|subsidies|grants)\b  # "75 million RMB in awards to firms"
       |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested|received|in\s+place)\b   # "17.53 billion yuan of investment was completed"
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
       |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
@@ -156,6 +158,7 @@ RUNNING_TOTAL = re.compile(r"so\s+far\s+this\s+year|since\s+the\s+(?:beginning|s
                            r"year[-\s]to[-\s]date|(?:in|during|for|over)\s+the\s+first\s+\w+\s+months|今年以来|年初以来|截至目前|累计|迄今|至今"
                            r"|from\s+then\s+on|since\s+then|\bso\s+far\b|\bbefore\s+this\b|\bprior\s+to\s+this\b|(?:over|during|in)\s+(?:that|this|the\s+same)\s+(?:time|period)|to\s+date|up\s+to\s+now|(?:up\s+to|by|as\s+of)\s+the\s+end\s+of"
                            r"|\b(?:over|in|during)\s+(?:the\s+)?(?:past|last)\s+\w+\s+(?:years|decades)|\bover\s+20\d\d\s+and\s+20\d\d"
+                           r"|\b(?:at|over|during|in)\s+the\s+(?:previous|past|last)\s+\w+\s+(?:fairs|expos|sessions|editions|conferences|forums)\b"  # "At the previous nine fairs"
                            # "到2022年末,29家央企在湖北新签…共1163个" (not "该项目计划到2023年底建成投产")
                            r"|(?:^|[,，]\s*)(?:到|至|截至)(?:19|20)\d\d年(?:末|底)[,，][^。；;]{0,40}?(?:共|累计|全市|全省|全县)"
                            # "In the period of January to May", "in the January-May period": months since the year began

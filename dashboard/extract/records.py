@@ -451,6 +451,12 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if re.search(r"=\s*$", before):
         return True  # "($1=6.7536 Chinese yuan)": an exchange rate
+    last = i
+    while last + 1 < len(ms) and re.fullmatch(r"\s*(?:,|、|，)?\s*(?:and|和|及)?\s*", text[ms[last].end:ms[last + 1].start]):
+        last += 1
+    if last > i and NOT_INVESTMENT_AFTER.match(text[ms[last].end:ms[last].end + 50]):
+        return True  # "3.783 billion yuan, 1.5 billion yuan and 370 million yuan are planned to be invested within the
+        #             year": what is said after the last figure of a run says what each of them is
     if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
         return False
     if NOT_INVESTMENT_AFTER.match(after) and GROWTH_AFTER.match(after) and _count_projects(text, m.start) \
