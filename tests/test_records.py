@@ -399,7 +399,7 @@ def test_events_need_a_named_alliance_or_park_and_come_once():
 def test_bundles_get_readable_names():
     text = HEADER + "On May 9, Wuxi signed 20 major projects, and the agreed amount adds up to 50 billion yuan."
     (bundle,) = with_amount(records_of(text))
-    assert bundle["project"] == "20 projects signed in Wuxi"
+    assert bundle["project"] == "20 major projects signed in Wuxi"  # the kind the count gives, too
 
 
 @pytest.mark.parametrize("sentence", [
