@@ -382,8 +382,8 @@ class ArticleContext:
     def only_province(self) -> str | None:
         """The province every mainland place the article names is in, when there is one ("Urumqi", "Shanshan
         County", "Hetian County": Xinjiang), for records the text places nowhere."""
-        provinces = {m.place.province for m in self.places if m.place.province and m.place.province not in OFFSHORE
-                     and not self._dateline(m)}
+        provinces = {m.place.province for m in self.places_in(0, len(self.text))
+                     if m.place.province and m.place.province not in OFFSHORE}  # (not a brand's home, a dateline's)
         return provinces.pop() if len(provinces) == 1 else None
 
     # --- dates --------------------------------------------------------------------------------------------------
@@ -1034,6 +1034,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         if (groups := _counts_by_kind(s.text)) and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
+                and not _counts_by_stage(s.text) \
                 and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
             # (the groups may follow the figure they break down: "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…")
             stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.search(s.text) else None)
