@@ -1490,3 +1490,24 @@ def test_projects_listed_as_what_was_signed_are_deals():
     named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert named == ["Foo Food Processing Center Project", "Bar Aviation Co., Ltd. Base Construction Project",
                      "Baz Medical Technology Industrial Park Project"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # parties counted are no groups of projects
+    ("许昌日报\n\n2021年6月1日\n\n5月20日,许昌市12个项目集中签约,涉及企业5个,投资方3个。", [(12, None)]),
+    # the whole and its groups in one sentence
+    ("许昌日报\n\n2021年6月1日\n\n5月20日,许昌市集中签约项目20个,其中工业项目12个、服务业项目8个。",
+     [(20, None), (12, "a1"), (8, "a1")]),
+    (HEADER + "Xuchang signed 20 projects on May 10, including 12 industrial projects and 8 service projects.",
+     [(20, None), (12, "a1"), (8, "a1")]),
+    # a comparison is no group of this event
+    (HEADER + "Xuchang signed 30 major projects this year, compared with 25 major projects in 2020.", [(30, None)]),
+    # groups that do not fit in the count before are not its parts, nor of its status
+    (HEADER + "Xuchang signed 20 projects worth 10 billion yuan on May 10.\n\nBy industry, the city now has 300 "
+     "manufacturing projects and 200 service projects in its pipeline.", [(20, None)]),
+    # two stages of the same count are two bundles
+    (HEADER + "On May 10, 6 projects were signed in Xuchang and 6 projects broke ground in Xuchang.",
+     [(6, None), (6, None)]),
+])
+def test_groups_by_kind_only_where_the_text_breaks_a_count_down(text, expected):
+    assert [(r["n_projects"], r["part_of"]) for r in records_of(text) if r["kind"] == "bundle"] == expected

@@ -210,7 +210,12 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
     for name, at in _bare_enumerations(text):  # "该县还洽谈达成了A项目、B项目和C项目": no lead-in word
         if name not in found and not any(name in f or f in name for f in found):
             found[name] = Named(name, at, None)
-    return sorted(found.values(), key=lambda n: n.start)
+    # "其中工业项目12个、服务业项目8个": a kind with its count is a group, not a project's name
+    return sorted((n for n in found.values() if not COUNT_RIGHT_AFTER.match(text, n.start + len(n.name))),
+                  key=lambda n: n.start)
+
+
+COUNT_RIGHT_AFTER = re.compile(r"\s*(?:共有|共|有)?\s*(?:\d{1,5}|[一二三四五六七八九十两]+)\s*[个项](?![\u4e00-\u9fff]{0,6}项目)")
 
 
 # In one clause of a colon list: the thing set up ("在南山设立新的集成电路生产、研发基地") or the project that is

@@ -29,7 +29,8 @@ from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
-from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE,
+                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, COMPARED_GROUPS, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -610,11 +611,15 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
 def _group_words(text: str, n: int, at: int) -> str:
     """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
     "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
-    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"]) == n]
+    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(_group_count(m)) == n]
     if not found:
         return ""
-    m = ([x for x in found if x.start() <= at] or found)[-1 if any(x.start() <= at for x in found) else 0]
-    words = (m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or "").split()
+    before = [m for m in found if m.start() <= at]
+    m = before[-1] if before else found[0]
+    kind = _group_kind(m)
+    if NOT_A_KIND_ZH.search(kind):
+        return ""
+    words = kind.split()
     return " ".join(w for w in words if w.lower() not in VAGUE_GROUP_WORDS)
 
 
@@ -1034,13 +1039,21 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         if (groups := _counts_by_kind(s.text)) and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
-                and not _counts_by_stage(s.text) \
-                and not RUNNING_TOTAL.search(s.text) and not OFFERED.search(s.text):
-            # (the groups may follow the figure they break down: "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…")
-            stage = status or (_status_of_count_before(ctx, s) if OF_THE_COUNT_BEFORE.search(s.text) else None)
+                and not _counts_by_stage(s.text) and not RUNNING_TOTAL.search(s.text) \
+                and not OFFERED.search(s.text) and not COMPARED_GROUPS.search(s.text):
+            # (the groups may follow the figure they break down, "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…":
+            # that sentence's figure is taken, its groups are not)
+            counted = sum(count for _, count in groups)
+            whole_n = _first_count(s.text[:groups[0][0]])  # "signed 20 projects, including 12 industrial projects and 8 …"
+            whole = None
+            if whole_n and whole_n >= counted and status and s.start not in taken:
+                whole = Draft("bundle", s, n_projects=whole_n, project=_bundle_name(ctx, s))
+                whole.status = status
+                drafts.append(whole)
+            stage = status or (_status_of_count_before(ctx, s, counted) if OF_THE_COUNT_BEFORE.search(s.text) else None)
             if stage:
                 for at, count in groups:
-                    d = Draft("bundle", s, n_projects=count, at=at, by_kind=True)
+                    d = Draft("bundle", s, n_projects=count, at=at, by_kind=True, parent=whole)
                     d.status = stage
                     drafts.append(d)
                 continue
@@ -1090,18 +1103,34 @@ def _figure_span(d: Draft, figures: list[Draft]) -> str:
 
 def _counts_by_kind(text: str) -> list[tuple[int, int]]:
     """"16 industry transfer projects and five science and technology projects were concluded", "Of these, 8 are
-    municipal-level projects and 11 are regional-level projects": (where, count) of each group of two or more
-    projects the sentence counts by a kind of its own, when there are two or more such groups."""
-    out = [(m.start(), n) for m in GROUP_WORDS.finditer(text)
-           if (m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or "").strip()
-           and (n := _number_word(m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"])) and n >= 2]
+    municipal-level projects and 11 are regional-level projects", "13个光伏项目中,镇宁4个、关岭7个": (where, count) of
+    each group of two or more projects the sentence counts by a kind of its own, when there are two or more such
+    groups (a kind is no stage, "签约项目12个"; a bare place counts a group only in a breakdown, "…项目中,")."""
+    out = []
+    for m in GROUP_WORDS.finditer(text):
+        kind = _group_kind(m)
+        n = _number_word(_group_count(m))
+        if not kind.strip() or not n or n < 2 or NOT_A_KIND_ZH.search(kind):
+            continue
+        if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or text.startswith("中", m.end()):
+            continue  # ("13个光伏项目中": the whole a breakdown splits)
+        out.append((m.start(), n))
     return out if len(out) >= 2 else []
 
 
-def _status_of_count_before(ctx: ArticleContext, s: Sentence) -> str | None:
-    """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …")."""
-    _, before = _counted_in_previous(ctx, s)
-    return status_of(before.text) if before else None
+def _group_kind(m: re.Match) -> str:
+    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or ""
+
+
+def _group_count(m: re.Match) -> str:
+    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"]
+
+
+def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
+    """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …"),
+    when s's groups fit in that count (not "the city now has 300 manufacturing projects and 200 …" after it)."""
+    n, before = _counted_in_previous(ctx, s)
+    return status_of(before.text) if before and n and counted <= n else None
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
@@ -1368,10 +1397,11 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
         if not figures:
             # "Xuchang signed 6 projects, including A": the count and the list's group are one bundle (keep the
             # one that holds the list's members)
-            for sentence in {id(d.sent) for d in group}:
-                same = [d for d in group if id(d.sent) == sentence and not d.by_kind]
-                keep = next((d for d in same if id(d) in parents), same[0] if same else None)
-                dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
+            for sentence, status in {(id(d.sent), d.status) for d in group}:
+                same = [d for d in group if id(d.sent) == sentence and d.status == status and not d.by_kind]
+                keep = next((d for d in same if id(d) in parents), None)
+                if keep is not None:  # (not "6 projects were signed … and 6 projects broke ground": two stages)
+                    dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
         best = max(figures, key=digits)  # the first of the most precise
