@@ -1511,3 +1511,34 @@ def test_projects_listed_as_what_was_signed_are_deals():
 ])
 def test_groups_by_kind_only_where_the_text_breaks_a_count_down(text, expected):
     assert [(r["n_projects"], r["part_of"]) for r in records_of(text) if r["kind"] == "bundle"] == expected
+
+
+@pytest.mark.parametrize("sentence, named", [
+    # a list of places or quantities names no projects
+    ("Xuchang signed 30 projects worth 9 billion yuan on May 10. Among the projects signed on Monday were several "
+     "from Shenzhen, Guangzhou and Hong Kong.", []),
+    # a list ends where a new sentence starts after "Inc."
+    ("Xuchang signed 30 projects on May 10, including the Foo Co. plant and the Bar Inc. The rest are smaller.",
+     ["Foo Co. plant", "Bar Inc"]),
+])
+def test_lists_name_projects_not_places_or_the_next_sentence(sentence, named):
+    assert [r["project"] for r in records_of(HEADER + sentence) if r["kind"] == "deal"] == named
+
+
+def test_a_firms_total_capital_is_no_deal_even_with_projects_around():
+    text = HEADER + ("The Foo Group, which has projects with a total capital of 20 billion yuan nationwide, signed a "
+                     "deal with Xuchang on May 10.")
+    assert with_amount(records_of(text)) == []
+
+
+def test_a_province_named_alone_places_no_record():
+    text = HEADER + "On May 3, the county signed a 3 billion yuan deal with Zhejiang Geely to build a car plant."
+    assert [(r["province"], r["city"]) for r in with_amount(records_of(text))] == [(None, None)]
+
+
+def test_a_list_is_read_only_so_far_after_its_lead_in():
+    # a run-on text of lead-ins would otherwise be split again after every one of them (18 s for 50 KB)
+    from dashboard.extract.lists import LIST_REACH, named_projects
+    text = "Xuchang signed projects, including " + "the Foo Park, " * (LIST_REACH // 14 + 50) + "and the Bar Park."
+    names = [n.name for n in named_projects(text)]
+    assert "Foo Park" in names and "Bar Park" not in names

@@ -52,6 +52,7 @@ PRODUCTS = [
     # Related services
     ("a science park and incubator for start-ups", "Related services", "R&D platform"),
     ("a vocational education campus", "Related services", "Education"),
+    ("某医学院附属学校教学楼项目", "Related services", "Education"),
     ("a fintech innovation center for mobile payment", "Related services", "Fintech"),
     ("a regional bank branch and insurance services", "Related services", "Finance"),
     # Other

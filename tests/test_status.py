@@ -62,6 +62,10 @@ def test_cues(text, status):
 
 
 NO_STATUS = [
+    "Work began on drafting the city's investment plan.",
+    "Xuchang launched 30 investment promotion projects to seek investors.",
+    "Negotiations on the deal were concluded in May but it was never signed.",
+    "The city concluded the deal review last week.",
     "The project covers 40 acres of land.",
     "Both plants are expected to be put into operation in 2025.",     # a plan
     "It will start construction next year.",

@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 
 from .guard import guarded
+from .places import lookup
 from .record_words import COUNT_WORD, NUMBER_WORDS
+
+# "several from Shenzhen", "some of them", "两个": a quantity, no name.
+QUANTITY_START = re.compile(r"(?i:several|some|many|a\s+few|few|most|all|both|each|others?|another|"
+                            + COUNT_WORD + r")\b|\d|[一二三四五六七八九十两几多]+[个家项]")
 
 # The words that open a list of named things.
 LEAD_IN = re.compile(r"""
@@ -96,6 +101,9 @@ def is_project_name(item: str) -> bool:
 # "签约项目包括", "the signed projects include": the lead-in's subject is projects, so its items are projects.
 PROJECTS_BEFORE_LEAD = re.compile(r"项目(?:主要)?$|\bprojects\s+$", re.I)
 
+# How far after its lead-in a list is read: the longest lists of the labelled sets run about 1,500 characters.
+LIST_REACH = 3000
+
 # "32 projects with a total investment of 18.66 billion yuan were signed, including": the list is of those projects.
 COUNT_BEFORE_LEAD = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:]|\.\d){0,140}$", re.I)
 
@@ -111,9 +119,11 @@ LIST_LEAD_LINE = re.compile(r"(?:\bprojects?\b[^.;:]{0,40}?\b(?:are|include|incl
 
 def _plain_name(item: str) -> bool:
     """A short name with no figure and no clause in it: what a list of projects may name a project by
-    ("宝盖有机茶场", "boron nitride")."""
+    ("宝盖有机茶场", "boron nitride"); not a place alone ("Guangzhou") or a quantity ("several from Shenzhen")."""
     item = item.strip()
     if not item or re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)|[,，。；;:：]", item):
+        return False
+    if QUANTITY_START.match(item) or lookup(item) is not None:
         return False
     if re.search(r"[\u4e00-\u9fff]", item):
         return 2 <= len(item) <= 30
@@ -133,10 +143,9 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
             body = rest[:end.start()] if end else rest
             splitter = r";\s*(?:and\s+)?"
         else:
-            end = re.search(r"(?<!\bNo)(?<!\bCo)(?<!\bLtd)(?<!\bInc)(?<!\bSt)(?<!\bMt)[.;](?:\s|$)"  # not "No. 1", "Co., Ltd."
-                            r"|\s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b", rest)
+            end = re.search(LIST_END_EN, rest)
             body = rest[:end.start()] if end else rest
-            splitter = (r";\s*|,\s*(?!(?:Ltd|Limited|Inc|LLC|PLC)\b)(?:and\s+|as\s+well\s+as\s+)?"
+            splitter = (r";\s*|,(?!\s*(?:Ltd|Limited|Inc|LLC|PLC)\b)\s*(?:and\s+|as\s+well\s+as\s+)?"
                         r"|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])")
     pieces, pos = [], 0  # (raw text of an item, its offset in rest)
     for part in re.split(f"({splitter})", body):
@@ -147,6 +156,17 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
                 pieces.append((part, pos + part.find(part.strip()[:1]) if part.strip() else pos))
         pos += len(part)
     return [(re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip(), at) for part, at in pieces]
+
+
+# Where an English list ends: a full stop or semicolon — not the stop of "No. 3", and the stop of "Co."/"Inc."/"Ltd."
+# only when a sentence's first word follows — or "etc", or a clause about the items.
+LIST_END_EN = re.compile(r"""
+    (?<!\bNo)(?<!\bSt)(?<!\bMt)(?<!\bCo)(?<!\bInc)(?<!\bLtd)[.;](?:\s|$)
+  | (?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\.(?=\s+(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile
+        |Besides|Other|All|Both|According|Among|Of|With|By|But|And|Then|There)\b|\s*$)  # "… and Bar Inc. The rest …" (not
+        #                                                                            "Bar Co., Ltd. Base Construction Project")
+  | (?<=\bNo)\.(?=\s+[^\d\s])
+  | \s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b""", re.X)
 
 
 def _unfinished(item: str, following: str, body: str) -> bool:
@@ -181,7 +201,7 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
               for g in GROUP.finditer(text)]
     for lead in LEAD_IN.finditer(text):
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
-        rest = text[lead.end():]
+        rest = text[lead.end():lead.end() + LIST_REACH]  # (a list ends long before; a run-on text is not read again per lead-in)
         if clause_items(text, lead.end()):
             continue  # a list of clauses: its projects are read clause by clause below
         counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： "))) \

@@ -24,7 +24,7 @@ ELIDED_COUNT = re.compile(r"(?:(?<!\d)[,;]\s*(?:and\s+)?|\band\s+)(?P<n>\d{1,4}|
 # A figure preceded by these is not money put into a project.
 NOT_INVESTMENT_BEFORE = re.compile(r"""
     (?:revenue|sales|income|turnover|output(?:\s+value)?|GDP|profits?|tax(?:es)?|exports?|imports?
-      |registered\s+capital|\bcapital\s+total|\btotal\s+assets\b|(?<!projects\swith\sa\s)(?<!project\swith\sa\s)(?<!projects\swith\s)\btotal\s+capital\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
+      |registered\s+capital|\bcapital\s+total|\btotal\s+assets\b|\btotal\s+capital\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
@@ -54,6 +54,10 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
   | \b(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\b(?:[^.;。；]|\.\d){0,40}\bto\s*$  # "rose 15.4% to"
   | (?:增长|增至|达到|下降)[^,，。；;]{0,12}$
 """, re.X | re.I)
+
+# "12 projects with a total capital of 5.54 billion yuan": counted projects' capital is their investment (not a
+# company's "total capital").
+COUNTED_PROJECTS_WITH = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects?\s+with\s+(?:a\s+)?$", re.I)
 
 # "It pushed 50 key investment projects in 9 areas ... with a total investment of": projects offered to investors,
 # anywhere earlier in the sentence.
@@ -90,10 +94,11 @@ THIS_EVENT = re.compile(r"(?:本次|此次|本届|这次)(?:活动|签约|集中
                         r"|\b(?:at|during)\s+(?:this|the)\s+(?:event|ceremony|signing|conference|fair|forum|expo)\b", re.I)
 
 # Words that open a list of members right before a name ("…, including A", "such as A", "其中有A", "包括A").
-LIST_LEAD_BEFORE = re.compile(r"(?:\b(?:including|includes|included|such\s+as|among\s+them(?:\s+(?:are|is))?|namely)\s+(?:the\s+)?"
-                              r"|(?:包括|其中有|其中包括|如|例如|分别是|分别为)[:：]?)$", re.I)
-# The same words anywhere before: every name after them is a member of the list.
-LIST_LEAD_EARLIER = re.compile(r"\b(?:including|includes|included|such\s+as|among\s+them|namely)\b|包括|其中有|例如|分别是|分别为", re.I)
+_LIST_LEAD_EN = r"including|includes|included|such\s+as|among\s+them(?:\s+(?:are|is))?|namely"
+_LIST_LEAD_ZH = r"包括|其中有|其中包括|如|例如|分别是|分别为"
+LIST_LEAD_BEFORE = re.compile(rf"(?:\b(?:{_LIST_LEAD_EN})\s+(?:the\s+)?|(?:{_LIST_LEAD_ZH})[:：]?)$", re.I)
+# The same words anywhere before a name: every name after them is a member of the list.
+LIST_LEAD_EARLIER = re.compile(rf"\b(?:{_LIST_LEAD_EN})\b|{_LIST_LEAD_ZH.replace('|如|', '|')}", re.I)
 
 # "the factory and another 335 related projects will be built in the province": placed in the province as a whole.
 IN_THE_PROVINCE = re.compile(r"\b(?:built|located|set\s+up|launched|started|signed|landed)\s+(?:\w+\s+){0,2}?in\s+the\s+province\b"

@@ -30,7 +30,7 @@ from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE,
-                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, COMPARED_GROUPS, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -383,9 +383,11 @@ class ArticleContext:
     def only_province(self) -> str | None:
         """The province every mainland place the article names is in, when there is one ("Urumqi", "Shanshan
         County", "Hetian County": Xinjiang), for records the text places nowhere."""
-        provinces = {m.place.province for m in self.places_in(0, len(self.text))
-                     if m.place.province and m.place.province not in OFFSHORE}  # (not a brand's home, a dateline's)
-        return provinces.pop() if len(provinces) == 1 else None
+        landing = [m for m in self.places_in(0, len(self.text)) if m.place.province and m.place.province not in OFFSHORE]
+        provinces = {m.place.province for m in landing}  # (not a brand's home, a dateline's, a venue's)
+        if len(provinces) != 1 or not any(m.place.kind in ("city", "district", "park") for m in landing):
+            return None  # (a province named alone is no place the article is about: "a deal with Zhejiang Geely")
+        return provinces.pop()
 
     # --- dates --------------------------------------------------------------------------------------------------
     def dates_in(self, start: int, end: int) -> list:
@@ -465,6 +467,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
             and not RUNNING_TOTAL.search(text[:m.start]):
         return False  # "共安排重点建设项目89个…总投资613.7亿元,同比增长7.5%": the year's list, compared with last year's
     cue = NOT_INVESTMENT_BEFORE.search(before)
+    if cue and re.match(r"total\s+capital", cue.group(), re.I) and COUNTED_PROJECTS_WITH.search(before, 0, cue.start()):
+        cue = None  # "12 projects with a total capital of 5.54 billion yuan": the projects' investment
     if cue and (physical := PHYSICAL_OUTPUT.search(before, cue.start())) and INVESTMENT_VERB.search(before, physical.end()):
         cue = None  # "designed for an annual output of 30,000 tonnes, will cost 4.85 billion yuan": an output in tonnes
     if cue or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):

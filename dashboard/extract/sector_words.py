@@ -137,7 +137,7 @@ KEYWORDS: dict[tuple[str, str | None], dict[str, float]] = {
         "biological": 2, "health": 1, "healthcare": 1.5, "big health": 2, "medical": 1,
         "hospital": 1.5,
         "生物技术": 2.5, "生命科学": 2.5, "生物": 1.5, "大健康": 2, "健康": 1, "医疗": 1.5,
-        "医院": 1.5, "医用": 2.5, "医学": 2.5, "medical use": 2.5,
+        "医院": 1.5, "医用": 2.5, "medical use": 2.5,
     },
     (BIO, "Biopharma"): {
         "biomedicine": 3, "biomedical": 3, "bio medicine": 3, "biopharma": 3,

@@ -31,17 +31,21 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
-      | \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,4}?projects\b
-      | \blaunch\s+of\s+\d[\d,]*\s+(?:[\w-]+\s+){0,4}?projects\b
-      | \bwork\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)\s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on\b
-      | \b(?:began|started|commenced|begin|start)\s+work\s+on\b
+      | \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+
+          (?:(?!promotion\b|pilot\b|demonstration\b|investment\s+promotion\b)[\w-]+\s+){0,4}?projects\b   # not "30 investment promotion projects"
+      | \blaunch\s+of\s+\d[\d,]*\s+(?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b
+      | \b(?:work\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)
+           \s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on|(?:began|started|commenced|begin|start)\s+work\s+on)
+          \s+(?=(?:[\w'-]+\s+){0,6}?(?:projects?|plants?|factor(?:y|ies)|bases?|parks?|lines?|roads?|bridges?|cent(?:er|re)s?
+               |stations?|expressway|railway|port|buildings?|facilit(?:y|ies)|complex|phase|mines?|works|schools?|hospitals?)\b)  # something built
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
       | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
       | 开工 | 动工 | 奠基 | 开建 | 破土 | 在建 | 开始建设 | 启动建设"""),
     ("signed", True, r"""
         \bsign(?:s|ed|ing)?\b | \bsignature\b
-      | \b(?:deals?|agreements?|contracts?)\b(?:[^.;]|\.\d){0,80}?\b(?:was|were|has\s+been|have\s+been)\s+concluded\b
-      | \bconcluded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|contracts?)\b | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
+      | \b(?:deals?|agreements?|contracts?)\s+(?:on|for|with)\b(?:[^.;]|\.\d){0,80}?\b(?:was|were|has\s+been|have\s+been)\s+concluded\b
+          (?![^.;]{0,80}\b(?:not|never)\s+(?:been\s+)?signed)
+      | \bconcluded\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:deals?|agreements?|contracts?)\b(?=\s+(?:with|on|for|worth|to|at|in)\b|\s*[,.;]|\s*$) | \binked\b | \binks?\b | \bput\s+pen\s+to\s+paper\b
       | \bpen(?:ned)?\s+(?:a|an|the)\s+(?:deal|agreement|contract)\b | \bclinched\b | \bsealed\s+(?:a|the)\s+deal\b
       | 签约 | 签署 | 签订 | 签下 | 签了 | 正式签"""),
     ("approved", True, r"""
