@@ -321,12 +321,16 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
 
     >>> [n for n, _ in _bare_enumerations("该县还洽谈达成了5万吨玻纤池窑拉丝项目、森林小火车特色旅游项目和义乌小商品产业创业园项目。")]
     ['5万吨玻纤池窑拉丝项目', '森林小火车特色旅游项目', '义乌小商品产业创业园项目']
+    >>> [n for n, _ in _bare_enumerations("先后引进碳材料产业园、水发全竹产业园、禾川科技产业园等10亿元以上重大产业项目8个。")]
+    ['碳材料产业园', '水发全竹产业园', '禾川科技产业园']
     """
     out = []
     for clause in _CLAUSE.finditer(text):
         if "、" not in clause.group():
             continue
-        body = re.split(r"等(?=\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个项家]|[,，。；;]|$)", clause.group())[0]
+        # (the list ends at 等 before a count, a stop, or words that class its projects: "等10亿元以上重大产业项目8个")
+        body = re.split(r"等(?=\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个项家]|[^、，,。；;]{0,24}项目|[,，。；;]|$)",
+                        clause.group())[0]
         parts = re.split(r"、|(?<=[目园心地线厂台院城站馆楼链群段道闸头速路库程期])(?:以及|和|及)", body)
         if len(parts) < 2:
             continue
