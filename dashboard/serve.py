@@ -10,8 +10,10 @@ that Streamlit's own start does not do:
   six files at a time behind the sidebar's forty, and the HTML plugin of Markdown — which draws
   the headline's and the charts' previews (ui.metric, ui.plot) — only after that. Named in the
   response, they arrive while Streamlit's own bundle loads, before the first message.
-- **The imports and the first figures are done at start** (`lifespan`), not by the first viewer,
-  and their objects are frozen out of the garbage collector's way (ui.settle_heap).
+- **The imports, the first figures and the unfiltered Overview's queries are done at start**
+  (`lifespan`, before the server takes requests), not by the first viewer: the queries go into
+  the same cached results a viewer of `/` reads (ui.warm_first_view), and the objects are frozen
+  out of the garbage collector's way.
 """
 from __future__ import annotations
 
@@ -32,7 +34,9 @@ from dashboard.first_view import PreloadHints, warm_up  # noqa: E402
 
 @asynccontextmanager
 async def lifespan(_app):
-    warm_up()
+    from dashboard import ui
+
+    warm_up(ui.warm_first_view)
     yield
 
 

@@ -123,6 +123,7 @@ def sidebar() -> None:
 # filters' and showed the total 0.5-1 s sooner on a first view, but in Chromium the widgets of a page
 # opened right after a drill-down then sometimes stayed grey placeholders for good: a viewer must never
 # see filters that do not load.) A page that has nothing more to show ends with ui.end_page().
+ui.prime_metric()  # a session's first run: the metric's code asked for by the first element
 sidebar()
 st.html(ui.PAGE_CSS)
 menu = st.empty()  # the page links, drawn at the end of the run with the state the page left

@@ -169,6 +169,30 @@ def count_records(f: Filters, dim: str | None = None, value: str | None = None) 
     return _q("count_records", f, dim, value)
 
 
+def warm_first_view() -> None:
+    """At server start (serve.py's lifespan, before it takes requests): what the first viewer
+    of a shared link would otherwise wait for — the queries of the unfiltered Overview, into the
+    same cached results (same function, same arguments: the filters `/` reads) a viewer's run
+    reads, which also opens the database and reads its labels; and Streamlit's check at a
+    process's first element (it inspects the whole call stack, 0.3-0.7 s with pandas and Plotly
+    loaded). A shared link with filters still runs its own queries, on a warm database."""
+    st.empty()  # outside a run: draws nothing, but makes Streamlit's first-element check now
+    db = db_path()
+    if not store.is_remote(db) and not Path(db).exists():
+        return  # the first run builds it (streamlit_app.build_database)
+    from dashboard.filters import from_params
+
+    opts = options()
+    f = from_params({}, opts).filters
+    corpus(), count_undated(f)
+    h = headline(f)
+    count_qualifiers(f), scope_totals(f), totals_by(f, "status")
+    if h["records"]:
+        for dim in ("city", "sector"):
+            totals_by(f, dim), rates_by(f, dim), count_sources(f), sources(f)
+    warm_rates()
+
+
 def nothing_matches(f: Filters) -> None:
     """A link whose values match no record ("?city=Nowhere") says so, and the page stops
     there: it must not show every record instead."""
@@ -422,8 +446,25 @@ def metric(col, label: str, value: str, help: str | None = None) -> None:
     col.metric(label, value, help=help)
 
 
+def prime_metric() -> None:
+    """A session's first run, before anything else: st.metric in a one-pixel slot at the top of
+    the sidebar, cleared at the end of the run. Streamlit's browser draws each element kind's
+    code lazily (React's Suspense), and React shows content that was waiting for its code at
+    most every 500 ms after the last loading placeholder it drew — with the sidebar's widgets,
+    st.html, the page links and Plotly's charts each drawing one as they arrive, the headline's
+    metric showed only once Plotly's 4.7 MB chunk had run (2-3 s). Asked for by this first
+    element, the metric's code (named in the page's response, first_view.FIRST_ELEMENTS) is there
+    when the headline arrives, which is then drawn at once, with no placeholder."""
+    if current_view().present or not first_of_kind("metric"):  # meeting mode has no sidebar
+        return
+    slot = st.sidebar.empty()
+    slot.metric("Loading", "", label_visibility="collapsed", height=1, border=False)
+    st.session_state[DEFERRED].append(slot.empty)
+
+
 def draw_deferred_charts() -> None:
-    """The Plotly charts of this run that `plot` left for its end, in their places."""
+    """The Plotly charts of this run that `plot` left for its end, in their places (and the
+    metric's primer, `prime_metric`, cleared)."""
     for draw in st.session_state.pop(DEFERRED, None) or []:
         draw()
 
