@@ -1542,3 +1542,10 @@ def test_a_list_is_read_only_so_far_after_its_lead_in():
     text = "Xuchang signed projects, including " + "the Foo Park, " * (LIST_REACH // 14 + 50) + "and the Bar Park."
     names = [n.name for n in named_projects(text)]
     assert "Foo Park" in names and "Bar Park" not in names
+
+
+def test_projects_named_before_among_the_projects():
+    text = HEADER + ("Xuchang signed 14 projects worth 9 billion yuan on May 10. The Xuchang data center, the Foo "
+                     "Outlets Plaza and the Bar packing equipment production line were among the projects on the list.")
+    named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert named == ["Xuchang data center", "Foo Outlets Plaza", "Bar packing equipment production line"]

@@ -101,6 +101,11 @@ def is_project_name(item: str) -> bool:
 # "签约项目包括", "the signed projects include": the lead-in's subject is projects, so its items are projects.
 PROJECTS_BEFORE_LEAD = re.compile(r"项目(?:主要)?$|\bprojects\s+$", re.I)
 
+# A list named before the words that make it projects: "A, B and the C were among the projects on the signing
+# list", "…; the West Shandong Big Data Center and the Digital Economy Industrial Park are among them".
+AMONG_AFTER = re.compile(r"(?:^|(?<=[;:]\s))(?P<items>[^;:.]{3,300}?(?:,|\band\b)[^;:.]{3,300}?)\s+(?:are|were)\s+(?:also\s+)?"
+                         r"among\s+(?:them|these|the\s+(?:[\w-]+\s+){0,3}?projects)\b", re.I)
+
 # How far after its lead-in a list is read: the longest lists of the labelled sets run about 1,500 characters.
 LIST_REACH = 3000
 
@@ -215,6 +220,10 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
                     and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
+    for trail in AMONG_AFTER.finditer(text):  # "A, B and the C were among the projects on the signing list"
+        for name, at in _items(trail["items"] + "."):
+            if (is_project_name(name) or _plain_name(name)) and name not in found and not LEAD_IN.search(name):
+                found[name] = Named(name, trail.start("items") + at, None)
     for lead in LEAD_IN.finditer(text):  # "包括：A公司的X项目将落户…；B公司在南山设立Y基地；…": one project a clause
         for name, at in clause_items(text, lead.end()):
             if name not in found and not any(name in f or f in name for f in found):
