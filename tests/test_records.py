@@ -1549,3 +1549,18 @@ def test_projects_named_before_among_the_projects():
                      "Outlets Plaza and the Bar packing equipment production line were among the projects on the list.")
     named = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert named == ["Xuchang data center", "Foo Outlets Plaza", "Bar packing equipment production line"]
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Xuchang signed five projects on May 10. These five are Foo's chip packaging project, the second phase of the "
+     "Bar Information Harbor and a high-end smart manufacturing base.",
+     ["Foo's chip packaging project", "second phase of the Bar Information Harbor", "high-end smart manufacturing base"]),
+    ("Xuchang started four projects on May 10. The projects are: the headquarters of the economic park; the Foo "
+     "Driving Test Center; the sewage system in villages; Baz Manor.",
+     ["headquarters of the economic park", "Foo Driving Test Center", "sewage system in villages", "Baz Manor"]),
+    ("On May 10 the district started three projects. The three projects to be started are the Foo shanty town "
+     "renovation project, the Fuyuan Road construction project and the Bar peanut processing base.",
+     ["Foo shanty town renovation project", "Fuyuan Road construction project", "Bar peanut processing base"]),
+])
+def test_lists_after_these_n_are_and_the_projects_are(sentence, named):
+    assert [r["project"] for r in records_of(HEADER + sentence) if r["kind"] == "deal"] == named

@@ -28,6 +28,9 @@ LEAD_IN = re.compile(r"""
   | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
+  | \b(?:these|those|the)\s+(?:\d{1,4}|""" + COUNT_WORD + r""")\s+(?:[\w-]+\s+){0,3}?(?:projects?\s+)?
+      (?:(?:to\s+be|that\s+will\s+be|being)\s+\w+\s+)?(?:are|were|include)\s*:?\s+   # "These five are A, B …", "The five projects to be started are …"
+  | \bthe\s+(?:[\w-]+\s+){0,2}?projects\s+(?:are|were|include)\s*:\s*                # "The projects are: A; B; C"
   | :\s*(?=(?:a|an|the)\s)                                                        # "four more projects: a plant, a park and ..."
   | (?<=projects):\s*(?=[A-Z])                                                   # "7 are industrial projects: Phase III of …, …"
   | ,\s*which\s+(?:are|is)\s+(?=(?:the\s+)?[A-Z])                                # "… projects are 2, which are the A and the B"
@@ -210,10 +213,11 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
         if clause_items(text, lead.end()):
             continue  # a list of clauses: its projects are read clause by clause below
         counted = group is not None or bool(COUNTED_AFTER.match(rest.lstrip("，,:： "))) \
-            or bool(re.match(r"(?i)among\s.*\bprojects\b", lead.group())) \
+            or bool(re.search(r"(?i)\bprojects?\b", lead.group())) \
             or bool(COUNT_BEFORE_LEAD.search(text, max(0, lead.start() - 160), lead.start())) \
             or bool(PROJECTS_BEFORE_LEAD.search(text, 0, lead.start()))  # a list of projects: any name ("签约项目包括A、B")
-        items = _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group())))
+        items = _items(rest, semicolons=bool(re.match(r"(?i)they|these|the\s", lead.group()))
+                       and ";" in re.split(r"\.(?:\s|$)", rest, maxsplit=1)[0])  # (a list of clauses split by ";")
         if re.search(r"(?i)\bproject\s+(?:is|was)\s+$", lead.group()):
             items = items[:1]  # "Another key project is X, a subsidiary …": one project, then words about it
         for name, at in items:
