@@ -1362,8 +1362,8 @@ def test_groups_counted_by_kind_are_bundles_of_their_own():
     recs = records_of(text)
     total = next(r for r in recs if r["amount_cny"])
     groups = {r["project"]: (r["n_projects"], r["status"], r["part_of"]) for r in recs if not r["amount_cny"]}
-    assert groups == {"8 municipal-level projects signed in Xuchang": (8, "signed", total["id"]),
-                      "11 regional-level projects signed in Xuchang": (11, "signed", total["id"]),
+    assert groups == {"8 municipal-level projects": (8, "signed", total["id"]),  # parts: the total says where
+                      "11 regional-level projects": (11, "signed", total["id"]),
                       "11 infrastructure projects started in Xuchang": (11, "started", None),
                       "12 livelihood projects started in Xuchang": (12, "started", None)}
 
@@ -1564,3 +1564,15 @@ def test_projects_named_before_among_the_projects():
 ])
 def test_lists_after_these_n_are_and_the_projects_are(sentence, named):
     assert [r["project"] for r in records_of(HEADER + sentence) if r["kind"] == "deal"] == named
+
+
+def test_a_breakdown_by_type_with_kinds_before_their_numbers():
+    text = HEADER + ("On March 1, Gejiu started 20 projects with a total investment of 5 billion yuan. Sorted by type, "
+                     "the 20 started projects are: agriculture 4, industry 6, integrated transportation 5, digital "
+                     "economy 1 and real estate 4.")
+    recs = records_of(text)
+    total = next(r for r in recs if r["n_projects"] == 20)
+    assert total["status"] == "started"
+    assert [(r["project"], r["n_projects"], r["part_of"]) for r in recs if r is not total] == [
+        ("4 agriculture projects", 4, total["id"]), ("6 industry projects", 6, total["id"]),
+        ("5 integrated transportation projects", 5, total["id"]), ("4 real estate projects", 4, total["id"])]

@@ -21,6 +21,7 @@ CUES = [
     ("Work began in Nanyang on six road projects.", "started"),
     ("Work also started on a water plant that day.", "started"),
     ("The county launched 45 key projects on Monday.", "started"),
+    ("On March 1, Gejiu started 20 projects with a total investment of 5 billion yuan.", "started"),
     ("The day saw the launch of 12 new industrial projects.", "started"),
     ("The plant broke ground on Monday.", "started"),
     ("A groundbreaking ceremony was held.", "started"),

@@ -131,8 +131,8 @@ def _plain_name(item: str) -> bool:
     item = item.strip()
     if not item or re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)|[,，。；;:：]", item):
         return False
-    if QUANTITY_START.match(item) or lookup(item) is not None:
-        return False
+    if QUANTITY_START.match(item) or lookup(item) is not None or re.search(r"\s\d{1,4}$", item):
+        return False  # (nor a kind with its count: "agriculture 4")
     if re.search(r"[\u4e00-\u9fff]", item):
         return 2 <= len(item) <= 30
     return 1 <= len(item.split()) <= 12

@@ -246,17 +246,23 @@ GROUP_WORDS = re.compile(r"""
   | (?<![第\d])(?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?P<what_zh>[\u4e00-\u9fff]{0,8}?)项目
   | (?:(?<=[、，,；;：:分])|(?<=包括)|^)(?:其中|包括)?(?P<what_zh2>[\u4e00-\u9fff]{2,10}?)(?:(?:类项目|类|项目|产业)(?:共有项目|共有|有|共)?|(?:共有项目|共有|有))
     (?P<n_zh2>\d{1,4}|[两二三四五六七八九十]+)\s*个(?![\u4e00-\u9fff]{0,6}项目)  # "医养健康类2个", "先导产业有7个"
+  | (?:(?<=:\s)|(?<=,\s)|(?<=\band\s))(?P<what_en2>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)\s+(?P<n_en2>\d{1,4})
+    (?=\s*(?:,|;|\.(?:\s|$)|\band\b|$))                                   # "…projects are: agriculture 4, industry 6, …"
   | (?<=[，,、；;])(?P<what_zh3>[\u4e00-\u9fff]{2,4}?)(?P<n_zh3>\d{1,4})个(?=[、，,；;。和]|$)  # "13个光伏项目中，镇宁4个、关岭7个"
 """, re.X | re.I)
 # "Of these,", "Of the 12,", "Among them,", "其中,": a sentence that goes on about the projects counted before it.
 OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|which|the\s+(?:\d{1,5}|" + COUNT_WORD
                                  + r")(?:\s+(?:[\w-]+\s+){0,3}?projects)?|the\s+projects)\b|其中)"
-                                 r"|^\W*by\s+(?:type|industry|sector|field|category|area)\b|\b\d{1,5}\s+of\s+(?:them|these)\b"
+                                 r"|^\W*(?:(?:sorted|broken\s+down|classified|divided|grouped)\s+)?by\s+(?:type|industry|sector|field|category|area)\b"
+                                 r"|\b\d{1,5}\s+of\s+(?:them|these)\b"
                                  r"|按[\u4e00-\u9fff]{1,6}分|\d+个[\u4e00-\u9fff]{0,8}项目中", re.I)  # "By type, 26 of them are …", "按领域分"
 # What a Chinese count names that is no kind of project: a stage ("签约项目12个"), the whole ("其中"), parties.
-NOT_A_KIND_ZH = re.compile(r"签约|开工|动工|投产|竣工|集中|涉及|其中|共|企业|投资方|合计|总计|累计|新增")
-# A Chinese breakdown of a count ("13个光伏项目中,", "按区域分,"): only there does a bare place count a group.
+NOT_A_KIND_ZH = re.compile(r"签约|开工|动工|投产|竣工|集中|涉及|其中|共|企业|投资方|合计|总计|累计|新增"
+                           r"|^(?:started|signed|completed|contracted|launched|commenced|inked)$", re.I)  # "the 20 started projects are:"
+# A breakdown of a count ("13个光伏项目中,", "按区域分,", "By type, the 41 projects are:"): only there does a bare
+# place or kind before or after a number count a group.
 ZH_BREAKDOWN = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}项目中|按[\u4e00-\u9fff]{1,6}分")
+EN_BREAKDOWN = re.compile(r"\bby\s+(?:type|industry|sector|field|category|area|kind)\b[^.;]{0,80}?\b(?:are|were|include)\s*:", re.I)
 # Counts compared with others ("compared with 25 major projects in 2020", "较去年同期"): no groups of this event.
 COMPARED_GROUPS = re.compile(r"\bcompared\s+(?:with|to)\b|\bthan\b|\bversus\b|较去年|比去年|比上年|同比", re.I)
 # Words of such a count that say nothing of the kind: "three more projects", "16 other projects".

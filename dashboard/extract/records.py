@@ -30,7 +30,7 @@ from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE,
-                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, EN_BREAKDOWN, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -606,6 +606,9 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
     where = d.park or d.district or d.city or d.province or ""
     en, zh = STATUS_WORDS.get(d.status or "", ("announced", "公布"))
     what = _group_words(d.sent.text, d.n_projects, d.money.start if d.money else d.at) if d.n_projects else ""
+    if d.by_kind and what and d.parent is not None:  # a part of a count that says where and at what stage:
+        #                                                  "4 agriculture projects" (of "41 projects started in Gejiu")
+        return f"{what}项目{d.n_projects}个" if ctx.article.language == "zh" else f"{d.n_projects} {what} projects"
     if ctx.article.language == "zh":
         return f"{d.place_zh or ''}{d.n_projects}个{what}项目{zh}" if d.n_projects else f"{d.place_zh or ''}项目{zh}"
     count = f"{d.n_projects} {what + ' ' if what else ''}projects" if d.n_projects else "Projects"
@@ -620,7 +623,7 @@ def _group_words(text: str, n: int, at: int) -> str:
         return ""
     before = [m for m in found if m.start() <= at]
     m = before[-1] if before else found[0]
-    kind = _group_kind(m)
+    kind = _group_kind(m).strip()
     if NOT_A_KIND_ZH.search(kind):
         return ""
     words = kind.split()
@@ -1112,29 +1115,34 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
     groups (a kind is no stage, "签约项目12个"; a bare place counts a group only in a breakdown, "…项目中,")."""
     out = []
     for m in GROUP_WORDS.finditer(text):
-        kind = _group_kind(m)
+        kind = _group_kind(m).strip()
         n = _number_word(_group_count(m))
         if not kind.strip() or not n or n < 2 or NOT_A_KIND_ZH.search(kind):
             continue
-        if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or text.startswith("中", m.end()):
+        if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or (m["what_en2"] and not EN_BREAKDOWN.search(text)) \
+                or text.startswith("中", m.end()):
             continue  # ("13个光伏项目中": the whole a breakdown splits)
         out.append((m.start(), n))
     return out if len(out) >= 2 else []
 
 
 def _group_kind(m: re.Match) -> str:
-    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or ""
+    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or ""
 
 
 def _group_count(m: re.Match) -> str:
-    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"]
+    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"]
 
 
 def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
     """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …"),
     when s's groups fit in that count (not "the city now has 300 manufacturing projects and 200 …" after it)."""
-    n, before = _counted_in_previous(ctx, s)
-    return status_of(before.text) if before and n and counted <= n else None
+    i = ctx.index(s)
+    for p in reversed([p for p in ctx.sentences[max(0, i - 11):i] if p.section == s.section and not p.heading][-3:]):
+        n = _count_projects(p.text, len(p.text))
+        if n and counted <= n and (stage := status_of(p.text)):
+            return stage  # (the nearest count the groups fit in: not "24 of them over 100 million yuan each")
+    return None
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:

@@ -33,6 +33,8 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
       | \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+
           (?:(?!promotion\b|pilot\b|demonstration\b|investment\s+promotion\b)[\w-]+\s+){0,4}?projects\b   # not "30 investment promotion projects"
+      | \b(?:started|commenced|kicked\s+off)\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of|work\s+on)\s+)?\d[\d,]*\s+
+          (?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b   # "Gejiu started 20 projects"
       | \blaunch\s+of\s+\d[\d,]*\s+(?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b
       | \b(?:work\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)
            \s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on|(?:began|started|commenced|begin|start)\s+work\s+on)
