@@ -128,3 +128,14 @@ def test_the_training_module_imports_without_the_shared_scorer():
     out = subprocess.run([sys.executable, "-c", "import dashboard.extract.train_figure_filter as t; "
                           "print(t._score_module.cache_info().currsize)"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"  # ../shared/extraction/score.py is read only when training or measuring
+
+
+def test_the_retrain_test_compares_with_the_shipped_weights_set_by_set(tmp_path, capsys):
+    pytest.importorskip("sklearn")
+    from dashboard.extract import train_figure_filter as train
+    sets = [_fixture_set(tmp_path / "one", ["d1.txt", "s7.txt", "d3.txt"]),
+            _fixture_set(tmp_path / "two", ["d2.txt", "s3.txt"])]
+    assert train.main(["--no-history", "--min-df", "1", "--sets", *sets, "--against-shipped", "two"]) == 0
+    rows = capsys.readouterr().out.strip().splitlines()
+    assert rows[0].startswith("| held out") and rows[2].startswith("| two |") and rows[3].startswith("| sum |")
+    assert len(rows[2].split("|")) == len(rows[0].split("|"))  # rules, shipped and retrained, each en / zh

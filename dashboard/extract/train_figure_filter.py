@@ -2,6 +2,8 @@
 
     python -m dashboard.extract.train_figure_filter            # LOSO table, then write data/figure_filter.json
     python -m dashboard.extract.train_figure_filter --test GOLD.jsonl ARTICLES   # also score a test set once
+    python -m dashboard.extract.train_figure_filter --batches 21 --against-shipped b18 b19 b20 b21
+        # a model fitted without each named set against the shipped weights (the test a retrain must pass)
 
 Needs scikit-learn (the `train` extra); the extractor itself does not.
 
@@ -42,14 +44,14 @@ if not SHARED.exists():
 BATCHES = range(1, 17)
 
 
-def repo_sets() -> list[tuple[str, Path, Path]]:
+def repo_sets(batches: range = BATCHES) -> list[tuple[str, Path, Path]]:
     """(name, gold file, article folder) of every labelled set the repository trains on."""
     sets = [("seeds", SHARED / "gold" / "seeds.jsonl", ROOT / "data" / "articles"),
             ("dev", SHARED / "gold" / "dev.jsonl", SHARED / "dev"),
             ("dev2", SHARED / "gold" / "dev2.jsonl", SHARED / "dev2"),
             ("heldout", ROOT / "tests" / "heldout" / "gold.jsonl", ROOT / "tests" / "heldout" / "articles")]
-    batches = [ROOT / "tests" / "blind" / f"batch{n}" for n in BATCHES]
-    sets += [(f"b{p.name[5:]}", p / "gold.jsonl", p / "articles") for p in batches if (p / "gold.jsonl").exists()]
+    folders = [ROOT / "tests" / "blind" / f"batch{n}" for n in batches]
+    sets += [(f"b{p.name[5:]}", p / "gold.jsonl", p / "articles") for p in folders if (p / "gold.jsonl").exists()]
     return sets
 
 
@@ -279,6 +281,33 @@ def report(name: str, s: LabelledSet, weights: dict, threshold: float, langs: bo
     return rows
 
 
+def against_shipped(sets: list[LabelledSet], names: list[str]) -> list[str]:
+    """Rows: each named set held out, city-total error by language of the rules alone, of the shipped weights and of
+    a model fitted on the other sets, both at the threshold `extract` applies; then their sums. The test a retrained
+    model must pass before it replaces the shipped weights (README, Accuracy)."""
+    shipped, threshold = figure_filter.load(), figure_filter.APPLIED_THRESHOLD
+    rows = [f"| held out (threshold {threshold}) | rules, en / zh | shipped, en / zh | retrained, en / zh |",
+            "|---|---|---|---|"]
+    total = {k: [0.0, 0.0] for k in ("rules", "shipped", "retrained")}
+    for k, s in enumerate(sets):
+        if s.name not in names:
+            continue
+        fitted = fit(sets[:k] + sets[k + 1:])
+        errs = {"rules": s.pred, "shipped": apply(s, shipped, threshold), "retrained": apply(s, fitted, threshold)}
+        cells = []
+        for key, pred in errs.items():
+            by_lang = []
+            for j, zh in enumerate((False, True)):
+                g = [r for r in s.gold if (r["article"] in s.zh) == zh]
+                e = city_err(g, [r for r in pred if (r["article"] in s.zh) == zh]) if g else 0.0
+                total[key][j] += e
+                by_lang.append(e)
+            cells.append(f"{by_lang[0]:.3f} / {by_lang[1]:.3f}")
+        rows.append(f"| {s.name} | " + " | ".join(cells) + " |")
+    rows.append("| sum | " + " | ".join(f"{a:.3f} / {b:.3f}" for a, b in total.values()) + " |")
+    return rows
+
+
 HEADER = ["| set | articles | city-total err, rules | city-total err, + filter | amount F1 (unchanged: "
           "nothing removed) | amount F1 if flagged were dropped | flagged (no deal / real deal) |",
           "|---|---|---|---|---|---|---|"]
@@ -294,11 +323,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-df", type=int, default=MIN_DF, help=f"fewest records a feature is seen in (default {MIN_DF})")
     ap.add_argument("--no-history", action="store_true", help="train on today's rules' records only")
     ap.add_argument("--sets", nargs="*", help="NAME=GOLD:ARTICLES sets to train on instead of the repository's")
+    ap.add_argument("--batches", type=int, default=BATCHES.stop - 1,
+                    help=f"train on blind batches 1..N of tests/blind (default {BATCHES.stop - 1})")
+    ap.add_argument("--against-shipped", nargs="+", metavar="SET",
+                    help="only compare: each SET held out, the model fitted without it against the shipped weights, "
+                         "both at the applied threshold; city-total error by language, summed")
     args = ap.parse_args(argv)
     MIN_DF = args.min_df
     specs = ([(n, Path(g), Path(a)) for n, rest in (x.split("=", 1) for x in args.sets)
-              for g, a in [rest.split(":", 1)]] if args.sets else repo_sets())
+              for g, a in [rest.split(":", 1)]] if args.sets else repo_sets(range(1, args.batches + 1)))
     sets = [collect(*spec, history=() if args.no_history else HISTORY) for spec in specs]
+    if args.against_shipped:
+        print("\n".join(against_shipped(sets, args.against_shipped)))
+        return 0
     print(f"labelled candidates: {sum(len(s.label) for s in sets)} "
           f"({sum(1 for s in sets for y in s.label.values() if y == 1)} no deal); from older rules: "
           f"{sum(len(s.extra) for s in sets)} ({sum(y for s in sets for _, y in s.extra)} no deal)",
