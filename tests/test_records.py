@@ -1576,3 +1576,11 @@ def test_a_breakdown_by_type_with_kinds_before_their_numbers():
     assert [(r["project"], r["n_projects"], r["part_of"]) for r in recs if r is not total] == [
         ("4 agriculture projects", 4, total["id"]), ("6 industry projects", 6, total["id"]),
         ("5 integrated transportation projects", 5, total["id"]), ("4 real estate projects", 4, total["id"])]
+
+
+def test_a_day_without_a_year_takes_the_one_year_said_beside_it():
+    text = ("Home > Business News\n\nMajor projects begin in Wenchang\n\nOn October 9, 34 major projects with a "
+            "combined investment of 5.4 billion yuan were launched in Wenchang, the second batch of the city's 2024 "
+            "plan.")
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == "2024-10-09"

@@ -432,6 +432,8 @@ def infer_year(text: str) -> int | None:
     2020
     >>> infer_year("The base was launched in 2017.") is None
     True
+    >>> infer_year("On October 9, 34 projects were launched, the second batch of the city's 2024 plan.")
+    2024
     """
     scores: dict[int, float] = {}
     lead_years: set[int] = set()
@@ -458,6 +460,12 @@ def infer_year(text: str) -> int | None:
             scores[year] = scores.get(year, 0.0) + weight
         for m in _YEAR_NAMES_EVENT_ZH.finditer(line):
             scores[int(m.group(1))] = scores.get(int(m.group(1)), 0.0) + 2.0
+        years_here = {int(m.value[:4]) for m in find_dates(line) if not m.prospective}
+        if len(years_here) == 1 and not _NOT_NEWS.search(line):
+            year = next(iter(years_here))  # "On October 9, 34 projects … the city's 2024 initiatives": a day said
+            if any(len(d.value) == 10 and not re.search(r"(?:19|20)\d\d", d.text)  # without a year, beside one year
+                   for d in find_dates(line, ref_year=year) if not d.prospective):
+                scores[year] = scores.get(year, 0.0) + 1.0
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     if best and best[1] < 2 and len(lead_years) == 1 and not any(v >= 2 for v in scores.values()):
         return next(iter(lead_years))  # one Chinese "YYYY年" in the first paragraph giving one; later ones are background
