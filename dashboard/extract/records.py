@@ -1802,8 +1802,10 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
             year_only = (value, rank)  # "this year": a more precise date of that year said nearby is better
             continue
         if value and (year_only is None or value.startswith(year_only[0])):
-            if rank >= 2 and len(value) == 7 and (ctx.first_event_date or "").startswith(value):
-                value = ctx.first_event_date  # a dateline's "2021年9月" around the article's event on 9月1日: that day
+            if len(value) == 7 and (ctx.first_event_date or "").startswith(value) \
+                    and (rank >= 2 or THIS_MONTH.search(s.text)):
+                value = ctx.first_event_date  # a dateline's "2021年9月" around the article's event on 9月1日, or
+                #                               "本月全市共有21个重点项目集中开工" after "5月19日,…仪式": that day
             d.date, d.date_rank = value, rank
             return
     if year_only:
@@ -1959,6 +1961,8 @@ def _extract(article) -> list[dict]:
     ids = {id(x): f"a{j + 1}" for j, x in enumerate(drafts)}
     return [_record(ctx, d, ids) for d in drafts]
 
+
+THIS_MONTH = re.compile(r"本月|当月|\bthis\s+month\b", re.I)
 
 ARTICLE_SECTOR_FLOOR = 5.0  # sector_scores weight: about two clear industry words in the headline and lead
 
