@@ -1587,7 +1587,7 @@ def test_a_day_without_a_year_takes_the_one_year_said_beside_it():
 
 
 def test_this_months_projects_take_the_day_of_the_ceremony_told_before():
-    text = ("许昌日报\n\n2021-05-21\n\n5月19日,许昌市5月重点项目集中开工仪式在长葛市举行。"
+    text = ("许昌重点项目集中开工\n\n许昌日报 2021-05-21\n\n5月19日,许昌市5月重点项目集中开工仪式在长葛市举行。"
             "本月全市共有21个重点项目集中开工,总投资152亿元。")
     (rec,) = with_amount(records_of(text))
     assert rec["date"] == "2021-05-19"
