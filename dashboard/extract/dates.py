@@ -12,7 +12,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dashboard.extract.fastscan import fold
 from dashboard.extract.guard import guarded
+from dashboard.extract.needs import needs
 from dashboard.datelines import HEADER_CHARS, MONTHS, full_dates, header_date  # noqa: F401 (re-exported)
 
 
@@ -335,6 +337,8 @@ _RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for
           conference|time|day|year|of)\b))""", _r_the_nth),
     (rf"""(?<![\d月号年个.])(?P<d>{_DAY})日(?!前)""", _r_the_nth),
 ]]
+# The words each rule cannot match without (needs.py): a text holding none of them is not scanned by the rule.
+_RULE_NEEDS = [needs(pattern) for pattern, _ in _RULES]
 
 # Words that make the date a plan or target, read in the clause before it.
 _CLAUSE_END = re.compile(r"[.;!?。；！？:：\n]|,\s+(?=and\b|but\b|while\b)")
@@ -391,7 +395,10 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     starts: list[int] = []   # the spans claimed so far: apart, so ordered by start and by end alike
     ends: list[int] = []
     found: list[DateMention] = []
-    for pattern, resolve in _RULES:
+    folded = fold(text)
+    for (pattern, resolve), need in zip(_RULES, _RULE_NEEDS):
+        if not need.may_match(folded):
+            continue  # no match of the rule in the text (needs.py)
         for m in pattern.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1].isspace():

@@ -1,0 +1,94 @@
+"""needs.py: a text a pattern is skipped on (it holds none of the words the pattern needs) has no match of it."""
+import random
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.articles import article_files, read_article
+from dashboard.extract import dates, needs, status
+from dashboard.extract import lists, names, places, records, sectors  # noqa: F401  (their patterns register)
+from dashboard.extract.fastscan import fold
+from dashboard.extract.segments import sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+_DIRS = [SHARED / "seeds", SHARED / "extraction" / "dev", SHARED / "extraction" / "dev2",
+         ROOT / "tests" / "heldout" / "articles", *sorted((ROOT / "tests" / "blind").glob("batch*/articles")),
+         ROOT / "data" / "articles"]
+TRICKY = [
+    "2021年3月5日，昨天下午签约，计划2025年投产；On Aug. 6, 2020 and last week, the 28th of May, Q3 2021",
+    "上个月 本周三 下周 今年 去年12月 二〇二一年三月 from July 29 to 30, on Wednesday, by the end of 2023",
+    "PUT INTO OPERATION, İNKED, ınked, Signed, ſigned, SIGNED, \u212aEY PROJECTS LIST, ground-breaking",
+    "Mid-March 2020, EARLY THIS MONTH, Q1 2020, the first half of 2021, two years ago, 3年前, 本周三上午",
+    "", "a", "年", "2020",
+]
+
+
+@pytest.fixture(scope="module")
+def texts():
+    arts = [read_article(f) for f in article_files([str(d) for d in _DIRS if d.exists()]) if f.suffix != ".csv"]
+    out = [a.text for a in arts] + [s.text for a in arts for s in sentences(a.text)]
+    out += [line for a in arts for line in a.text.split("\n")]
+    rng = random.Random(6)
+    pieces = [t[i:i + 30] for t in out[:400] for i in range(0, len(t), 71)]
+    out += ["".join(rng.choice(pieces) for _ in range(8)) for _ in range(300)]
+    assert len(out) > 1000
+    return out + TRICKY
+
+
+def test_skipped_texts_have_no_match(texts):
+    assert len(needs.NEEDED) >= 45
+    folded = [fold(t) for t in texts]
+    for pattern, need in needs.NEEDED:
+        for t, f in zip(texts, folded):
+            if not need.may_match(f):
+                assert pattern.search(t) is None, (pattern.pattern, t)
+
+
+def test_every_match_holds_its_needs(texts):
+    """Stronger: the words are inside each match, not only somewhere in the text."""
+    seen = 0
+    for pattern, need in needs.NEEDED:
+        for t in texts:
+            for m in pattern.finditer(t):
+                if m.end() > m.start():
+                    assert need.may_match(fold(m.group())), (pattern.pattern, m.group())
+                    seen += 1
+    assert seen > 10000
+
+
+def test_fold_covers_every_character_ignorecase_matches():
+    """Any character `(?i)` matches with a character of a needed word folds to that word's character."""
+    chars = sorted({c for _, need in needs.NEEDED for words in need.sets for w in words for c in w if c.isascii()})
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    for c in chars:
+        for m in re.finditer("(?i:" + re.escape(c) + ")", every):
+            assert fold(m.group()) == c, (c, m.group())
+
+
+def test_needs_of_patterns():
+    def sets(p, flags=0):
+        return needs.needs(re.compile(p, flags)).sets
+
+    assert sets(r"\b(?i:Put)\s+(?:in)?to\s+(?:operation|use)") == (("put",), ("operation", "use"), ("to",))
+    assert sets(r"a?|b") == () and sets(r".*") == () and sets(r"[^x]y?") == ()
+    assert sets(r"(?:x|y?)z") == (("z",),)                      # a branch that needs nothing needs nothing
+    assert sets(r"(?:ab)+c*") == (("ab",),) and sets(r"(?:ab){0,3}c") == (("c",),)
+    assert sets(r"[日号]") == (("号", "日"),) and sets(r"[\d]") == () and sets(r"[\w]") == ()
+    assert sets(r"[a-c]") == (("a", "b", "c"),)
+    assert sets(r"É", re.I) == () and sets(r"é") == (("é",),)   # a cased non-ASCII letter under (?i): unknown
+    assert sets(r"(?i)ABC") == (("abc",),)
+
+
+def test_find_dates_and_status_as_without_the_needs(texts, monkeypatch):
+    refs = [date(2021, 3, 2), None]
+    fast = [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts]
+    cues = [status._cues(t) for t in texts]
+    monkeypatch.setattr(dates, "_RULE_NEEDS", [needs.Needs([])] * len(dates._RULES))
+    monkeypatch.setattr(status, "_CUE_NEEDS", [needs.Needs([])] * len(status._CUES))
+    assert [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts] == fast
+    assert [status._cues(t) for t in texts] == cues
+    assert sum(len(x[0]) for x in fast) > 1000 and sum(map(len, cues)) > 1000
