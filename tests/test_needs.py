@@ -92,3 +92,38 @@ def test_find_dates_and_status_as_without_the_needs(texts, monkeypatch):
     assert [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts] == fast
     assert [status._cues(t) for t in texts] == cues
     assert sum(len(x[0]) for x in fast) > 1000 and sum(map(len, cues)) > 1000
+
+
+def test_lists_and_names_as_without_the_needs(texts, monkeypatch):
+    from dashboard.extract.needs import Needs
+
+    sents = [t for t in texts if len(t) < 2000]
+    projects = [lists.named_projects(t, has_figure=h) for t in sents for h in (False, True)]
+    found = [names._companies.__wrapped__(t) for t in sents]
+    monkeypatch.setattr(lists, "_GROUP_NEEDS", Needs([]))
+    monkeypatch.setattr(lists, "_NAMING_PATTERNS", [(p, Needs([])) for p, _ in lists._NAMING_PATTERNS])
+    for attr in ("_COMPANY_ZH_NEEDS", "_SUBJECT_ZH_NEEDS", "_AGENT_NEEDS"):
+        monkeypatch.setattr(names, attr, Needs([]))
+    assert [lists.named_projects(t, has_figure=h) for t in sents for h in (False, True)] == projects
+    assert [names._companies.__wrapped__(t) for t in sents] == found
+    assert sum(map(len, projects)) > 100 and sum(map(len, found)) > 1000
+
+
+def test_company_names_without_gongsi(texts):
+    """Without 公司 the sectors' company pattern finds what its English branch alone finds."""
+    seen = 0
+    for t in texts + [t.replace("公司", "") for t in texts[:3000]]:
+        if "公司" not in t:
+            got = [m.span() for m in sectors._COMPANY_NAME_EN_RE.finditer(t)]
+            assert got == [m.span() for m in sectors._COMPANY_NAME_RE.finditer(t)]
+            seen += len(got)
+    assert seen > 500
+
+
+def test_raw_matches_and_grams_are_not_shared_for_writing():
+    from dashboard.extract import figure_filter
+
+    g = figure_filter._grams("Signed a deal 签约", "e:")
+    g.add("x")
+    assert "x" not in figure_filter._grams("Signed a deal 签约", "e:")
+    assert isinstance(places._raw_matches("Hefei and Wuhu"), tuple)

@@ -54,6 +54,11 @@ _MONEY = re.compile(r"\d\s*(?:billion|million|trillion|bn\b|亿|万亿|万元)",
 
 def _grams(text: str, prefix: str, pairs: bool = False) -> set[str]:
     """Lower-case English words (and word pairs when `pairs`) and Chinese character pairs."""
+    return set(_grams_of(text, prefix, pairs))
+
+
+@lru_cache(maxsize=1024)  # an article's title, and a sentence with several figures, are read once
+def _grams_of(text: str, prefix: str, pairs: bool) -> frozenset[str]:
     text = simplified(text or "").lower()
     out: set[str] = set()
     words = _WORD.findall(text)
@@ -62,7 +67,7 @@ def _grams(text: str, prefix: str, pairs: bool = False) -> set[str]:
         out |= {f"{prefix}{a}_{b}" for a, b in zip(words, words[1:])}
     for run in _CJK.findall(text):
         out |= {f"{prefix}{run[i:i + 2]}" for i in range(len(run) - 1)}
-    return out
+    return frozenset(out)
 
 
 def _bucket(x: float, edges: tuple) -> int:
@@ -110,7 +115,8 @@ def features(record: dict, text: str, title: str) -> set[str]:
     if isinstance(amount, (int, float)) and amount > 0:
         out.add(f"amt:{min(max(int(math.log10(amount)), 7), 12)}")
     out.add(f"pos:{_bucket(start / max(len(text), 1), (0.2, 0.4, 0.6, 0.8))}")
-    if start <= len(text.split("\n", 1)[0]) + 200:
+    first_line = text.find("\n")  # (the length of text.split("\n", 1)[0], without copying the text per record)
+    if start <= (len(text) if first_line < 0 else first_line) + 200:
         out.add("first")
     return out
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fastscan import fold
 from .guard import guarded
 from .places import lookup
+from .needs import needs
 from .record_words import COUNT_WORD, NUMBER_WORDS
 
 # "several from Shenzhen", "some of them", "两个": a quantity, no name.
@@ -205,8 +207,9 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
         if (is_project_name(line) or (under_lead and _plain_name(line))) \
                 and not re.search(r"\d[\d.,]*\s*(?:亿|万|billion|million)", line):
             return [Named(line, mark.end())]
+    folded = fold(text)
     groups = [Group(int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], g["what"].strip(), g.start())
-              for g in GROUP.finditer(text)]
+              for g in (GROUP.finditer(text) if _GROUP_NEEDS.may_match(folded) else ())]
     for lead in LEAD_IN.finditer(text):
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
         rest = text[lead.end():lead.end() + LIST_REACH]  # (a list ends long before; a run-on text is not read again per lead-in)
@@ -232,9 +235,11 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
         for name, at in clause_items(text, lead.end()):
             if name not in found and not any(name in f or f in name for f in found):
                 found[name] = Named(name, at, None)
-    for pattern in () if has_figure else (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD):
+    for pattern, need in () if has_figure else _NAMING_PATTERNS:
         # (in a sentence with a figure, a project named with it is the figure's record)
         # "其中,X项目建成后…", "A公司拟在空港区建设B项目", "AstraZeneca will set up a manufacturing and supply base in Qingdao"
+        if not need.may_match(folded):
+            continue  # none of the words the pattern needs (needs.py): no match
         for m in pattern.finditer(text):
             name = m.group("name")
             if name not in found and not any(name in f or f in name for f in found) and is_project_name(name) \
@@ -338,6 +343,8 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
     ['碳材料产业园', '水发全竹产业园', '禾川科技产业园']
     """
     out = []
+    if "、" not in text:
+        return out  # (no clause of it holds one)
     for clause in _CLAUSE.finditer(text):
         if "、" not in clause.group():
             continue
@@ -367,3 +374,6 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
 
 # Speed (guard.py): these skip at C speed the characters no match of theirs begins with; the same matches.
 GROUP, LEAD_IN, PROJECT_NOUN_EN = guarded(GROUP), guarded(LEAD_IN), guarded(PROJECT_NOUN_EN)
+# Speed (needs.py): the words these cannot match without ("project"; 建设/build ...): a sentence without them is not scanned.
+_GROUP_NEEDS = needs(GROUP)
+_NAMING_PATTERNS = [(p, needs(p)) for p in (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD)]

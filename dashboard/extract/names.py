@@ -9,7 +9,9 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from dashboard.extract.fastscan import fold
 from dashboard.extract.guard import guarded
+from dashboard.extract.needs import needs
 from dashboard.extract.name_words import (BRANDS, BRANDS_ZH, COMPANY_ENDINGS_EN, COMPANY_ENDINGS_ZH, LEADING_WORDS, NOT_NAMES, PLACE_OR_BODY_ENDINGS,
                                           PROJECT_NOUNS)
 
@@ -54,6 +56,9 @@ _PROJECT_EN = re.compile(
 
 # Speed (guard.py): skip at C speed the characters no match begins with; the same matches.
 _COMPANY_EN, _BRAND, _SUBJECT, _AGENT, _PROJECT_EN = map(guarded, (_COMPANY_EN, _BRAND, _SUBJECT, _AGENT, _PROJECT_EN))
+# Speed (needs.py): the words these cannot match without (a Chinese company ending, 投资/投入, by/with); a sentence
+# holding none of them is not scanned
+_COMPANY_ZH_NEEDS, _SUBJECT_ZH_NEEDS, _AGENT_NEEDS = map(needs, (_COMPANY_ZH, _SUBJECT_ZH, _AGENT))
 
 
 def _clean_en(name: str) -> str:
@@ -89,12 +94,13 @@ def _companies(text: str) -> tuple[Name, ...]:
         found[:] = [n for n in found if not (start <= n.start and n.end <= end)]
         found.append(Name(start, end, name))
 
+    folded = fold(text)
     for m in _COMPANY_EN.finditer(text):
         name = _clean_en(m.group(1))
         if name and len(name.split()) >= 2 or (name and name.split()[0] not in COMPANY_ENDINGS_EN):
             start = m.start(1) + m.group(1).find(name)
             add(start, start + len(name), name)
-    for m in _COMPANY_ZH.finditer(text):
+    for m in _COMPANY_ZH.finditer(text) if _COMPANY_ZH_NEEDS.may_match(folded) else ():
         name = _ZH_BREAK.sub("", m.group(1))
         if len(name) >= 3:
             start = m.end(1) - len(name)
@@ -103,11 +109,11 @@ def _companies(text: str) -> tuple[Name, ...]:
         add(m.start(1), m.end(1), m.group(1))
     for m in _BRAND_ZH.finditer(text):
         add(m.start(), m.end(), m.group())
-    for m in _SUBJECT_ZH.finditer(text):
+    for m in _SUBJECT_ZH.finditer(text) if _SUBJECT_ZH_NEEDS.may_match(folded) else ():
         name = re.sub(r"(集团|公司)[\u4e00-\u9fff]+$", r"\1", _ZH_BREAK.sub("", m.group(1)))  # "…集团未来几年" -> "…集团"
         if 2 <= len(name) and not _NOT_COMPANY_ZH.search(name):
             add(m.start(1) + m.group(1).find(name), m.start(1) + m.group(1).find(name) + len(name), name)
-    for m in _AGENT.finditer(text):
+    for m in _AGENT.finditer(text) if _AGENT_NEEDS.may_match(folded) else ():
         name = _clean_en(m.group(1))
         if len(name.split()) >= 2 and name.split()[-1].lower() not in PLACE_OR_BODY_ENDINGS \
                 and not re.search(r"\b(?:Government|University|Laboratory|Institute|Academy|Bureau|Committee)\b", name):

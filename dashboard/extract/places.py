@@ -553,7 +553,8 @@ _WORD_DISTRICTS = frozenset({"城区", "郊区", "矿区"})
 _NOT_AFTER_ONE_CHAR_NAME = set("域城级委长乡镇里内外场民值区县")
 
 
-def _raw_matches(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)  # the article is read for its evidence (_evidence) and then for its places: once
+def _raw_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     """Leftmost-longest, non-overlapping alias matches that respect word boundaries."""
     _, auto, _ = _index()
     low = _lower(text)
@@ -577,7 +578,7 @@ def _raw_matches(text: str) -> list[tuple[int, int, str]]:
         if s >= last:
             out.append((s, e, k))
             last = e
-    return out
+    return tuple(out)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z\u00c0-\u024f']+)[ \t]+$")

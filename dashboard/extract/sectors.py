@@ -63,15 +63,21 @@ _ALL_WORDS = sorted({w for t in (KEYWORDS, COMPANIES) for ws in t.values() for w
 _KEYWORD_SOURCES = [_alternative(w) for w in _ALL_WORDS]
 _KEYWORDS = Alternation(_KEYWORD_SOURCES, [key_of(w) for w in _ALL_WORDS])
 
-_COMPANY_NAME_RE = re.compile(r"""
+_COMPANY_NAME_EN = r"""
       (?:[A-Z][\w&'’.]*(?:\s*\([A-Z][a-z]+\))?[\s-]+){1,6}?        # capitalised words, maybe "(Chengdu)"
       (?:Co\.?,?\s*Ltd\.?|Co\.|Co\b|Company|Corporation|Corp\.?|Inc\.?|Limited|Ltd\.?   # legal suffix
         |Publishing\s+House|Office|Bureau|Administration|Commission|Committee|Department|Ministry
         |University|Institute|Academy|Expo|Exposition|Fair|Forum|Group|Media|Press)\b
-    | [^\s，。、；：:,.!?的与和及在为是将对从向由把被了并“”"（(]{2,12}?
+"""
+_COMPANY_NAME_ZH = r"""
+      [^\s，。、；：:,.!?的与和及在为是将对从向由把被了并“”"（(]{2,12}?
       (?:\([^)]{2,6}\)|（[^）]{2,6}）)?[^\s，。、；：:,.的与和及]{0,10}?
       (?:股份有限公司|有限责任公司|有限公司|公司)                     # Chinese legal suffix
-    """, re.X)
+"""
+_COMPANY_NAME_RE = re.compile(f"{_COMPANY_NAME_EN}|{_COMPANY_NAME_ZH}", re.X)
+# Speed: in a text without 公司 the Chinese branch matches nowhere, so the pattern finds what its English branch
+# alone finds; that one begins with a capital letter, which the regex engine looks for at C speed.
+_COMPANY_NAME_EN_RE = re.compile(_COMPANY_NAME_EN, re.X)
 
 # Every company name above ends in one of these words: a text without them has none (a quick test first).
 _COMPANY_HINT = re.compile(r"Co|Inc|Limited|Ltd|Publishing|Office|Bureau|Administration|Commission|Committee|Department"
@@ -97,7 +103,8 @@ def _hits(text: str) -> tuple[tuple[str, str | None, float], ...]:
         if not meanings:
             continue
         if names is None:
-            names = [n.span() for n in _COMPANY_NAME_RE.finditer(text)] if _COMPANY_HINT.search(text) else []
+            names = [n.span() for n in (_COMPANY_NAME_RE if "公司" in text else _COMPANY_NAME_EN_RE).finditer(text)] \
+                if _COMPANY_HINT.search(text) else []
         key = _norm(m.group())
         seen[key] += 1
         repeat = 1.0 if seen[key] == 1 else 0.5 if seen[key] <= 3 else 0.0
