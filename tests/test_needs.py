@@ -127,3 +127,22 @@ def test_raw_matches_and_grams_are_not_shared_for_writing():
     g.add("x")
     assert "x" not in figure_filter._grams("Signed a deal 签约", "e:")
     assert isinstance(places._raw_matches("Hefei and Wuhu"), tuple)
+
+
+def test_simplified_by_character_as_before(texts):
+    """simplified's character-by-character conversion (when a phrase would change the length) gives what
+    converting every character on its own gave before."""
+    from dashboard.extract import script
+
+    convert = script._converter().convert
+    traditional = "瀋陽簽約項目26個，總投資497.52億元。22個重大專案集中開工，軟體、網路、資訊"
+    candidates = [t for t in texts if not t.isascii()] + ["\n".join(texts[:800]) + traditional, traditional]
+    changed = 0
+    for t in candidates:
+        want = "".join(c if len(s := convert(c)) != 1 else s for c in t)
+        if len(convert(t)) != len(t):
+            changed += 1
+            assert script.simplified(t) == want
+        else:
+            assert script.simplified(t) == convert(t)
+    assert changed >= 1

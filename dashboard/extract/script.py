@@ -32,9 +32,11 @@ def simplified(text: str) -> str:
     out = _converter().convert(text)
     if len(out) == len(text):
         return out
-    # a phrase rule changed the length: convert character by character, keeping every offset
+    # a phrase rule changed the length: convert character by character, keeping every offset (each distinct
+    # character once: the same as converting every character of the text, without a call per character)
     convert = _converter().convert
-    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+    table = {ord(c): s for c in set(text) if len(s := convert(c)) == 1 and s != c}
+    return text.translate(table)
 
 
 def original_of(name: str, converted: str, original: str) -> str:
