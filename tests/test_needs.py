@@ -48,6 +48,18 @@ def test_skipped_texts_have_no_match(texts):
                 assert pattern.search(t) is None, (pattern.pattern, t)
 
 
+def test_screen_is_may_match(texts):
+    """One Aho-Corasick pass answers as each pattern's substring tests do (and a shared memo as without it)."""
+    for group in ([n for _, n in needs.NEEDED], [n for _, n in needs.NEEDED[:11]], []):
+        screen = needs.Screen(group)
+        for t in texts:
+            f = fold(t)
+            want = [n.may_match(f) for n in group]
+            assert screen.which(f) == want
+            memo = {}
+            assert [n.may_match(f, memo) for n in group] == want
+
+
 def test_every_match_holds_its_needs(texts):
     """Stronger: the words are inside each match, not only somewhere in the text."""
     seen = 0
@@ -88,7 +100,7 @@ def test_find_dates_and_status_as_without_the_needs(texts, monkeypatch):
     fast = [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts]
     cues = [status._cues(t) for t in texts]
     monkeypatch.setattr(dates, "_RULE_NEEDS", [needs.Needs([])] * len(dates._RULES))
-    monkeypatch.setattr(status, "_CUE_NEEDS", [needs.Needs([])] * len(status._CUES))
+    monkeypatch.setattr(status, "_CUE_SCREEN", needs.Screen([needs.Needs([])] * len(status._CUES)))
     assert [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts] == fast
     assert [status._cues(t) for t in texts] == cues
     assert sum(len(x[0]) for x in fast) > 1000 and sum(map(len, cues)) > 1000

@@ -395,9 +395,9 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     starts: list[int] = []   # the spans claimed so far: apart, so ordered by start and by end alike
     ends: list[int] = []
     found: list[DateMention] = []
-    folded = fold(text)
+    folded, memo = fold(text), {}
     for (pattern, resolve), need in zip(_RULES, _RULE_NEEDS):
-        if not need.may_match(folded):
+        if not need.may_match(folded, memo):
             continue  # no match of the rule in the text (needs.py)
         for m in pattern.finditer(text):
             s, e = m.span()

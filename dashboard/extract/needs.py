@@ -123,15 +123,47 @@ class Needs:
         ranked = sorted(dict.fromkeys(sets), key=_rank, reverse=True)[:most]
         self.sets = tuple(tuple(sorted(s, key=lambda w: (-len(w), w))) for s in ranked)
 
-    def may_match(self, folded: str) -> bool:
-        """False only if no match of the pattern can be in the text whose `fold` is `folded`."""
+    def may_match(self, folded: str, memo: dict | None = None) -> bool:
+        """False only if no match of the pattern can be in the text whose `fold` is `folded`.
+
+        `memo`, a dict kept for one text, remembers each set's answer for the other patterns that need the
+        same set (the month names, the digits ... of the date rules)."""
         for words in self.sets:
+            if memo is not None:
+                found = memo.get(words)
+                if found is None:
+                    found = memo[words] = any(w in folded for w in words)
+                if not found:
+                    return False
+                continue
             for w in words:
                 if w in folded:
                     break
             else:
                 return False
         return True
+
+
+class Screen:
+    """Which of several patterns may match a text (each as its `Needs.may_match` says), from one
+    Aho-Corasick pass over the text for all their words instead of a substring test per word."""
+
+    def __init__(self, needs_list: list[Needs]):
+        import ahocorasick
+
+        self.needs = list(needs_list)
+        self._sets = [[frozenset(words) for words in n.sets] for n in self.needs]
+        words = sorted({w for n in self.needs for s in n.sets for w in s})
+        self._auto = ahocorasick.Automaton() if words else None
+        for w in words:
+            self._auto.add_word(w, w)
+        if self._auto is not None:
+            self._auto.make_automaton()
+
+    def which(self, folded: str) -> list[bool]:
+        """For each pattern, False only if no match of it can be in the text whose `fold` is `folded`."""
+        present = {w for _, w in self._auto.iter(folded)} if self._auto is not None else set()
+        return [all(not present.isdisjoint(s) for s in sets) for sets in self._sets]
 
 
 def needs(pattern: re.Pattern) -> Needs:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dashboard.extract.fastscan import fold
 from dashboard.extract.guard import guarded
-from dashboard.extract.needs import needs
+from dashboard.extract.needs import Screen, needs
 
 # (status, strong?, pattern). A strong cue reports the event itself; a weak one
 # ("agreement", "key projects") only when no strong cue is there.
@@ -105,15 +105,15 @@ _LISTED_COMPANY = re.compile(r"listed\s+(?:company|companies|firm|group|enterpri
 _PLAN_OK = {"listed", "announced"}   # a list or an announcement is itself the event
 
 
-# The words each cue cannot match without (needs.py): a text holding none of them is not scanned for the cue.
-_CUE_NEEDS = [needs(pattern) for _, _, pattern in _CUES]
+# The words each cue cannot match without (needs.py): a text holding none of them is not scanned for the cue
+# (all cues' words looked for in one pass).
+_CUE_SCREEN = Screen([needs(pattern) for _, _, pattern in _CUES])
 
 
 def _cues(text: str) -> list[tuple[int, int, str, bool]]:
     found = []
-    folded = fold(text)
-    for (status, strong, pattern), need in zip(_CUES, _CUE_NEEDS):
-        if not need.may_match(folded):
+    for (status, strong, pattern), may in zip(_CUES, _CUE_SCREEN.which(fold(text))):
+        if not may:
             continue
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 40):m.start()]
