@@ -158,3 +158,46 @@ def test_simplified_by_character_as_before(texts):
         else:
             assert script.simplified(t) == convert(t)
     assert changed >= 1
+
+
+def test_simplified_leaves_ascii_alone(texts):
+    """simplified returns an ASCII text as it is: every key of the tw2sp dictionaries holds a non-ASCII character."""
+    import json
+    import subprocess
+
+    import opencc
+
+    from dashboard.extract import script
+
+    convert = script._converter().convert
+    for t in texts:
+        if t.isascii():
+            assert convert(t) == t and script.simplified(t) == t
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, share = clib / "bin" / "opencc_dict", clib / "share" / "opencc"
+    if not tool.exists():
+        pytest.skip("opencc_dict not shipped")
+    config = json.loads((share / "tw2sp.json").read_text())
+
+    def files(node):
+        if isinstance(node, dict):
+            if node.get("type") == "ocd2":
+                yield node["file"]
+            for v in node.values():
+                yield from files(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from files(v)
+
+    names = set(files(config))
+    assert len(names) >= 5
+    for name in names:
+        out = subprocess.run([str(tool), "-i", str(share / name), "-o", "/dev/stdout", "-f", "ocd2", "-t", "text"],
+                             capture_output=True, check=True).stdout.decode("utf-8")
+        keys = [line.split("\t")[0] for line in out.splitlines() if line]
+        assert keys and not any(k.isascii() for k in keys), name
+
+
+def test_latin_characters_are_the_pattern():
+    every = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000]
+    assert [c for c in every if c in places._LATIN_CHARS] == [c for c in every if places._LATIN_WORD.match(c)]

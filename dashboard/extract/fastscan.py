@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 # Characters that `(?i)` matches with an ASCII letter although str.lower() does not give it
 # (or gives two characters): dotted and dotless i, long s.
@@ -78,19 +79,11 @@ class Alternation:
     def finditer(self, text: str) -> list[re.Match]:
         """The matches `re.compile("|".join(sources)).finditer(text)` gives, in order."""
         folded = fold(text)
-        runs = _RUN.finditer(folded)
-        starts: list[int] = []     # where each run begins in the text
-        offsets: list[int] = []    # ... and in the joined runs
-        parts: list[str] = []
-        n = 0
-        for m in runs:
-            starts.append(m.start())
-            offsets.append(n)
-            g = m.group()
-            parts.append(g)
-            n += len(g)
+        parts = _RUN.findall(folded)
         if not parts:
             return []
+        starts = [m.start() for m in _RUN.finditer(folded)]   # where each run begins in the text
+        offsets = [0, *accumulate(map(len, parts[:-1]))]        # ... and in the joined runs
         joined = "".join(parts)
         cands: dict[int, list[int]] = {}
         for end, (length, idx) in self._auto.iter(joined):

@@ -97,7 +97,8 @@ def features(record: dict, text: str, title: str) -> set[str]:
         out |= _grams(evidence[at + len(figure):at + len(figure) + 25], "a:", pairs=True)
     low = simplified(evidence).lower()
     out |= {f"cue:{name}" for name, rx in _CUES.items() if rx.search(low)}
-    out |= {f"pcue:{name}" for name, rx in _CUES.items() if rx.search(simplified(before[prev_start:]).lower())}
+    around = simplified(before[prev_start:]).lower()  # (once, not once per cue)
+    out |= {f"pcue:{name}" for name, rx in _CUES.items() if rx.search(around)}
     if _APPROX_COUNT.search(low):
         out.add("count~")
     out.add(f"money:{min(len(_MONEY.findall(low)), 3)}")

@@ -76,6 +76,8 @@ class PlaceMention:
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_LATIN_CHARS = frozenset(map(chr, [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
+                                   *range(ord("0"), ord("9") + 1), *range(0xC0, 0x250)]))  # what _LATIN_WORD matches
 
 
 def _has_cjk(s: str) -> bool:
@@ -559,15 +561,16 @@ def _raw_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     _, auto, _ = _index()
     low = _lower(text)
     found = []
+    latin, lower_ok, n = _LATIN_CHARS, _lowercase_keys(), len(text)  # (_is_latin of one character, as a set)
     for end, key in auto.iter(low):
         start = end - len(key) + 1
         end += 1
-        if _is_latin(key[0]):
-            if start > 0 and _is_latin(text[start - 1]):
+        if key[0] in latin:
+            if start > 0 and text[start - 1] in latin:
                 continue
-            if not text[start].isupper() and key not in _lowercase_keys():
+            if not text[start].isupper() and key not in lower_ok:
                 continue
-        if _is_latin(key[-1]) and end < len(text) and _is_latin(text[end]):
+        if key[-1] in latin and end < n and text[end] in latin:
             continue
         if len(key) == 2 and key[1] in "县区市" and text[end:end + 1] in _NOT_AFTER_ONE_CHAR_NAME:
             continue  # "县域经济和县域": the word 县域 (county level), not 和县
