@@ -15,9 +15,11 @@ How the set is read (each step keeps "every match contains one of these"):
 - a group, an atomic group or a repeat of at least once needs what its content needs;
 - an alternation needs the union of what its branches need (and nothing if one branch needs nothing);
 - a character class of literal characters without case (or ASCII under ``(?i)``) needs one of them;
+- a lookahead needs what its content needs (in the text, at or after the place it is tried: so a need
+  is in the text from the match's start on, not always inside the match);
 - of the several needs of a sequence, the most selective is kept (longest shortest string, then fewest).
 
-Anchors, look-arounds, ``.``, negated classes and categories need nothing. `tests/test_needs.py`
+Anchors, lookbehinds, negative lookaheads, ``.``, negated classes and categories need nothing. `tests/test_needs.py`
 checks, on every shipped article, sentence and line, that a text a pattern is skipped on has no match.
 """
 from __future__ import annotations
@@ -92,6 +94,8 @@ def _seq(seq, flags: int) -> list[frozenset[str]]:
             got = _class(av, icase)
             if got:
                 cands.append(got)
+        elif op is C.ASSERT and av[0] == 1:
+            cands.extend(_seq(av[1], flags))  # a lookahead: what it needs is in the text, after where it is tried
     flush()
     return cands
 
