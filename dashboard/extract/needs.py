@@ -150,24 +150,39 @@ class Needs:
 
 class Screen:
     """Which of several patterns may match a text (each as its `Needs.may_match` says), from one
-    Aho-Corasick pass over the text for all their words instead of a substring test per word."""
+    Aho-Corasick pass over the text for all their words instead of a substring test per word.
+
+    Each (pattern, needed set) has a bit; a word carries the bits of the sets it is in; a pattern may match
+    when the words found carry every bit of its sets."""
 
     def __init__(self, needs_list: list[Needs]):
         import ahocorasick
 
         self.needs = list(needs_list)
-        self._sets = [[frozenset(words) for words in n.sets] for n in self.needs]
-        words = sorted({w for n in self.needs for s in n.sets for w in s})
-        self._auto = ahocorasick.Automaton() if words else None
-        for w in words:
-            self._auto.add_word(w, w)
+        bits: dict[str, int] = {}
+        self._masks: list[int] = []
+        bit = 1
+        for n in self.needs:
+            mask = 0
+            for words in n.sets:
+                for w in words:
+                    bits[w] = bits.get(w, 0) | bit
+                mask |= bit
+                bit <<= 1
+            self._masks.append(mask)
+        self._auto = ahocorasick.Automaton() if bits else None
+        for w, b in sorted(bits.items()):
+            self._auto.add_word(w, b)
         if self._auto is not None:
             self._auto.make_automaton()
 
     def which(self, folded: str) -> list[bool]:
         """For each pattern, False only if no match of it can be in the text whose `fold` is `folded`."""
-        present = {w for _, w in self._auto.iter(folded)} if self._auto is not None else set()
-        return [all(not present.isdisjoint(s) for s in sets) for sets in self._sets]
+        found = 0
+        if self._auto is not None:
+            for _, b in self._auto.iter(folded):
+                found |= b
+        return [found & m == m for m in self._masks]
 
 
 def needs(pattern: re.Pattern) -> Needs:
