@@ -36,6 +36,8 @@ CUES = [
     ("新生产线试生产", "completed"),
     # listed
     ("The province released 120 key projects for 2021.", "listed"),
+    ("The commission released the 2021 Key Industry Investment Project list, launching 900 investment projects.",
+     "listed"),  # a list's "launching": the strong cue of the list wins over the weak one of a start
     ("The plant was included in the provincial key project list.", "listed"),
     ("The list also includes a solar farm.", "listed"),
     ("The city will carry out 200 key industrial projects this year.", "listed"),

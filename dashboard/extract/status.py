@@ -33,11 +33,8 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \b(?:began|begun|begin|begins|started|start|starts|commenced|launched|kicked\s+off)\s+(?:the\s+)?construction\b
       | \bconstruction\s+of\s+(?:[^.;]|\.\d){0,60}?\b(?:also\s+)?(?:began|started|commenced|kicked\s+off|got\s+under\s*way)\b
       | \bunder\s+construction\b | \b(?:is|are|was|were)\s+being\s+(?:built|constructed)\b
-      | \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+
-          (?:(?!promotion\b|pilot\b|demonstration\b|investment\s+promotion\b)[\w-]+\s+){0,4}?projects\b   # not "30 investment promotion projects"
       | \b(?:started|commenced|kicked\s+off)\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of|work\s+on)\s+)?\d[\d,]*\s+
           (?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b   # "Gejiu started 20 projects"
-      | \blaunch\s+of\s+\d[\d,]*\s+(?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b
       | \b(?:work\s+(?:(?:has|had|also|then|officially)\s+){0,2}(?:began|begun|started|commenced|kicked\s+off|got\s+under\s*way)
            \s+(?:(?:in|at)\s+(?:[\w'-]+\s+){1,4}?)?on|(?:began|started|commenced|begin|start)\s+work\s+on)
           \s+(?=(?:[\w'-]+\s+){0,6}?(?:projects?|plants?|factor(?:y|ies)|bases?|parks?|lines?|roads?|bridges?|cent(?:er|re)s?
@@ -81,6 +78,12 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
       | \bsettled?\s+(?:in|down)\b | \bsettles\s+(?:in|down)\b | \blanded\b | \blanding\s+in\b
       | \bpledged\s+investment\b | \bsecured\s+\d+\s+(?:[\w-]+\s+){0,2}projects\b | 协议投资
       | 协议 | 合同 | 落户 | 入驻 | 落地"""),
+    # "launched 236 key projects": mostly a start, but "released the key project list, launching 1431 projects" is
+    # a list's (a strong cue of another stage wins)
+    ("started", False, r"""
+        \blaunch(?:ed|es|ing)?\s+(?:(?:a\s+total\s+of|the\s+construction\s+of|construction\s+of)\s+)?\d[\d,]*\s+
+          (?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b   # not "30 investment promotion projects"
+      | \blaunch\s+of\s+\d[\d,]*\s+(?:(?!promotion\b|pilot\b|demonstration\b)[\w-]+\s+){0,4}?projects\b"""),
     ("listed", False, r"""
         \b(?:key|major)\s+(?:[\w-]+\s+){0,2}(?:construction|investment|industrial|industry)\s+projects?\b
       | 重点项目 | 重点建设项目"""),
