@@ -8,6 +8,7 @@ vocabulary, never `duckdb`.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import unicodedata
@@ -176,6 +177,15 @@ def warm_first_view() -> None:
     reads, which also opens the database and reads its labels; and Streamlit's check at a
     process's first element (it inspects the whole call stack, 0.3-0.7 s with pandas and Plotly
     loaded). A shared link with filters still runs its own queries, on a warm database."""
+    # (outside a run Streamlit warns "missing ScriptRunContext" at each call, which is expected here: quiet it)
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    try:
+        _warm_first_view()
+    finally:
+        logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.NOTSET)
+
+
+def _warm_first_view() -> None:
     st.empty()  # outside a run: draws nothing, but makes Streamlit's first-element check now
     db = db_path()
     if not store.is_remote(db) and not Path(db).exists():
