@@ -213,6 +213,11 @@ def db_file(tmp_path, write_articles):
 # --- the shared gold scorer (../shared/extraction), for the tests that measure against it -------------
 
 SHARED_EXTRACTION = Path(__file__).resolve().parent.parent.parent / "shared" / "extraction"
+_ROOT = Path(__file__).resolve().parent.parent
+# Every folder of real articles the repository reads in tests that compare a shortcut with the code it replaces.
+ARTICLE_DIRS = [SHARED_EXTRACTION.parent / "seeds", SHARED_EXTRACTION / "dev", SHARED_EXTRACTION / "dev2",
+                _ROOT / "tests" / "heldout" / "articles", *sorted((_ROOT / "tests" / "blind").glob("batch*/articles")),
+                _ROOT / "data" / "articles"]
 needs_gold = pytest.mark.skipif(not (SHARED_EXTRACTION / "score.py").exists(),
                                 reason="../shared/extraction is not beside the repo")
 

@@ -7,17 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE_DIRS
 from dashboard.articles import article_files, read_article
 from dashboard.extract import dates, needs, status
 from dashboard.extract import lists, names, places, records, sectors  # noqa: F401  (their patterns register)
 from dashboard.extract.fastscan import fold
 from dashboard.extract.segments import sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-_DIRS = [SHARED / "seeds", SHARED / "extraction" / "dev", SHARED / "extraction" / "dev2",
-         ROOT / "tests" / "heldout" / "articles", *sorted((ROOT / "tests" / "blind").glob("batch*/articles")),
-         ROOT / "data" / "articles"]
+_DIRS = ARTICLE_DIRS
 TRICKY = [
     "2021年3月5日，昨天下午签约，计划2025年投产；On Aug. 6, 2020 and last week, the 28th of May, Q3 2021",
     "上个月 本周三 下周 今年 去年12月 二〇二一年三月 from July 29 to 30, on Wednesday, by the end of 2023",

@@ -1246,12 +1246,22 @@ def test_a_count_before_a_quoted_name_counts_that_clauses_projects():
     assert counts == {900e9: 120, 300e9: 80, 500e9: 150}
 
 
-def test_the_events_day_after_a_filing_dateline_dates_this_events_records():
-    text = ("许昌市20个项目集中签约开工\n中国新闻网 2023年02月09日 11:13\n\n"
-            "中新网河南新闻2月9日电 (王力)2月8日,许昌市2023年一季度重大项目集中签约、开工活动在许昌经济技术开发区举行。"
-            "市领导出席活动并宣布项目开工。\n\n本次集中签约、开工的项目一共20个,计划总投资100亿元。")
+@pytest.mark.parametrize("text, day", [
+    # the event's day after a filing dateline dates this event's records
+    ("许昌市20个项目集中签约开工\n中国新闻网 2023年02月09日 11:13\n\n"
+     "中新网河南新闻2月9日电 (王力)2月8日,许昌市2023年一季度重大项目集中签约、开工活动在许昌经济技术开发区举行。"
+     "市领导出席活动并宣布项目开工。\n\n本次集中签约、开工的项目一共20个,计划总投资100亿元。", "2023-02-08"),
+    # a day said without a year takes the one year said beside it
+    ("Home > Business News\n\nMajor projects begin in Wenchang\n\nOn October 9, 34 major projects with a "
+     "combined investment of 5.4 billion yuan were launched in Wenchang, the second batch of the city's 2024 plan.",
+     "2024-10-09"),
+    # this month's projects take the day of the ceremony told before
+    ("许昌重点项目集中开工\n\n许昌日报 2021-05-21\n\n5月19日,许昌市5月重点项目集中开工仪式在长葛市举行。"
+     "本月全市共有21个重点项目集中开工,总投资152亿元。", "2021-05-19"),
+])
+def test_the_day_of_one_record(text, day):
     (rec,) = with_amount(records_of(text))
-    assert rec["date"] == "2023-02-08"
+    assert rec["date"] == day
 
 
 def test_a_bare_year_naming_a_chinese_event_gives_the_articles_year():
@@ -1576,18 +1586,3 @@ def test_a_breakdown_by_type_with_kinds_before_their_numbers():
     assert [(r["project"], r["n_projects"], r["part_of"]) for r in recs if r is not total] == [
         ("4 agriculture projects", 4, total["id"]), ("6 industry projects", 6, total["id"]),
         ("5 integrated transportation projects", 5, total["id"]), ("4 real estate projects", 4, total["id"])]
-
-
-def test_a_day_without_a_year_takes_the_one_year_said_beside_it():
-    text = ("Home > Business News\n\nMajor projects begin in Wenchang\n\nOn October 9, 34 major projects with a "
-            "combined investment of 5.4 billion yuan were launched in Wenchang, the second batch of the city's 2024 "
-            "plan.")
-    (rec,) = with_amount(records_of(text))
-    assert rec["date"] == "2024-10-09"
-
-
-def test_this_months_projects_take_the_day_of_the_ceremony_told_before():
-    text = ("许昌重点项目集中开工\n\n许昌日报 2021-05-21\n\n5月19日,许昌市5月重点项目集中开工仪式在长葛市举行。"
-            "本月全市共有21个重点项目集中开工,总投资152亿元。")
-    (rec,) = with_amount(records_of(text))
-    assert rec["date"] == "2021-05-19"

@@ -6,19 +6,15 @@ texts (Chinese numerals, full-width digits, number words, figures right after th
 """
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import ARTICLE_DIRS
 from dashboard.articles import article_files, read_article
 from dashboard.extract import amounts, dates
 from dashboard.extract.segments import sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-_DIRS = [SHARED / "seeds", SHARED / "extraction" / "dev", SHARED / "extraction" / "dev2",
-         ROOT / "tests" / "heldout" / "articles", *sorted((ROOT / "tests" / "blind").glob("batch*/articles")),
-         ROOT / "data" / "articles"]
+_DIRS = ARTICLE_DIRS
 
 TRICKY = [
     "总投资三十亿元", "投资三十亿", "过百亿的项目", "上亿元", "数十亿元", "100多亿", "4亿2800万元", "１２３亿元",

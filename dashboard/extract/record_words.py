@@ -123,6 +123,9 @@ COUNT_AFTER_EN = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:in|into|for
                             r"involv(?:e|es|ed|ing)|span(?:s|ned|ning)?))\s+(?:the\s+)?(?P<n>\d{1,4}|" + COUNT_WORD
                             + r")\s+(?:[\w-]+\s+){0,3}projects\b", re.I)
 
+# Between two figures of one run ("3.783 billion yuan, 1.5 billion yuan and 370 million yuan", "5亿元、3亿元和2亿元").
+FIGURE_RUN_GAP = re.compile(r"\s*(?:,|、|，)?\s*(?:and|和|及)?\s*")
+
 # A figure followed by these is not money put into a project.
 NOT_INVESTMENT_AFTER = re.compile(r"""
     \s*(?:worth\s+)?of\s+(?:[\w-]+\s+){0,3}projects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b  # "390 billion yuan of projects on offer"
@@ -256,8 +259,9 @@ OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|whi
                                  r"|^\W*(?:(?:sorted|broken\s+down|classified|divided|grouped)\s+)?by\s+(?:type|industry|sector|field|category|area)\b"
                                  r"|\b\d{1,5}\s+of\s+(?:them|these)\b"
                                  r"|按[\u4e00-\u9fff]{1,6}分|\d+个[\u4e00-\u9fff]{0,8}项目中", re.I)  # "By type, 26 of them are …", "按领域分"
-# What a Chinese count names that is no kind of project: a stage ("签约项目12个"), the whole ("其中"), parties.
-NOT_A_KIND_ZH = re.compile(r"签约|开工|动工|投产|竣工|集中|涉及|其中|共|企业|投资方|合计|总计|累计|新增"
+# What a count names that is no kind of project: a stage ("签约项目12个", "the 20 started projects"), the whole
+# ("其中"), parties.
+NOT_A_KIND = re.compile(r"签约|开工|动工|投产|竣工|集中|涉及|其中|共|企业|投资方|合计|总计|累计|新增"
                            r"|^(?:started|signed|completed|contracted|launched|commenced|inked)$", re.I)  # "the 20 started projects are:"
 # A breakdown of a count ("13个光伏项目中,", "按区域分,", "By type, the 41 projects are:"): only there does a bare
 # place or kind before or after a number count a group.

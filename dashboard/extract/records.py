@@ -30,7 +30,7 @@ from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_
 from dashboard.extract.names import companies, projects
 from dashboard.extract.places import PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE,
-                                            NOT_A_KIND_ZH, ZH_BREAKDOWN, EN_BREAKDOWN, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
+                                            NOT_A_KIND, ZH_BREAKDOWN, EN_BREAKDOWN, FIGURE_RUN_GAP, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
@@ -455,7 +455,7 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     if re.search(r"=\s*$", before):
         return True  # "($1=6.7536 Chinese yuan)": an exchange rate
     last = i
-    while last + 1 < len(ms) and re.fullmatch(r"\s*(?:,|、|，)?\s*(?:and|和|及)?\s*", text[ms[last].end:ms[last + 1].start]):
+    while last + 1 < len(ms) and FIGURE_RUN_GAP.fullmatch(text, ms[last].end, ms[last + 1].start):
         last += 1
     if last > i and NOT_INVESTMENT_AFTER.match(text[ms[last].end:ms[last].end + 50]):
         return True  # "3.783 billion yuan, 1.5 billion yuan and 370 million yuan are planned to be invested within the
@@ -624,7 +624,7 @@ def _group_words(text: str, n: int, at: int) -> str:
     before = [m for m in found if m.start() <= at]
     m = before[-1] if before else found[0]
     kind = _group_kind(m).strip()
-    if NOT_A_KIND_ZH.search(kind):
+    if NOT_A_KIND.search(kind):
         return ""
     words = kind.split()
     return " ".join(w for w in words if w.lower() not in VAGUE_GROUP_WORDS)
@@ -942,13 +942,15 @@ def _clause_name(clause: str) -> str:
     return head.strip()[:120]
 
 
-def _counted_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3) -> tuple[int | None, Sentence | None]:
-    """The count of projects of the nearest of the `back` sentences before s (same section), and that sentence."""
+def _counted_in_previous(ctx: ArticleContext, s: Sentence, back: int = 3,
+                         at_least: int = 0) -> tuple[int | None, Sentence | None]:
+    """The count of projects of the nearest of the `back` sentences before s (same section) that counts at least
+    `at_least` projects, and that sentence."""
     i = ctx.index(s)
     for p in reversed([p for p in ctx.sentences[max(0, i - back - 8):i] if p.section == s.section
                        and not p.heading][-back:]):
         n = _count_projects(p.text, len(p.text))
-        if n:
+        if n and n >= at_least:
             return n, p
     return None, None
 
@@ -1117,7 +1119,7 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
     for m in GROUP_WORDS.finditer(text):
         kind = _group_kind(m).strip()
         n = _number_word(_group_count(m))
-        if not kind.strip() or not n or n < 2 or NOT_A_KIND_ZH.search(kind):
+        if not kind or not n or n < 2 or NOT_A_KIND.search(kind):
             continue
         if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or (m["what_en2"] and not EN_BREAKDOWN.search(text)) \
                 or text.startswith("中", m.end()):
@@ -1137,12 +1139,8 @@ def _group_count(m: re.Match) -> str:
 def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
     """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …"),
     when s's groups fit in that count (not "the city now has 300 manufacturing projects and 200 …" after it)."""
-    i = ctx.index(s)
-    for p in reversed([p for p in ctx.sentences[max(0, i - 11):i] if p.section == s.section and not p.heading][-3:]):
-        n = _count_projects(p.text, len(p.text))
-        if n and counted <= n and (stage := status_of(p.text)):
-            return stage  # (the nearest count the groups fit in: not "24 of them over 100 million yuan each")
-    return None
+    _, before = _counted_in_previous(ctx, s, at_least=counted)  # (not "24 of them over 100 million yuan each")
+    return status_of(before.text) if before else None
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
