@@ -183,10 +183,12 @@ def _unfinished(item: str, following: str, body: str) -> bool:
     """"the A project, the B park and the C food and health care R&D, production and sales project": in a list
     whose items each open with "the"/"a", an item without its project noun goes on in the piece after the comma
     when that piece opens with no article."""
-    if not re.match(r"\s*(?:the|a|an)\s", body, re.I) or re.match(r"\s*(?:the|a|an)\s", following, re.I):
+    if not ARTICLE_START.match(body) or ARTICLE_START.match(following):
         return False
-    return bool(re.match(r"\s*(?:the|a|an)\s", item, re.I)) and not PROJECT_NOUN_EN.search(item) \
-        and bool(PROJECT_NOUN_EN.search(following))
+    return bool(ARTICLE_START.match(item)) and not PROJECT_NOUN_EN.search(item) and bool(PROJECT_NOUN_EN.search(following))
+
+
+ARTICLE_START = re.compile(r"\s*(?:the|a|an)\s", re.I)
 
 
 def named_projects(text: str, under_lead: bool = False, has_figure: bool = False) -> list[Named]:
