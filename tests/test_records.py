@@ -1586,3 +1586,21 @@ def test_a_breakdown_by_type_with_kinds_before_their_numbers():
     assert [(r["project"], r["n_projects"], r["part_of"]) for r in recs if r is not total] == [
         ("4 agriculture projects", 4, total["id"]), ("6 industry projects", 6, total["id"]),
         ("5 integrated transportation projects", 5, total["id"]), ("4 real estate projects", 4, total["id"])]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Anhui released 140 provincial key projects on May 10. Their total investment is 1.2 trillion yuan, and "
+     "210.5 billion yuan of it is planned for this year.", 1.2e12),
+    ("Wuhu will push forward 95 key projects this year, with an annual planned investment of 31.27 billion yuan. "
+     "Their total investment will reach 260 billion yuan.", 260e9),
+])
+def test_the_total_of_counted_projects_and_not_a_years_share_of_it(text, total):
+    (rec,) = with_amount(records_of(HEADER + text))
+    assert (rec["kind"], rec["amount_cny"]) == ("bundle", total)
+
+
+def test_a_more_precise_figure_of_the_same_projects_still_wins_when_it_restates_the_total():
+    text = HEADER + ("Wuhu signed 9 projects on May 10, worth more than 1.7 billion yuan. The 9 projects have a total "
+                     "investment of 1.736 billion yuan.")
+    (rec,) = with_amount(records_of(text))
+    assert rec["amount_cny"] == 1.736e9

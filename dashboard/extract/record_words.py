@@ -202,10 +202,14 @@ RUNNING_TOTAL_AFTER = re.compile(r"[^.;:。；]{0,30}?\b(?:since\s+the\s+(?:begi
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|the\s+total|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+# "2.9 trillion yuan, and 486.8 billion yuan of it is planned for this year": a share of the figure before.
+SHARE_OF_IT_AFTER = re.compile(r"\s*of\s+it\b", re.I)
 # "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected
 # to reach" otherwise starts a target.
-INVESTMENT_REACHES = re.compile(r"""(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?
-    (?:expected|estimated|projected|planned|set|预计|计划|拟)\s*(?:to\s+)?(?:reach|total|hit|be|达到|达)\s*
+INVESTMENT_REACHES = re.compile(r"""(?:(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?
+    (?:expected|estimated|projected|planned|set|预计|计划|拟)\s*(?:to\s+)?
+    | \btotal\s+investment\s+(?:will|would|shall|is\s+to)\s+)              # "Their total investment will reach": the sum of what is counted
+    (?:reach|total|hit|be|达到|达)\s*
     (?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+|约)?$""", re.X | re.I)
 # "the first phase ... at an estimated investment of 1.6 billion yuan", "其一期总投资达42亿元": a phase of a project
 # whose whole figure the text gives; not a deal of its own.

@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -454,6 +454,8 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     before, after = _words_before(text, m.start), text[m.end:m.end + 50]
     if re.search(r"=\s*$", before):
         return True  # "($1=6.7536 Chinese yuan)": an exchange rate
+    if i > 0 and SHARE_OF_IT_AFTER.match(after):
+        return True  # "…, and 486.8 billion yuan of it is planned for this year": a share of the figure before
     last = i
     while last + 1 < len(ms) and FIGURE_RUN_GAP.fullmatch(text, ms[last].end, ms[last + 1].start):
         last += 1
@@ -1414,7 +1416,11 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
                     dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
-        best = max(figures, key=digits)  # the first of the most precise
+        # the first of the most precise among those near the largest: a figure well below it is a part of the
+        # same projects' money ("total investment is 2.9 trillion yuan, and 486.8 billion yuan of it is planned
+        # for this year"), not the total restated more precisely
+        largest = max(d.money.value for d in figures)
+        best = max((d for d in figures if d.money.value >= 0.8 * largest), key=digits)
         # (parts of one breakdown sentence with the same count are siblings: "农水项目9个,…;交通项目9个,…")
         dropped |= {id(d) for d in group if d is not best and not _sibling_parts(d, best)}
     return [d for d in drafts if id(d) not in dropped]
