@@ -1604,3 +1604,13 @@ def test_a_more_precise_figure_of_the_same_projects_still_wins_when_it_restates_
                      "investment of 1.736 billion yuan.")
     (rec,) = with_amount(records_of(text))
     assert rec["amount_cny"] == 1.736e9
+
+
+@pytest.mark.parametrize("text", [
+    "Wuhu started 60 projects on May 10. Their total investment is 8.5 billion yuan, and 3.2 billion yuan is "
+    "estimated to be invested in 2021.",
+    "Wuhu started 60 projects worth 8.5 billion yuan on May 10; the city plans to complete an investment of 3.2 billion "
+    "yuan within the year.",
+])
+def test_a_years_share_in_a_named_year_or_within_the_year_is_no_deal(text):
+    assert [r["amount_cny"] for r in with_amount(records_of(HEADER + text))] == [8.5e9]

@@ -135,9 +135,9 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*of\s+(?:registered\s+)?capital|\s*in\s+the\s+first\s+\w+\s+months|\s*year[-\s]on[-\s]year
       |\s*[,，]?\s*(?:同比|比上年|较上年|比去年|较去年)                   # "8403.3亿元,同比增长6.1%": a statistic
       |\s*,?\s*(?:up|down)\s+[\d.]+\s*(?:%|percent)
-      |\s*(?:during|in|for)\s+the\s+year\b|\s*this\s+year\b|\s*年内
+      |\s*(?:during|in|for|within)\s+the\s+year\b|\s*this\s+year\b|\s*年内
       |\s*(?:is|are|will\s+be)\s+(?:to\s+be\s+|planned\s+to\s+be\s+)?invested\s+(?:in\s+(?:them|these|the\s+projects)\s+)?(?:this|next)\s+year\b  # "Eleven billion yuan is to be invested in them this year"
-      |\s*(?:is|are|will\s+be)\s+(?:planned|scheduled|expected)\s+to\s+be\s+(?:invested|completed|finished|spent)\s+(?:with)?in\s+(?:the|this)\s+year\b  # "… are planned to be invested within the year"
+      |\s*(?:is|are|will\s+be)\s+(?:planned|scheduled|expected|estimated)\s+to\s+be\s+(?:invested|completed|finished|spent)\s+(?:with)?in\s+(?:(?:the|this)\s+year|(?:19|20)\d\d)\b  # "… are planned to be invested within the year"
       |\s*in\s+(?:[\w-]+\s+){0,2}(?:awards|prizes|rewards|bonuses|subsidies|grants)\b  # "75 million RMB in awards to firms"
       |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested|received|in\s+place)\b   # "17.53 billion yuan of investment was completed"
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
@@ -202,6 +202,8 @@ RUNNING_TOTAL_AFTER = re.compile(r"[^.;:。；]{0,30}?\b(?:since\s+the\s+(?:begi
 
 # "of this, 500 million yuan ...", "其中": a share of the figure before.
 SUB_ALLOCATION = re.compile(r"(?:of\s+(?:this|which|these|the\s+sum|the\s+total|it)|其中|including|among\s+which)[^.;。；]{0,20}$", re.I)
+# A singular verb after the last figure of a run: what follows is said of that figure alone.
+ONE_FIGURE_VERB = re.compile(r"\s*(?:is|was|has)\b", re.I)
 # "2.9 trillion yuan, and 486.8 billion yuan of it is planned for this year": a share of the figure before.
 SHARE_OF_IT_AFTER = re.compile(r"\s*of\s+it\b", re.I)
 # "Total investment is expected to reach 8 billion yuan", "总投资预计达到": the investment itself, though "expected

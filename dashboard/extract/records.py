@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -459,9 +459,11 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
     last = i
     while last + 1 < len(ms) and FIGURE_RUN_GAP.fullmatch(text, ms[last].end, ms[last + 1].start):
         last += 1
-    if last > i and NOT_INVESTMENT_AFTER.match(text[ms[last].end:ms[last].end + 50]):
+    if last > i and NOT_INVESTMENT_AFTER.match(text[ms[last].end:ms[last].end + 50]) \
+            and not ONE_FIGURE_VERB.match(text, ms[last].end):
         return True  # "3.783 billion yuan, 1.5 billion yuan and 370 million yuan are planned to be invested within the
-        #             year": what is said after the last figure of a run says what each of them is
+        #             year": what is said after the last figure of a run says what each of them is (not "8.5
+        #             billion yuan, and 3.2 billion yuan is estimated to be invested in 2021": "is" says it of one)
     if INVESTMENT_REACHES.search(before) and not NOT_INVESTMENT_AFTER.match(after):
         return False
     if NOT_INVESTMENT_AFTER.match(after) and GROWTH_AFTER.match(after) and _count_projects(text, m.start) \
