@@ -1614,3 +1614,10 @@ def test_a_more_precise_figure_of_the_same_projects_still_wins_when_it_restates_
 ])
 def test_a_years_share_in_a_named_year_or_within_the_year_is_no_deal(text):
     assert [r["amount_cny"] for r in with_amount(records_of(HEADER + text))] == [8.5e9]
+
+
+def test_a_figure_dated_only_by_its_year_takes_the_articles_event_day_in_that_year():
+    text = HEADER + ("- Total investment of the 60 projects is 8.5 billion yuan, most of it in 2021\n\n"
+                     "On May 10, 2021, Wuhu began the construction of its 60 second-quarter projects.")
+    (rec,) = with_amount(records_of(text))
+    assert rec["date"] == "2021-05-10"

@@ -1816,6 +1816,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
             return
     if year_only:
         d.date, d.date_rank = year_only
+        if (ctx.first_event_date or "").startswith(year_only[0]):
+            d.date = ctx.first_event_date  # "… to be invested in 2023" beside the article's event of May 28, 2023
         return
     if ctx.first_event_date:
         d.date, d.date_rank = ctx.first_event_date, 6
