@@ -1621,3 +1621,17 @@ def test_a_figure_dated_only_by_its_year_takes_the_articles_event_day_in_that_ye
                      "On May 10, 2021, Wuhu began the construction of its 60 second-quarter projects.")
     (rec,) = with_amount(records_of(text))
     assert rec["date"] == "2021-05-10"
+
+
+def test_groups_that_concern_kinds_of_a_counted_list_and_their_own_industry():
+    text = HEADER + ("On May 10, Hunan released 230 provincial key projects worth 2.9 trillion yuan. Of the 230 "
+                     "projects, 71 concern major infrastructure, 10 concern new urbanization, and 23 concern "
+                     "integrated circuits.")
+    groups = [(r["n_projects"], r["sector"]) for r in records_of(text) if r["part_of"]]
+    assert [n for n, _ in groups] == [71, 10, 23]
+    assert groups[0][1] == "Other" and groups[2][1] == "Next-generation IT"
+
+
+def test_concern_is_no_group_outside_a_breakdown():
+    text = HEADER + "On May 10, Wuhu signed 12 projects worth 3 billion yuan; 3 concern new energy."
+    assert [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle"] == [12]

@@ -258,6 +258,10 @@ GROUP_WORDS = re.compile(r"""
   | (?:(?<=:\s)|(?<=,\s)|(?<=\band\s))(?P<what_en2>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)\s+(?P<n_en2>\d{1,4})
     (?=\s*(?:,|;|\.(?:\s|$)|\band\b|$))                                   # "…projects are: agriculture 4, industry 6, …"
   | (?<=[，,、；;])(?P<what_zh3>[\u4e00-\u9fff]{2,4}?)(?P<n_zh3>\d{1,4})个(?=[、，,；;。和]|$)  # "13个光伏项目中，镇宁4个、关岭7个"
+  | (?<![\d.,])(?<![\w-])(?P<n_en3>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?   # "Of the 230 projects, 71 concern …"
+    (?:concern|involve|relate\s+to|belong\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for))\s+(?:the\s+)?
+    (?P<what_en3>[a-z][\w'-]*(?:\s+(?!and\s+(?:\d|""" + COUNT_WORD + r"""))[\w'-]+){0,7}?)
+    (?=\s*(?:,|;|\.(?:\s|$)|\band\s+(?:\d|""" + COUNT_WORD + r""")\b|$))
 """, re.X | re.I)
 # "Of these,", "Of the 12,", "Among them,", "其中,": a sentence that goes on about the projects counted before it.
 OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|which|the\s+(?:\d{1,5}|" + COUNT_WORD

@@ -1126,6 +1126,7 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
         if not kind or not n or n < 2 or NOT_A_KIND.search(kind):
             continue
         if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or (m["what_en2"] and not EN_BREAKDOWN.search(text)) \
+                or (m["what_en3"] and not OF_THE_COUNT_BEFORE.search(text)) \
                 or text.startswith("中", m.end()):
             continue  # ("13个光伏项目中": the whole a breakdown splits)
         out.append((m.start(), n))
@@ -1133,11 +1134,11 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
 
 
 def _group_kind(m: re.Match) -> str:
-    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or ""
+    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or m["what_en3"] or ""
 
 
 def _group_count(m: re.Match) -> str:
-    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"]
+    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"]
 
 
 def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
@@ -1834,6 +1835,15 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     if d.kind == "bundle" and (d.n_projects or 0) >= 100 and not sector_scores(own):
         d.sector, d.subsector = "Other", None  # a province's list of a thousand projects spans every industry
         return
+    kind_words = _group_words(s.text, d.n_projects, d.money.start if d.money else d.at) \
+        if d.by_kind and d.parent is not None and d.n_projects else ""
+    if kind_words:
+        # one group of a breakdown by kind ("71 concern major infrastructure, 23 concern culture"): its own words
+        # say its industry, not the sentence that names the others (else the steps below)
+        own_scores = {k: v for k, v in sector_scores(kind_words).items() if v > 0}
+        if any("/" not in k for k in own_scores):
+            d.sector, d.subsector = choose(own_scores)
+            return
     near = ctx.neighbours(s, 3)  # the sentences around it in its paragraph: linear in the article's length
     before = [p for p in near if p.end <= s.start]
     previous = before[-1].text if before else ""
