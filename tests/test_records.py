@@ -1635,3 +1635,22 @@ def test_groups_that_concern_kinds_of_a_counted_list_and_their_own_industry():
 def test_concern_is_no_group_outside_a_breakdown():
     text = HEADER + "On May 10, Wuhu signed 12 projects worth 3 billion yuan; 3 concern new energy."
     assert [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle"] == [12]
+
+
+def test_projects_that_need_money_are_sought_not_committed():
+    text = HEADER + ("Contracts for 11 projects worth 19.5 billion yuan were signed in Xuchang on May 10. The city also "
+                     "released 60 new projects that need 275 billion yuan of investment.")
+    assert [r["amount_cny"] for r in with_amount(records_of(text)) if r["counts_in_totals"]] == [19.5e9]
+
+
+def test_a_count_of_contracts_is_a_bundle_and_its_breakdown_its_parts():
+    text = HEADER + ("5月10日，我市共达成合约99个，总投资金额369亿元。其中，产业类项目50个，总投资200亿元；"
+                     "文旅项目49个，总投资169亿元。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["n_projects"]) for r in recs] == [("bundle", 99), ("bundle", 50), ("bundle", 49)]
+    assert recs[1]["part_of"] == recs[2]["part_of"] == recs[0]["id"]
+
+
+def test_a_ceremony_of_projects_over_a_size_is_no_deal_of_that_size():
+    text = HEADER + "5月10日，许昌市举办投资超百亿元项目集中签约仪式。5家企业与许昌签约，总投资额达到900亿元。"
+    assert [r["amount_cny"] for r in with_amount(records_of(text))] == [90e9]

@@ -65,6 +65,8 @@ PROMOTED = re.compile(r"\b(?:push(?:ed|ing)|promot(?:ed|ing)|showcas(?:ed|ing)|p
                       r"(?:projects|opportunities)\b(?![^.;]{0,40}\b(?:signed|started|inked)\b)"
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
+                      # "released 60 new projects that need 275 billion yuan": capital sought, not committed
+                      r"|\bprojects\s+(?:that|which)\s+(?:need|needs|require|requires|seek|seeks)\s+(?:[\w-]+\s+){0,3}$"
                       # "543 projects were solicited for the activities", "207 investment project clues": candidates
                       r"|\bprojects\s+(?:were|have\s+been|had\s+been)\s+(?:solicited|collected|gathered)\b|\bproject\s+(?:clues|leads)\b|项目线索"
                       r"|(?:推介|推出|发布)(?:了)?(?:第[一二三四五六七八九十\d]{1,3}批|首批)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目"
@@ -246,6 +248,7 @@ BUNDLE_COUNT = re.compile(r"""
   | (?<![第\d])(?P<n_zh4>百|近百|上百|\d{1,4}|[两二三四五六七八九十]+)余?\s*[项个](?=[\u4e00-\u9fff、]{0,10}项目)  # "百余项重大招商、建设项目"
   | among\s+(?:the|these)\s+\d+\s+projects?,\s*(?P<n_are>\d{1,4})\s+(?:are|were)\b   # "Among the 36 projects, 14 are"
   | (?:,|\band)\s+(?P<n_are2>\d{1,5})\s+(?:are|were)\b(?!\s+(?:billion|million|yuan|percent))  # "16 of them are …, and 63 are …"
+  | (?:合约|合同|协议)(?:数|数量)?(?:一共|总共|合计|共计|共有|共|达|为|有)?(?P<n_zh6>\d{1,5})\s*[个份项]  # "共达成合约199个"
   | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
 # "16 industry transfer projects", "7个工业项目": a count with the words that say what kind of projects it counts.
@@ -399,7 +402,7 @@ COUNTED_WORTH_BEFORE = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")
                                   r"projects\s+(?:worth|valued\s+at|with\s+(?:a\s+)?(?:combined|total)\s+(?:investment|value)\s+of)\s+$",
                                   re.I)
 EACH_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:each|apiece|per\s+project|or\s+(?:more|above))\b", re.I)
-SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的(?:[\u4e00-\u9fff]{0,4}?)项目")
+SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的?(?:[\u4e00-\u9fff]{0,4}?)项目")  # "投资超百亿元项目集中签约" too
 THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:共有|共计|有|共|达|超过|逾|近)?
     (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
 

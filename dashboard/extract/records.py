@@ -1419,11 +1419,11 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
                     dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
-        # the first of the most precise among those near the largest: a figure well below it is a part of the
-        # same projects' money ("total investment is 2.9 trillion yuan, and 486.8 billion yuan of it is planned
-        # for this year"), not the total restated more precisely
-        largest = max(d.money.value for d in figures)
-        best = max((d for d in figures if d.money.value >= 0.8 * largest), key=digits)
+        # the first of the most precise, but not a figure well below another of its own sentence: that is a
+        # part of the same projects' money ("their total investment is 2.9 trillion yuan, and 486.8 billion yuan
+        # is planned for this year"), not the total restated more precisely
+        whole = [d for d in figures if not any(o.sent is d.sent and o.money.value * 0.8 > d.money.value for o in figures)]
+        best = max(whole, key=digits)
         # (parts of one breakdown sentence with the same count are siblings: "农水项目9个,…;交通项目9个,…")
         dropped |= {id(d) for d in group if d is not best and not _sibling_parts(d, best)}
     return [d for d in drafts if id(d) not in dropped]
