@@ -1654,3 +1654,10 @@ def test_a_count_of_contracts_is_a_bundle_and_its_breakdown_its_parts():
 def test_a_ceremony_of_projects_over_a_size_is_no_deal_of_that_size():
     text = HEADER + "5月10日，许昌市举办投资超百亿元项目集中签约仪式。5家企业与许昌签约，总投资额达到900亿元。"
     assert [r["amount_cny"] for r in with_amount(records_of(text))] == [90e9]
+
+
+def test_a_breakdown_by_place_keeps_each_figure_with_the_place_before_it_up_to_the_semicolon():
+    text = HEADER + ("Jiangxi started 130 projects worth 77.3 billion yuan on May 10. By place, Yichun 87, 70.1 "
+                     "billion yuan;Fuzhou 37, 4 billion yuan;the area managed by Ganjiang New District 6, 3.2 billion yuan.")
+    cities = {r["amount_cny"]: r["city"] for r in with_amount(records_of(text))}
+    assert (cities[70.1e9], cities[4e9], cities[3.2e9]) == ("Yichun", "Fuzhou", "Nanchang")

@@ -889,6 +889,9 @@ def _name_before(text: str, kept: list[Money], k: int) -> str | None:
     return name if is_project_name(name) and name[:1].isupper() else None
 
 
+CLAUSE_STOP = re.compile(r"[;；]")
+
+
 def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     """With several figures in one sentence, the words that belong to figure k: from the end of the
     figure before it to the end of this one ("A ..., with 2.8 billion yuan, and B ..., with 2.16 billion yuan")."""
@@ -897,7 +900,9 @@ def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     start = kept[k - 1].end if k else 0
     clause = text[start:kept[k].end]
     if not companies(clause):  # "including a 10-billion-yuan chip plant by SK Hynix": the words come after
-        clause = text[start:kept[k + 1].start if k + 1 < len(kept) else len(text)]
+        end = kept[k + 1].start if k + 1 < len(kept) else len(text)
+        stop = CLAUSE_STOP.search(text, kept[k].end, end)  # (not past a semicolon: "Fuzhou 90, 70.1 billion
+        clause = text[start:stop.start() if stop else end]  # yuan;the area managed by Ganjiang New District 6, …")
     return clause.strip(" ,;，、")
 
 
