@@ -1661,3 +1661,20 @@ def test_a_breakdown_by_place_keeps_each_figure_with_the_place_before_it_up_to_t
                      "billion yuan;Fuzhou 37, 4 billion yuan;the area managed by Ganjiang New District 6, 3.2 billion yuan.")
     cities = {r["amount_cny"]: r["city"] for r in with_amount(records_of(text))}
     assert (cities[70.1e9], cities[4e9], cities[3.2e9]) == ("Yichun", "Fuzhou", "Nanchang")
+
+
+def test_signings_on_different_days_are_not_parts_of_each_other():
+    text = HEADER + ("This May Hubei held several fairs. On May 3rd, 117 projects were signed, bringing in 88.6 billion "
+                     "yuan. On May 8th, contracts of 39 projects were signed, with an agreed investment of 59.9 billion "
+                     "yuan.")
+    recs = with_amount(records_of(text))
+    assert [(r["n_projects"], r["part_of"], r["counts_in_totals"]) for r in recs] == [(117, None, True), (39, None, True)]
+
+
+def test_a_city_named_in_an_expos_name_is_its_venue_not_where_the_provinces_money_lands():
+    text = HEADER + ("For Sichuan Province, this May stands for a rich harvest: the province hosted one fair after "
+                     "another, including the fifth China (Mianyang) Science & Technology International High-Tech Expo "
+                     "and the 2nd Western China International Fair. On May 8th, 117 projects were signed together, "
+                     "bringing in capital of 88.6 billion yuan.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (None, "Sichuan")

@@ -1539,13 +1539,20 @@ def link_components(drafts: list[Draft]) -> None:
             # "by industry: 35 projects 78.86 bn, 15 projects ...": a second breakdown of a total already split
             b = next((b for b in reversed(near) if _same_part(b, d) and b.n_projects
                       and d.n_projects and d.n_projects < b.n_projects and (b.amount_cny or 0) >= d.amount_cny
-                      and not d.standalone and not _other_city(b, d) and not _other_stage(b, d)
+                      and not d.standalone and not _other_city(b, d) and not _other_stage(b, d) and not _other_day(b, d)
                       and not _sibling_parts(b, d)), None)  # ("eight are in A, 1.66 bn; four are in B, …": side by side)
             if b is not None:
                 d.parent, d.counts_in_totals = b, False
         if d.kind == "bundle" and not d.band and not d.by_kind:
             open_bundles.append(d)  # (a size band holds no later breakdown, "by county: …"; a group by kind no deals
             #                          the text does not put in it)
+
+
+def _other_day(b: Draft, d: Draft) -> bool:
+    """"On September 8th, 117 projects were signed …. On September 13th, contracts of 39 projects were signed":
+    two signings, each dated to its day by its own sentence; the later is no part of the earlier."""
+    return d.date_rank == 0 and b.date_rank == 0 and len(d.date or "") == 10 and len(b.date or "") == 10 \
+        and d.date != b.date
 
 
 def _other_city(b: Draft, d: Draft) -> bool:
@@ -1633,6 +1640,8 @@ def _fits(b: Draft, d: Draft, drafts: list[Draft]) -> bool:
         if b.sent is d.sent and not (d.money and SUB_ALLOCATION.search(_words_before(d.sent.text, d.money.start, 40))):
             return False  # "display projects 11 …; chip projects 6 …": sub-totals side by side, not inside each other
         if _other_stage(b, d):
+            return False
+        if _other_day(b, d):
             return False
     if b.amount_cny and d.amount_cny:
         used = b.children_cny
