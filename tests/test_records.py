@@ -1678,3 +1678,12 @@ def test_a_city_named_in_an_expos_name_is_its_venue_not_where_the_provinces_mone
                      "bringing in capital of 88.6 billion yuan.")
     (rec,) = with_amount(records_of(text))
     assert (rec["city"], rec["province"]) == (None, "Sichuan")
+
+
+def test_groups_by_type_of_a_count_without_a_stage_word_are_its_parts():
+    text = ("Local news desk\n\nKunming projects for the last quarter\n\nUpdated: October 8, 2022\n\n"
+            "For the last quarter of the year, Kunming intends to take on 120 new industrial projects, which involve "
+            "a total investment of 40 billion yuan.\n\nBy type, 70 are industrial projects and 50 agricultural projects.")
+    recs = records_of(text)
+    parts = [(r["n_projects"], r["status"], r["date"]) for r in recs if r["part_of"] == recs[0]["id"]]
+    assert parts == [(70, recs[0]["status"], "2022-10"), (50, recs[0]["status"], "2022-10")]

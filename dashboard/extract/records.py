@@ -1069,10 +1069,10 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
                 whole.status = status
                 drafts.append(whole)
             stage = status or (_status_of_count_before(ctx, s, counted) if OF_THE_COUNT_BEFORE.search(s.text) else None)
-            if stage:
+            if stage is not None:
                 for at, count in groups:
                     d = Draft("bundle", s, n_projects=count, at=at, by_kind=True, parent=whole)
-                    d.status = stage
+                    d.status = stage or None  # (none said: the status its whole gets)
                     drafts.append(d)
                 continue
         if s.start in taken:
@@ -1150,7 +1150,7 @@ def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> s
     """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …"),
     when s's groups fit in that count (not "the city now has 300 manufacturing projects and 200 …" after it)."""
     _, before = _counted_in_previous(ctx, s, at_least=counted)  # (not "24 of them over 100 million yuan each")
-    return status_of(before.text) if before else None
+    return (status_of(before.text) or "") if before else None  # ("": counted before, at a stage not said there)
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
@@ -1833,6 +1833,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         d.date, d.date_rank = year_only
         if (ctx.first_event_date or "").startswith(year_only[0]):
             d.date = ctx.first_event_date  # "… to be invested in 2023" beside the article's event of May 28, 2023
+        elif not ctx.first_event_date and ctx.ref and ctx.ref.year == int(year_only[0]):
+            d.date = ctx.ref.isoformat()[:7]  # "this year" in an article of October 2022 with no event day: its month
         return
     if ctx.first_event_date:
         d.date, d.date_rank = ctx.first_event_date, 6
