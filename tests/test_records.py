@@ -1687,3 +1687,14 @@ def test_groups_by_type_of_a_count_without_a_stage_word_are_its_parts():
     recs = records_of(text)
     parts = [(r["n_projects"], r["status"], r["date"]) for r in recs if r["part_of"] == recs[0]["id"]]
     assert parts == [(70, recs[0]["status"], "2022-10"), (50, recs[0]["status"], "2022-10")]
+
+
+def test_counted_groups_such_as_named_members_in_plain_list_sentences():
+    text = HEADER + ("On May 10, Song County started 12 projects. Four people's livelihood projects are included, such as "
+                     "the Xincheng rural road project. The plant of Luoyang Foo Materials Co., LTD. Six cultural tourism "
+                     "projects such as the Yiyin Cultural Industrial Park are launched.")
+    recs = records_of(text)
+    named = {r["project"]: r for r in recs}
+    assert "Yiyin Cultural Industrial Park" in named and "LTD" not in named
+    groups = [(r["n_projects"], r["status"]) for r in recs if r["kind"] == "bundle" and r["part_of"]]
+    assert groups == [(4, "started"), (6, "started")]

@@ -50,8 +50,8 @@ PROJECT_NOUN_EN = re.compile(r"""\b(?:projects?|parks?|cent(?:er|re)s?|bases?|pl
 # "6 road construction projects, such as": a counted group whose members follow.
 GROUP = re.compile(r"""
     (?P<n>\d{1,4}|""" + COUNT_WORD + r""")(?!\s+(?:billion|million|thousand|trillion|hundred|bn|mln|yuan|CNY|RMB|US|dollars?|euros?)\b)
-    \s+(?P<what>(?:[\w-]+\s+){0,6}?)projects?\b
-    (?=[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z])
+    \s+(?P<what>(?:[\w'’-]+\s+){0,6}?)projects?\b                             # "five people's livelihood projects"
+    (?=(?:\s+(?:are|were)\s+included\s*,?)?[^.;]{0,12}?(?:\b(?:such\s+as|including|like|namely)\b|:\s*[A-Z])
       |\s+in\s+(?:this|that|the)\s+(?:field|sector|industry|area|category|group|batch)\s*,\s*(?:such\s+as|including)\b)  # "14 projects in this field, including"
 """, re.X | re.I)
 
@@ -155,7 +155,7 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
         else:
             end = re.search(LIST_END_EN, rest)
             body = rest[:end.start()] if end else rest
-            splitter = (r";\s*|,(?!\s*(?:Ltd|Limited|Inc|LLC|PLC)\b)\s*(?:and\s+|as\s+well\s+as\s+)?"
+            splitter = (r";\s*|,(?!\s*(?i:Ltd|Limited|Inc|LLC|PLC)\b)\s*(?:and\s+|as\s+well\s+as\s+)?"
                         r"|\s+(?:and|as\s+well\s+as)\s+(?=(?:the|a|an)\s|[A-Z])")
     pieces, pos = [], 0  # (raw text of an item, its offset in rest)
     for part in re.split(f"({splitter})", body):
@@ -165,15 +165,21 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
             else:
                 pieces.append((part, pos + part.find(part.strip()[:1]) if part.strip() else pos))
         pos += len(part)
-    return [(re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I).strip(), at) for part, at in pieces]
+    return [(VERB_TAIL.sub("", re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I)).strip(), at)
+            for part, at in pieces]
+
+
+# The verb a list's last item runs into: "… such as the Yiyin Cultural Industrial Park are launched".
+VERB_TAIL = re.compile(r"\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|un)$")
 
 
 # Where an English list ends: a full stop or semicolon — not the stop of "No. 3", and the stop of "Co."/"Inc."/"Ltd."
 # only when a sentence's first word follows — or "etc", or a clause about the items.
 LIST_END_EN = re.compile(r"""
-    (?<!\bNo)(?<!\bSt)(?<!\bMt)(?<!\bCo)(?<!\bInc)(?<!\bLtd)[.;](?:\s|$)
-  | (?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\.(?=\s+(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile
-        |Besides|Other|All|Both|According|Among|Of|With|By|But|And|Then|There)\b|\s*$)  # "… and Bar Inc. The rest …" (not
+    (?<!\bNo)(?<!\bSt)(?<!\bMt)(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCO)(?<!\bINC)(?<!\bLTD)[.;](?:\s|$)   # ("Co., LTD." too)
+  | (?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd)|(?<=\bCO)|(?<=\bINC)|(?<=\bLTD))\.(?=\s+(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile
+        |Besides|Other|All|Both|According|Among|Of|With|By|But|And|Then|There
+        |One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)\b|\s*$)  # "… and Bar Inc. The rest …" (not
         #                                                                            "Bar Co., Ltd. Base Construction Project")
   | (?<=\bNo)\.(?=\s+[^\d\s])
   | \s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b""", re.X)

@@ -25,6 +25,10 @@ ABBREVIATIONS = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "st"
                  "e.g", "i.e", "u.s", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                  "oct", "nov", "dec", "gov", "dept", "govt", "bn", "mn", "est", "fig", "vol"}
 
+# Company suffixes whose stop may also end a sentence, when a sentence's first word follows it.
+COMPANY_SUFFIXES = {"co", "ltd", "inc", "corp"}
+_OPENER = re.compile(r"""(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile|Besides|Other|All|Both
+    |According|Among|Of|With|By|But|And|Then|There|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)\b""", re.X)
 _END = re.compile(r"""
     [.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9\u4e00-\u9fff])   # English: punctuation, space, capital
   | (?<=[a-z]{2})[.!?;](?=[A-Z][a-z])                  # "a new journey.In the morning": a lost space
@@ -51,8 +55,9 @@ def _split(line: str) -> list[tuple[int, int]]:
         cut = m.end() if line[m.start()] in "。！？" else m.start() + 1
         if line[m.start()] == ".":
             word = re.search(r"([\w.]+)$", line[start:m.start()])
-            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
-                continue
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS and not (
+                    word.group(1).lower() in COMPANY_SUFFIXES and _OPENER.match(line, m.end())):
+                continue  # (but "… Materials Co., LTD. Six cultural projects …": a company's name ends a sentence)
             if word and re.fullmatch(r"[A-Z]", word.group(1)):  # an initial: "J. Smith"
                 continue
         while cut < len(line) and line[cut] in "\"'”’)」":

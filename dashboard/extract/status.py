@@ -40,7 +40,7 @@ _CUES: list[tuple[str, bool, re.Pattern]] = [(s, strong, guarded(re.compile(p, r
           \s+(?=(?:[\w'-]+\s+){0,6}?(?:projects?|plants?|factor(?:y|ies)|bases?|parks?|lines?|roads?|bridges?|cent(?:er|re)s?
                |stations?|expressway|railway|port|buildings?|facilit(?:y|ies)|complex|phase|mines?|works|schools?|hospitals?)\b)  # something built
       | \bfoundation\s+stone\b | \blaid\s+the\s+foundation\b | \bprojects?\s+(?:are\s+)?under\s*way\b
-      | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
+      | \bprojects?\b(?:[^.;]|\.\d){0,80}\b(?:got|get|gets|were|was|are|is|have\s+been|has\s+been)\s+(?:officially\s+)?(?:started|launched)\b
       | 开工 | 动工 | 奠基 | 开建 | 破土 | 在建 | 开始建设 | 启动建设"""),
     ("signed", True, r"""
         \bsign(?:s|ed|ing)?\b | \bsignature\b
