@@ -1698,3 +1698,19 @@ def test_counted_groups_such_as_named_members_in_plain_list_sentences():
     assert "Yiyin Cultural Industrial Park" in named and "LTD" not in named
     groups = [(r["n_projects"], r["status"]) for r in recs if r["kind"] == "bundle" and r["part_of"]]
     assert groups == [(4, "started"), (6, "started")]
+
+
+def test_sentences_that_go_on_breaking_down_a_count_give_its_groups():
+    text = HEADER + ("Wuhu has added 60 city-level key projects, with a combined investment of 50 billion yuan.\n\n"
+                     "Advanced manufacturing makes up 12 of the new key projects, four of them upgrading traditional "
+                     "industries and eight of them in strategic emerging industries.\n\n"
+                     "Besides, six projects concern urban construction and nine are environmental protection projects.")
+    recs = records_of(text)
+    groups = [r["n_projects"] for r in recs if r["kind"] == "bundle" and r["part_of"] == recs[0]["id"]]
+    assert groups == [12, 4, 8, 6, 9]
+
+
+def test_a_later_sentence_counting_more_projects_than_the_count_before_is_no_breakdown():
+    text = HEADER + ("Wuhu signed 12 projects on May 10, with a combined investment of 5 billion yuan.\n\n"
+                     "The city now has 300 manufacturing projects and 200 service projects.")
+    assert [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle"] == [12]

@@ -251,9 +251,16 @@ BUNDLE_COUNT = re.compile(r"""
   | (?:合约|合同|协议)(?:数|数量)?(?:一共|总共|合计|共计|共有|共|达|为|有)?(?P<n_zh6>\d{1,5})\s*[个份项]  # "共达成合约199个"
   | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
+# The words of a kind a count names after its verb ("71 concern major infrastructure"), and where they end.
+_KIND_EN = r"[a-z][\w'-]*(?:\s+(?!and\s+(?:\d+|" + COUNT_WORD + r")\b)[\w'-]+){0,7}?"
+_KIND_END_EN = r"\s*(?:,|;|:|\.(?:\s|$)|\band\s+(?:\d+|" + COUNT_WORD + r")\b|\bwhile\b|$)"
 # "16 industry transfer projects", "7个工业项目": a count with the words that say what kind of projects it counts.
 GROUP_WORDS = re.compile(r"""
-    (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were)\s+)?   # "26 of them are industrial projects"
+    (?<![\d.,])(?<![\w-])(?P<n_en3>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:(?:[\w-]+\s+){0,2}?projects?\s+)?   # "Of the 230 projects, 71 concern …",
+    (?:of\s+(?:them|these|which)\s+)?                                     # "six projects concern urban construction"
+    (?:concerns?|involves?|relates?\s+to|belongs?\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for))\s+(?:the\s+)?
+    (?P<what_en3>""" + _KIND_EN + r""")(?=""" + _KIND_END_EN + r""")
+  | (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were)\s+)?   # "26 of them are industrial projects"
     (?P<what>(?:(?!(?:of|the|these|those|are|were|is|was|with|in|for)\b)[A-Za-z][\w'-]*\s+){0,5}?)projects?\b
   | (?<![第\d])(?P<n_zh>\d{1,5}|[两二三四五六七八九十]+)\s*个(?P<what_zh>[\u4e00-\u9fff]{0,8}?)项目
   | (?:(?<=[、，,；;：:分])|(?<=包括)|^)(?:其中|包括)?(?P<what_zh2>[\u4e00-\u9fff]{2,10}?)(?:(?:类项目|类|项目|产业)(?:共有项目|共有|有|共)?|(?:共有项目|共有|有))
@@ -261,10 +268,10 @@ GROUP_WORDS = re.compile(r"""
   | (?:(?<=:\s)|(?<=,\s)|(?<=\band\s))(?P<what_en2>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)\s+(?P<n_en2>\d{1,4})
     (?=\s*(?:,|;|\.(?:\s|$)|\band\b|$))                                   # "…projects are: agriculture 4, industry 6, …"
   | (?<=[，,、；;])(?P<what_zh3>[\u4e00-\u9fff]{2,4}?)(?P<n_zh3>\d{1,4})个(?=[、，,；;。和]|$)  # "13个光伏项目中，镇宁4个、关岭7个"
-  | (?<![\d.,])(?<![\w-])(?P<n_en3>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?   # "Of the 230 projects, 71 concern …"
-    (?:concern|involve|relate\s+to|belong\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for))\s+(?:the\s+)?
-    (?P<what_en3>[a-z][\w'-]*(?:\s+(?!and\s+(?:\d|""" + COUNT_WORD + r"""))[\w'-]+){0,7}?)
-    (?=\s*(?:,|;|\.(?:\s|$)|\band\s+(?:\d|""" + COUNT_WORD + r""")\b|$))
+  | (?<![\d.,])(?<![\w-])(?P<n_en4>\d{1,5}|""" + COUNT_WORD + r""")\s+of\s+(?:them|these|which)\s+(?!are\b|were\b|is\b|was\b)
+    (?:(?:in|for)\s+)?(?P<what_en4>""" + _KIND_EN + r""")(?=""" + _KIND_END_EN + r""")   # "four of them upgrading traditional industries"
+  | (?:^|(?<=[,;:]\s))(?P<what_en6>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:makes?|made)\s+up\s+
+    (?P<n_en6>\d{1,5}|""" + COUNT_WORD + r""")\s+of\b                      # "Advanced manufacturing makes up 19 of the … projects"
 """, re.X | re.I)
 # "Of these,", "Of the 12,", "Among them,", "其中,": a sentence that goes on about the projects counted before it.
 OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|which|the\s+(?:\d{1,5}|" + COUNT_WORD

@@ -1056,7 +1056,12 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         if s.heading or s.para == ctx.title_para:
             continue
         status = status_of(s.text)
-        if (groups := _counts_by_kind(s.text)) and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
+        groups, count_before = _counts_by_kind(s.text), None
+        if not status and not ctx.amounts(s) and (more := _counts_by_kind(s.text, continuing=True)) and (
+                (count_before := _counted_in_previous(ctx, s, back=6, at_least=sum(n for _, n in more))[1]) is not None):
+            groups = more  # "… added 87 key projects. Advanced manufacturing makes up 19 of them, …; six projects
+            #                concern urban construction and nine are environmental protection projects": its groups
+        if groups and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
                 and not _counts_by_stage(s.text) and not RUNNING_TOTAL.search(s.text) \
                 and not OFFERED.search(s.text) and not COMPARED_GROUPS.search(s.text):
             # (the groups may follow the figure they break down, "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…":
@@ -1068,7 +1073,12 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
                 whole = Draft("bundle", s, n_projects=whole_n, project=_bundle_name(ctx, s))
                 whole.status = status
                 drafts.append(whole)
-            stage = status or (_status_of_count_before(ctx, s, counted) if OF_THE_COUNT_BEFORE.search(s.text) else None)
+            if status:
+                stage = status
+            elif count_before is not None:
+                stage = status_of(count_before.text) or ""
+            else:
+                stage = _status_of_count_before(ctx, s, counted) if OF_THE_COUNT_BEFORE.search(s.text) else None
             if stage is not None:
                 for at, count in groups:
                     d = Draft("bundle", s, n_projects=count, at=at, by_kind=True, parent=whole)
@@ -1119,11 +1129,13 @@ def _figure_span(d: Draft, figures: list[Draft]) -> str:
     return d.sent.text[start:end] if start < end else d.sent.text
 
 
-def _counts_by_kind(text: str) -> list[tuple[int, int]]:
+def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]]:
     """"16 industry transfer projects and five science and technology projects were concluded", "Of these, 8 are
     municipal-level projects and 11 are regional-level projects", "13个光伏项目中,镇宁4个、关岭7个": (where, count) of
     each group of two or more projects the sentence counts by a kind of its own, when there are two or more such
-    groups (a kind is no stage, "签约项目12个"; a bare place counts a group only in a breakdown, "…项目中,")."""
+    groups (a kind is no stage, "签约项目12个"; a bare place counts a group only in a breakdown, "…项目中,"; a kind
+    told after its count, "71 concern major infrastructure", only where the sentence goes on about a count:
+    "Of the 230 projects,", or `continuing`, the caller knows it does)."""
     out = []
     for m in GROUP_WORDS.finditer(text):
         kind = _group_kind(m).strip()
@@ -1131,7 +1143,8 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
         if not kind or not n or n < 2 or NOT_A_KIND.search(kind):
             continue
         if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or (m["what_en2"] and not EN_BREAKDOWN.search(text)) \
-                or (m["what_en3"] and not OF_THE_COUNT_BEFORE.search(text)) \
+                or ((m["what_en3"] or m["what_en4"] or m["what_en6"]) and not continuing
+                    and not OF_THE_COUNT_BEFORE.search(text)) \
                 or text.startswith("中", m.end()):
             continue  # ("13个光伏项目中": the whole a breakdown splits)
         out.append((m.start(), n))
@@ -1139,11 +1152,12 @@ def _counts_by_kind(text: str) -> list[tuple[int, int]]:
 
 
 def _group_kind(m: re.Match) -> str:
-    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or m["what_en3"] or ""
+    return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or m["what_en3"] \
+        or m["what_en4"] or m["what_en6"] or ""
 
 
 def _group_count(m: re.Match) -> str:
-    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"]
+    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"] or m["n_en4"] or m["n_en6"]
 
 
 def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
