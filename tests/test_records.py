@@ -1714,3 +1714,10 @@ def test_a_later_sentence_counting_more_projects_than_the_count_before_is_no_bre
     text = HEADER + ("Wuhu signed 12 projects on May 10, with a combined investment of 5 billion yuan.\n\n"
                      "The city now has 300 manufacturing projects and 200 service projects.")
     assert [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle"] == [12]
+
+
+def test_a_chinese_breakdown_by_place_after_qizhong_and_a_second_breakdown_after_a_semicolon():
+    text = ("本报讯\n\n12月8日，全州第十批重大项目集中开工仪式在安龙县举行。第十批集中开工的项目共20个，总投资103.3亿元。"
+            "其中，兴义市3个，兴仁县7个，安龙县10个；亿元以上项目12个，产业发展项目8个。")
+    recs = records_of(text)
+    assert [r["n_projects"] for r in recs if r["part_of"] == recs[0]["id"]] == [3, 7, 10, 12, 8]

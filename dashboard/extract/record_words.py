@@ -285,7 +285,8 @@ NOT_A_KIND = re.compile(r"签约|开工|动工|投产|竣工|集中|涉及|其�
                            r"|^(?:started|signed|completed|contracted|launched|commenced|inked)$", re.I)  # "the 20 started projects are:"
 # A breakdown of a count ("13个光伏项目中,", "按区域分,", "By type, the 41 projects are:"): only there does a bare
 # place or kind before or after a number count a group.
-ZH_BREAKDOWN = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}项目中|按[\u4e00-\u9fff]{1,6}分")
+ZH_BREAKDOWN = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}项目中|按[\u4e00-\u9fff]{1,6}分"
+                          r"|其中[，,：:]\s*[\u4e00-\u9fff]{2,4}\d{1,4}个[，,、；;]")  # "其中，兴义市3个，兴仁县4个，…"
 EN_BREAKDOWN = re.compile(r"\bby\s+(?:type|industry|sector|field|category|area|kind)\b[^.;]{0,80}?\b(?:are|were|include)\s*:", re.I)
 # Counts compared with others ("compared with 25 major projects in 2020", "较去年同期"): no groups of this event.
 COMPARED_GROUPS = re.compile(r"\bcompared\s+(?:with|to)\b|\bthan\b|\bversus\b|较去年|比去年|比上年|同比", re.I)

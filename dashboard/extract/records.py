@@ -1058,7 +1058,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
         status = status_of(s.text)
         groups, count_before = _counts_by_kind(s.text), None
         if not status and not ctx.amounts(s) and (more := _counts_by_kind(s.text, continuing=True)) and (
-                (count_before := _counted_in_previous(ctx, s, back=6, at_least=sum(n for _, n in more))[1]) is not None):
+                (count_before := _counted_in_previous(ctx, s, back=6, at_least=_counted_by(s.text, more))[1]) is not None):
             groups = more  # "… added 87 key projects. Advanced manufacturing makes up 19 of them, …; six projects
             #                concern urban construction and nine are environmental protection projects": its groups
         if groups and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
@@ -1066,7 +1066,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
                 and not OFFERED.search(s.text) and not COMPARED_GROUPS.search(s.text):
             # (the groups may follow the figure they break down, "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…":
             # that sentence's figure is taken, its groups are not)
-            counted = sum(count for _, count in groups)
+            counted = _counted_by(s.text, groups)
             whole_n = _first_count(s.text[:groups[0][0]])  # "signed 20 projects, including 12 industrial projects and 8 …"
             whole = None
             if whole_n and whole_n >= counted and status and s.start not in taken:
@@ -1127,6 +1127,18 @@ def _figure_span(d: Draft, figures: list[Draft]) -> str:
     start = figures[k - 1].money.end if k > 0 else 0
     end = figures[k + 1].money.start if k + 1 < len(figures) else len(d.sent.text)
     return d.sent.text[start:end] if start < end else d.sent.text
+
+
+def _counted_by(text: str, groups: list[tuple[int, int]]) -> int:
+    """How many projects a sentence's groups count: the largest of the runs a semicolon parts ("其中，兴义市3个，…，
+    义龙新区3个；亿元以上项目17个，产业发展项目15个": two breakdowns of the same 32 projects, not 64)."""
+    runs, last, total = [], 0, 0
+    for at, n in groups:
+        if CLAUSE_STOP.search(text, last, at) and total:
+            runs.append(total)
+            total = 0
+        total, last = total + n, at
+    return max(runs + [total])
 
 
 def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]]:
