@@ -297,3 +297,13 @@ def test_a_county_without_its_suffix_right_after_its_province_and_then_alone():
 def test_a_bare_two_syllable_name_written_spaced_is_no_zone():
     from dashboard.extract.places import find_places
     assert [m.place.city for m in find_places("build the base in Pu Dong industry gathering area of Puyang")] == ["Puyang"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对北海老城区、老库房等进行有机更新", [("北海", "Beihai")]),
+    ("北海市新城区建设", [("北海市", "Beihai")]),
+    ("洛阳市老城区", [("洛阳市", "Luoyang"), ("老城区", "Luoyang")]),
+    ("西安市新城区", [("西安市", "Xi'an"), ("新城区", "Xi'an")]),
+])
+def test_old_town_and_new_town_are_districts_only_right_after_their_city(text, expected):
+    assert [(m.text, m.place.city) for m in find_places(text)] == expected

@@ -111,3 +111,7 @@ KNOWN_FAILURES = [
 @pytest.mark.parametrize("text, status", KNOWN_FAILURES)
 def test_known_failures(text, status):
     assert status_of(text) == status
+
+
+def test_once_built_and_producing_is_a_condition_not_a_completion():
+    assert status_of("东方希望集团准备在北海投资建设循环经济产业基地项目，总投资1535亿元；项目建成达产后，预计年产值2550亿元") is None

@@ -548,7 +548,7 @@ def _is_latin(c: str) -> bool:
 
 # Districts whose names are also everyday words (城区 urban area, 郊区 suburb, 矿区 mining area): a district
 # only right after its city ("大同市城区").
-_WORD_DISTRICTS = frozenset({"城区", "郊区", "矿区"})
+_WORD_DISTRICTS = frozenset({"城区", "郊区", "矿区", "老城区", "新城区"})  # "北海老城区": the old town, not Luoyang's
 
 # After a one-character place name ("和县", "沛县"), these make the 县/区/市 part of another word: 县域, 县城, 县级,
 # 县委, 区域, 市场, 市民 ...
@@ -717,7 +717,8 @@ def find_places(text: str, context: str | None = None) -> list[PlaceMention]:
         if not cands:
             continue
         prev = out[-1] if out and text[out[-1].end:s].strip(" \t") == "" else None
-        if k in _WORD_DISTRICTS and not (prev is not None and prev.place.kind == "city" and prev.end == s):
+        if k in _WORD_DISTRICTS and not (prev is not None and prev.place.kind == "city" and prev.end == s
+                                         and any(p.city == prev.place.city for p, _ in cands)):
             continue  # "中心城区", "郊区农村": the words urban area and suburb; "大同市城区" is the district
         local_city = None
         if any(f == "generic" for _, f in cands):
@@ -776,8 +777,8 @@ def _with_bare_counties(text: str, found: list[PlaceMention], cities: Counter, p
             if s < m.start() or (e - s) != n:
                 continue
             places = bare.get(text[s:e])
-            if not places or taken.overlaps(s, e):
-                continue
+            if not places or taken.overlaps(s, e) or text[s:m.end() + 1] in _WORD_DISTRICTS:
+                continue  # (not "老城区", "新城区": the words old town, new town)
             place = _choose([(p, "exact") for p in places], cities, provs, None)
             if place is not None and (len(places) == 1 or cities.get(place.city)):
                 extra.append(PlaceMention(s, e, text[s:e], place, places))

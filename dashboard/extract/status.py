@@ -105,6 +105,7 @@ _NEGATED = re.compile(r"""(?:\b(?:not|no|never|yet\s+to)\b(?:\s+\w+){0,2}\s*$ | 
                       re.X | re.I)
 _PLANNED, _NEGATED = guarded(_PLANNED), guarded(_NEGATED)   # searched back from each cue: skip what cannot begin them
 _LISTED_COMPANY = re.compile(r"listed\s+(?:company|companies|firm|group|enterprise)|上市公司", re.I)
+_CONDITION_AFTER = re.compile(r"(?:达产|投产|运营|运行|使用|达效)?后")
 _PLAN_OK = {"listed", "announced"}   # a list or an announcement is itself the event
 
 
@@ -122,8 +123,8 @@ def _cues(text: str) -> list[tuple[int, int, str, bool]]:
             before = text[max(0, m.start() - 40):m.start()]
             if _NEGATED.search(before) or (status not in _PLAN_OK and _PLANNED.search(before)):
                 continue
-            if text[m.end():m.end() + 1] == "后":
-                continue  # "达产后", "投产后": "once it is ...", a condition, not an event
+            if _CONDITION_AFTER.match(text, m.end()):
+                continue  # "达产后", "投产后", "建成达产后": "once it is ...", a condition, not an event
             found.append((m.start(), m.end(), status, strong))
     return found
 
