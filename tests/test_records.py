@@ -1721,3 +1721,10 @@ def test_a_chinese_breakdown_by_place_after_qizhong_and_a_second_breakdown_after
             "其中，兴义市3个，兴仁县7个，安龙县10个；亿元以上项目12个，产业发展项目8个。")
     recs = records_of(text)
     assert [r["n_projects"] for r in recs if r["part_of"] == recs[0]["id"]] == [3, 7, 10, 12, 8]
+
+
+def test_a_deal_of_a_company_named_among_a_bundles_signers_is_its_part_even_under_a_later_heading():
+    text = ("本报讯\n\n4月26日，许昌市举行项目集中签约仪式。甲乙集团有限公司、丙丁能源集团有限公司等2家企业依次与许昌签约，"
+            "总投资额达到300亿元。\n\n新签项目\n\n据介绍，甲乙集团准备在许昌投资建设循环经济产业基地项目，总投资200亿元。")
+    recs = with_amount(records_of(text))
+    assert [(r["kind"], r["part_of"]) for r in recs] == [("bundle", None), ("deal", recs[0]["id"])]

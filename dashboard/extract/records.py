@@ -1572,6 +1572,27 @@ def link_components(drafts: list[Draft]) -> None:
         if d.kind == "bundle" and not d.band and not d.by_kind:
             open_bundles.append(d)  # (a size band holds no later breakdown, "by county: …"; a group by kind no deals
             #                          the text does not put in it)
+    _link_named_signers(drafts)
+
+
+def _link_named_signers(drafts: list[Draft]) -> None:
+    """"东方希望集团有限公司、…、河南金山化工集团等5家企业依次与北海签约,总投资额达到2990亿元", then, under a later heading,
+    "东方希望集团准备在北海投资建设…项目,总投资1535亿元": a deal of a company its bundle's sentence names as a signer is
+    that bundle's part, wherever the article tells it (when the bundle's figure still holds it)."""
+    signers: list[tuple[Draft, list[str]]] = []
+    for d in drafts:
+        if d.kind == "bundle" and d.money and d.n_projects and d.parent is None:
+            names = [n.text for n in companies(d.sent.text)]
+            if len(names) >= 2:
+                signers.append((d, names))
+        elif d.kind == "deal" and d.parent is None and d.investors and signers:
+            for b, names in reversed(signers):
+                if b.sent is not d.sent and any(i in n or n in i for i in d.investors for n in names) \
+                        and b.children_cny + (d.amount_cny or 0) <= (b.amount_cny or 0) * 1.02 \
+                        and not _other_city(b, d) and not (b.province and d.province and b.province != d.province):
+                    d.parent = b
+                    b.children_cny += d.amount_cny or 0
+                    break
 
 
 def _other_day(b: Draft, d: Draft) -> bool:
