@@ -182,3 +182,12 @@ def test_years_back_from_the_article():
     found = [(m.text, m.value) for m in find_dates(
         "The move comes one year after the company committed $7 billion. Two years earlier, it had signed. 3年前签约。", ref)]
     assert found == [("comes one year after", "2012"), ("Two years earlier", "2011"), ("3年前", "2010")]
+
+
+def test_a_reporters_name_is_no_plan_word_before_a_year():
+    line = "News (Correspondent Guo Zhifeng & Reporter Zhou Aiming) The 2020 Golden Autumn Fair opened on September 16."
+    assert [(d.value, d.prospective) for d in find_dates(line)][:1] == [("2020", False)]
+
+
+def test_a_bare_year_naming_a_chinese_carnival_with_a_bracketed_city_gives_the_articles_year():
+    assert infer_year("第三届世界广府人恳亲大会暨2017中国侨都（江门）华人嘉年华明天将隆重揭幕。") == 2017

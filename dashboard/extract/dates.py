@@ -351,9 +351,9 @@ _JUST_BEFORE = re.compile(r"""(?:
         (?:\s+the\s+(?:end|beginning|middle|start)\s+of)?(?:\s+(?:the|early|mid|late|mid-))?\s*$
       | (?:到|(?<!截)至|计划|预计|力争|争取|有望|拟|将于|将在|计划于|预计于|目标)\s*$ )""", re.X)
 _WIDER_BEFORE = re.compile(r"""
-        \b(?i:will|would|shall|plans?|planned|planning|expects?|expected|scheduled|aims?|aimed|aiming|
-             target(?:s|ed)?|strive|strives|striving|goal|intends?|projected|forecasts?|is\s+to|are\s+to|
-             set\s+to|due\s+to)\b
+        \b(?:[Ww]ill|[Ww]ould|[Ss]hall|[Pp]lans?|[Pp]lanned|[Pp]lanning|[Ee]xpects?|[Ee]xpected|[Ss]cheduled|aims?|aimed|
+             aiming|[Tt]arget(?:s|ed)?|[Ss]trive|strives|striving|[Gg]oal|[Ii]ntends?|[Pp]rojected|[Ff]orecasts?|
+             [Ii]s\s+to|[Aa]re\s+to|[Ss]et\s+to|[Dd]ue\s+to)\b              # (not "Aiming", a reporter's name)
       | 将|计划|预计|力争|争取|有望|拟|目标|规划""", re.X)
 _AFTER = re.compile(r"^\s*(?:前|之前|以前|年底前|底前)")
 
@@ -420,8 +420,9 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
 _NOT_NEWS = re.compile(r"(?i:copyright|©|all\s+rights\s+reserved|版权所有|https?://|www\.)")
 _NAMED_YEAR = re.compile(r"^\s+(?!(?:" + _MON_NAMES + r")\b)[A-Z\u201c\"'“]|^\s*[“\"]")
 # "出席2015中国海门经贸投资暨转型发展合作洽谈会": a bare year naming a Chinese event (no 年, so no date of its own).
-_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!年)(?=[\u4e00-\u9fff][\u4e00-\u9fff·]{1,25}?"
-                                  r"(?:洽谈会|博览会|交易会|推介会|峰会|论坛|大会|文化节|展会|展览会))")  # (not "2014年春节")
+_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!年)(?=[\u4e00-\u9fff][\u4e00-\u9fff·（）()]{1,25}?"
+                                  r"(?:洽谈会|博览会|交易会|推介会|招商会|峰会|论坛|大会|文化节|旅游节|艺术节|投资节|嘉年华|"
+                                  r"展会|展览会|年会|大赛))")  # (not "2014年春节"; "2017中国侨都（江门）华人嘉年华" too)
 
 
 # "the World Manufacturing Convention 2019": a year naming an event, after its name.
