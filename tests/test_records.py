@@ -1728,3 +1728,16 @@ def test_a_deal_of_a_company_named_among_a_bundles_signers_is_its_part_even_unde
             "总投资额达到300亿元。\n\n新签项目\n\n据介绍，甲乙集团准备在许昌投资建设循环经济产业基地项目，总投资200亿元。")
     recs = with_amount(records_of(text))
     assert [(r["kind"], r["part_of"]) for r in recs] == [("bundle", None), ("deal", recs[0]["id"])]
+
+
+@pytest.mark.parametrize("later, groups", [
+    ("Thirty of them are in Jiading New City and eight in North Hongqiao.", [30, 8]),
+    ("Twenty-two projects are devoted to industrial development.", [22]),
+    ("The city will also take part in 27 large projects, five of them preliminary projects and 22 authorized projects.",
+     [27, 5, 22]),
+    ("In 2020, the city had 5 big projects.", []),
+])
+def test_groups_of_a_count_told_after_it_in_plain_words(later, groups):
+    text = HEADER + "On May 10, Jiading started 58 major projects worth 40 billion yuan. " + later
+    recs = records_of(text)
+    assert [r["n_projects"] for r in recs if r["kind"] == "bundle" and r["part_of"] == recs[0]["id"]] == groups

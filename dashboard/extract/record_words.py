@@ -258,7 +258,7 @@ _KIND_END_EN = r"\s*(?:,|;|:|\.(?:\s|$)|\band\s+(?:\d+|" + COUNT_WORD + r")\b|\b
 GROUP_WORDS = re.compile(r"""
     (?<![\d.,])(?<![\w-])(?P<n_en3>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:(?:[\w-]+\s+){0,2}?projects?\s+)?   # "Of the 230 projects, 71 concern …",
     (?:of\s+(?:them|these|which)\s+)?                                     # "six projects concern urban construction"
-    (?:concerns?|involves?|relates?\s+to|belongs?\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for))\s+(?:the\s+)?
+    (?:concerns?|involves?|relates?\s+to|belongs?\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for|(?:devoted|dedicated)\s+to))\s+(?:the\s+)?
     (?P<what_en3>""" + _KIND_EN + r""")(?=""" + _KIND_END_EN + r""")
   | (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were)\s+)?   # "26 of them are industrial projects"
     (?P<what>(?:(?!(?:of|the|these|those|are|were|is|was|with|in|for)\b)[A-Za-z][\w'-]*\s+){0,5}?)projects?\b
@@ -270,6 +270,8 @@ GROUP_WORDS = re.compile(r"""
   | (?<=[，,、；;])(?P<what_zh3>[\u4e00-\u9fff]{2,4}?)(?P<n_zh3>\d{1,4})个(?=[、，,；;。和]|$)  # "13个光伏项目中，镇宁4个、关岭7个"
   | (?<![\d.,])(?<![\w-])(?P<n_en4>\d{1,5}|""" + COUNT_WORD + r""")\s+of\s+(?:them|these|which)\s+(?!are\b|were\b|is\b|was\b)
     (?:(?:in|for)\s+)?(?P<what_en4>""" + _KIND_EN + r""")(?=""" + _KIND_END_EN + r""")   # "four of them upgrading traditional industries"
+  | (?:(?<=,\s)|(?<=\band\s))(?P<n_en7>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:in|for)\s+(?:the\s+)?   # "Thirty of them are in A and eight in B"
+    (?P<what_en7>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,5})(?=""" + _KIND_END_EN + r""")
   | (?:^|(?<=[,;:]\s))(?P<what_en6>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:makes?|made)\s+up\s+
     (?P<n_en6>\d{1,5}|""" + COUNT_WORD + r""")\s+of\b                      # "Advanced manufacturing makes up 19 of the … projects"
 """, re.X | re.I)
@@ -277,7 +279,7 @@ GROUP_WORDS = re.compile(r"""
 OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|which|the\s+(?:\d{1,5}|" + COUNT_WORD
                                  + r")(?:\s+(?:[\w-]+\s+){0,3}?projects)?|the\s+projects)\b|其中)"
                                  r"|^\W*(?:(?:sorted|broken\s+down|classified|divided|grouped)\s+)?by\s+(?:type|industry|sector|field|category|area)\b"
-                                 r"|\b\d{1,5}\s+of\s+(?:them|these)\b"
+                                 r"|\b(?:\d{1,5}|" + COUNT_WORD + r")\s+of\s+(?:them|these)\b"
                                  r"|按[\u4e00-\u9fff]{1,6}分|\d+个[\u4e00-\u9fff]{0,8}项目中", re.I)  # "By type, 26 of them are …", "按领域分"
 # What a count names that is no kind of project: a stage ("签约项目12个", "the 20 started projects"), the whole
 # ("其中"), parties.

@@ -1057,7 +1057,8 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         groups, count_before = _counts_by_kind(s.text), None
-        if not status and not ctx.amounts(s) and (more := _counts_by_kind(s.text, continuing=True)) and (
+        if not status and not ctx.amounts(s) and not ctx.dates_in(s.start, s.end) \
+                and (more := _counts_by_kind(s.text, continuing=True)) and (
                 (count_before := _counted_in_previous(ctx, s, back=6, at_least=_counted_by(s.text, more))[1]) is not None):
             groups = more  # "… added 87 key projects. Advanced manufacturing makes up 19 of them, …; six projects
             #                concern urban construction and nine are environmental protection projects": its groups
@@ -1148,28 +1149,33 @@ def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]
     groups (a kind is no stage, "签约项目12个"; a bare place counts a group only in a breakdown, "…项目中,"; a kind
     told after its count, "71 concern major infrastructure", only where the sentence goes on about a count:
     "Of the 230 projects,", or `continuing`, the caller knows it does)."""
-    out = []
+    out, kinds = [], []
     for m in GROUP_WORDS.finditer(text):
         kind = _group_kind(m).strip()
         n = _number_word(_group_count(m))
         if not kind or not n or n < 2 or NOT_A_KIND.search(kind):
             continue
         if (m["what_zh3"] and not ZH_BREAKDOWN.search(text)) or (m["what_en2"] and not EN_BREAKDOWN.search(text)) \
-                or ((m["what_en3"] or m["what_en4"] or m["what_en6"]) and not continuing
+                or ((m["what_en3"] or m["what_en4"] or m["what_en6"] or m["what_en7"]) and not continuing
                     and not OF_THE_COUNT_BEFORE.search(text)) \
                 or text.startswith("中", m.end()):
             continue  # ("13个光伏项目中": the whole a breakdown splits)
         out.append((m.start(), n))
+        kinds.append(set(kind.lower().split()))
+    if len(out) == 1 and continuing and kinds[0] - VAGUE_GROUP_WORDS:
+        return out  # one group alone, of a kind of its own ("Twenty-two projects are devoted to industry"), only in a
+        #             breakdown going on (not "the city had 5 big projects")
     return out if len(out) >= 2 else []
 
 
 def _group_kind(m: re.Match) -> str:
     return m["what"] or m["what_zh"] or m["what_zh2"] or m["what_zh3"] or m["what_en2"] or m["what_en3"] \
-        or m["what_en4"] or m["what_en6"] or ""
+        or m["what_en4"] or m["what_en6"] or m["what_en7"] or ""
 
 
 def _group_count(m: re.Match) -> str:
-    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"] or m["n_en4"] or m["n_en6"]
+    return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"] or m["n_en4"] or m["n_en6"] \
+        or m["n_en7"]
 
 
 def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
