@@ -1454,6 +1454,10 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
                 keep = next((d for d in same if id(d) in parents), None)
                 if keep is not None:  # (not "6 projects were signed … and 6 projects broke ground": two stages)
                     dropped |= {id(d) for d in same if d is not keep and id(d) not in parents}
+                    # and a group by kind that is the list's group told again ("Four people's livelihood projects
+                    # are included, such as A"), not a sibling of another kind ("9 road projects such as A; 9 water …")
+                    dropped |= {id(d) for d in group if d.by_kind and id(d.sent) == sentence and id(d) not in parents
+                                and _same_kind(d, keep)}
             continue
         digits = lambda d: len(re.sub(r"\D", "", re.sub(r"[.,]0+\b", "", d.money.text)))  # noqa: E731
         # the first of the most precise, but not a figure well below another of its own sentence: that is a
@@ -1464,6 +1468,12 @@ def _drop_repeated_bundles(drafts: list[Draft]) -> list[Draft]:
         # (parts of one breakdown sentence with the same count are siblings: "农水项目9个,…;交通项目9个,…")
         dropped |= {id(d) for d in group if d is not best and not _sibling_parts(d, best)}
     return [d for d in drafts if id(d) not in dropped]
+
+
+def _same_kind(d: Draft, named: Draft) -> bool:
+    """Whether a group by kind names the kind a list's group is named by ("people's livelihood")."""
+    words = set(_group_words(d.sent.text, d.n_projects, d.at).lower().split()) - {"projects", "project"}
+    return bool(words) and words <= set((named.project or "").lower().split())
 
 
 def _drop_instalments(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
