@@ -1741,3 +1741,10 @@ def test_groups_of_a_count_told_after_it_in_plain_words(later, groups):
     text = HEADER + "On May 10, Jiading started 58 major projects worth 40 billion yuan. " + later
     recs = records_of(text)
     assert [r["n_projects"] for r in recs if r["kind"] == "bundle" and r["part_of"] == recs[0]["id"]] == groups
+
+
+def test_chinese_groups_after_qizhong_with_a_years_plan_after_them_and_not_the_ones_in_addition():
+    text = ("本报讯\n\n5月10日，延长县项目集中开工。今年延长县全年确定实施重点项目52个，项目总投资134.12亿元，其中续建项目19个、"
+            "新建项目33个，年度计划投资53.6亿元，另有重大前期项目17个。")
+    groups = [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle" and r["amount_cny"] is None]
+    assert groups == [19, 33]

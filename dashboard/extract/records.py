@@ -1062,7 +1062,8 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
                 (count_before := _counted_in_previous(ctx, s, back=6, at_least=_counted_by(s.text, more))[1]) is not None):
             groups = more  # "… added 87 key projects. Advanced manufacturing makes up 19 of them, …; six projects
             #                concern urban construction and nine are environmental protection projects": its groups
-        if groups and all(m.end <= groups[0][0] for m in ctx.amounts(s)) \
+        groups = _parts_only(s.text, groups)
+        if groups and _no_investment_after(s.text, ctx.amounts(s), groups[0][0]) \
                 and not _counts_by_stage(s.text) and not RUNNING_TOTAL.search(s.text) \
                 and not OFFERED.search(s.text) and not COMPARED_GROUPS.search(s.text):
             # (the groups may follow the figure they break down, "10个项目总投资42.95亿元,…按领域分,医养健康类2个、…":
@@ -1128,6 +1129,24 @@ def _figure_span(d: Draft, figures: list[Draft]) -> str:
     start = figures[k - 1].money.end if k > 0 else 0
     end = figures[k + 1].money.start if k + 1 < len(figures) else len(d.sent.text)
     return d.sent.text[start:end] if start < end else d.sent.text
+
+
+def _parts_only(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The groups that are parts of the sentence's count: after its "其中" when it has one (the count before it is the
+    whole: "全年确定实施重点项目52个,…,其中续建项目19个、新建项目33个"), and not one told in addition ("另有重大前期项目17个")."""
+    cut = text.find("其中")
+    if cut > 0 and any(at >= cut for at, _ in groups):
+        groups = [(at, n) for at, n in groups if at >= cut]
+    return [(at, n) for at, n in groups if not IN_ADDITION.search(text, max(0, at - 12), at + 2)]  # (the group may begin with it)
+
+
+IN_ADDITION = re.compile(r"另有|另外|此外|in\s+addition|another", re.I)
+
+
+def _no_investment_after(text: str, ms: list[Money], at: int) -> bool:
+    """Whether no figure after `at` (the first group) is money put into projects: "其中续建项目19个、新建项目33个,
+    年度计划投资53.6亿元" has a year's plan after its groups, which splits nothing."""
+    return all(m.end <= at or _is_not_investment(text, ms, i) for i, m in enumerate(ms))
 
 
 def _counted_by(text: str, groups: list[tuple[int, int]]) -> int:
