@@ -1748,3 +1748,11 @@ def test_chinese_groups_after_qizhong_with_a_years_plan_after_them_and_not_the_o
             "新建项目33个，年度计划投资53.6亿元，另有重大前期项目17个。")
     groups = [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle" and r["amount_cny"] is None]
     assert groups == [19, 33]
+
+
+def test_a_breakdown_naming_the_count_of_a_total_without_one_puts_its_parts_in_that_total():
+    text = HEADER + ("On May 10 the province said it plans to start 600 billion yuan of major projects, with a total "
+                     "investment of 1.2 trillion yuan. Of the 2,051 major projects, 903 are provincial projects, with "
+                     "749.5 billion yuan of total investment.")
+    total, part = with_amount(records_of(text))[-2:]
+    assert (total["amount_cny"], total["n_projects"], part["part_of"]) == (1.2e12, 2051, total["id"])

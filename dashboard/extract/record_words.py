@@ -275,6 +275,9 @@ GROUP_WORDS = re.compile(r"""
   | (?:^|(?<=[,;:]\s))(?P<what_en6>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:makes?|made)\s+up\s+
     (?P<n_en6>\d{1,5}|""" + COUNT_WORD + r""")\s+of\b                      # "Advanced manufacturing makes up 19 of the … projects"
 """, re.X | re.I)
+# "Of the 2,051 major projects, 903 are …": a breakdown naming the count of its whole.
+WHOLE_OF_BREAKDOWN = re.compile(r"\W*(?:of|among)\s+the\s+(\d[\d,]{0,6}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects\b",
+                                re.I)
 # "Of these,", "Of the 12,", "Among them,", "其中,": a sentence that goes on about the projects counted before it.
 OF_THE_COUNT_BEFORE = re.compile(r"^\W*(?:(?:of|among)\s+(?:these|them|those|which|the\s+(?:\d{1,5}|" + COUNT_WORD
                                  + r")(?:\s+(?:[\w-]+\s+){0,3}?projects)?|the\s+projects)\b|其中)"

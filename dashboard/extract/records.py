@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -1576,6 +1576,7 @@ class _OpenBundles:
 
 def link_components(drafts: list[Draft]) -> None:
     _link_lists_before_totals(drafts)
+    _whole_count_from_breakdown(drafts)
     open_bundles = _OpenBundles()
     split_again: set[int] = set()  # sentences that split a total already split in full
     for d in drafts:
@@ -1608,6 +1609,23 @@ def link_components(drafts: list[Draft]) -> None:
             open_bundles.append(d)  # (a size band holds no later breakdown, "by county: …"; a group by kind no deals
             #                          the text does not put in it)
     _link_named_signers(drafts)
+
+
+def _whole_count_from_breakdown(drafts: list[Draft]) -> None:
+    """"… to start 205.1 billion yuan of major projects, with a total investment of 1.2 trillion yuan" then "Of the
+    2,051 major projects, 903 are …": a breakdown that names the count of the whole gives it to the bundle before
+    it that has none (so that its parts can go into it)."""
+    last = None
+    for d in drafts:
+        if d.kind != "bundle":
+            continue
+        whole = WHOLE_OF_BREAKDOWN.match(d.sent.text)
+        if whole and last is not None and last.n_projects is None and last.money and last.sent is not d.sent:
+            n = _number_word(whole.group(1).replace(",", ""))
+            if n and (d.n_projects or 0) < n:
+                last.n_projects = n
+        if d.parent is None and d.money:
+            last = d
 
 
 def _link_named_signers(drafts: list[Draft]) -> None:
