@@ -1756,3 +1756,20 @@ def test_a_breakdown_naming_the_count_of_a_total_without_one_puts_its_parts_in_t
                      "749.5 billion yuan of total investment.")
     total, part = with_amount(records_of(text))[-2:]
     assert (total["amount_cny"], total["n_projects"], part["part_of"]) == (1.2e12, 2051, total["id"])
+
+
+def test_the_province_plans_n_key_projects_is_the_provinces_most_named_not_a_railways_city():
+    text = HEADER + ("On April 25 the commission said the province plans 141 key projects in 2014, whose total investment "
+                     "is 596.3 billion yuan. The Lanzhou-Xinjiang Railway line, the Xining Railway Station renovation "
+                     "and the Huatugou civil airport will wrap up this year, and Qinghai will grow.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (None, "Qinghai")
+
+
+def test_a_province_that_held_the_event_in_a_later_sentence_holds_its_batch_not_the_venue_city():
+    text = HEADER + ("The Hefei-Wuhan High-Speed Railway (Anhui Section) and the Foo power line... On May 2, Anhui province "
+                     "held a mobilization meeting to start the first batch of major projects. The main venue was in "
+                     "Lu'an City, while 15 sub-venues were in other cities. This batch holds 460 projects with a total "
+                     "investment of 489.63 billion yuan.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == (None, "Anhui")

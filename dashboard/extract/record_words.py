@@ -228,6 +228,9 @@ SPLIT_BY = re.compile(r"按[^,，。;；]{1,10}分|从[^,，。;；]{1,10}(?:看
 BREAKDOWN_CUE = re.compile(SPLIT_BY.pattern + r"|\bof\s+(?:which|these|them)\b|其中|among\s+them", re.I)
 # "全省共签约…", "province-wide": the whole province's figure.
 WHOLE_PROVINCE = re.compile(r"全省|\bprovince-wide\b|\bacross\s+the\s+(?:whole\s+)?province\b|\bthe\s+whole\s+province\b", re.I)
+# "the province plans 141 key projects": the province's own list, placed in no one city of it.
+PROVINCE_PLANS = re.compile(r"\bthe\s+province\s+(?:plans|planned|has\s+arranged|arranged|will\s+(?:build|start|implement|carry\s+out))\s+"
+                            r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){0,3}?projects\b", re.I)
 # A span of the calendar, not an event: "春节期间", "上半年", "in the first quarter". A whole province's figure over one
 # is a tally of many signings, not a signing.
 CALENDAR_PERIOD = re.compile(r"春节|国庆|元旦|[上下]半年|前?[一二三四1-4]季度|前[一二三四五六七八九十\d]{1,2}个?月|\d{1,2}[-—至到]\d{1,2}月"
@@ -461,7 +464,7 @@ THING_AFTER = re.compile(r"""\s*(?:(?:Park|Island|Road|Avenue|Street|Bridge|Lake
 # "广西举行…", "贵州省党委、政府在深圳举办…", "Hainan Province held …": the province holds the event.
 ORGANISER_AFTER = re.compile(r"""(?:省|壮族自治区|回族自治区|维吾尔自治区|自治区)?\s*(?:委|党委|人民政府|政府|、|和|及)*\s*
     (?:在[^，。,]{0,25})?(?:举行|举办|召开|集中|组织|开展)
-  | \s+(?:Province\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
+  | \s+(?:[Pp]rovince\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
 
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered|funded|invested|backed)\b"

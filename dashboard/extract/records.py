@@ -28,13 +28,13 @@ from dashboard.extract.amounts import Money, chinese_number, find_amounts
 from dashboard.extract.dates import HEADER_CHARS, find_dates, full_dates, infer_year
 from dashboard.extract.lists import LIST_LEAD_LINE, LIST_MARK, clause_items, is_project_name, named_projects, trim_name
 from dashboard.extract.names import companies, projects
-from dashboard.extract.places import PlaceMention, find_places, lookup
+from dashboard.extract.places import Place, PlaceMention, find_places, lookup
 from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGUE_GROUP_WORDS, OF_THE_COUNT_BEFORE,
                                             NOT_A_KIND, ZH_BREAKDOWN, EN_BREAKDOWN, FIGURE_RUN_GAP, COMPARED_GROUPS, COUNTED_PROJECTS_WITH, CLAUSE_CUT, CAME_TO_BEFORE, ELIDED_COUNT, PART_OF_BEFORE, FOR_EVENT_AFTER, COUNTED_WORTH_BEFORE, EACH_AFTER, COUNT_AFTER, COUNT_START, ELLIPSIS, EVENT_CUE, FOR_A_YEAR_AFTER,
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PROVINCE_PLANS, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -358,15 +358,14 @@ class ArticleContext:
 
     def _organising_province(self):
         """The province that holds the article's event ("广西举行…", "廣西壯族自治區黨委、政府在深圳舉辦…",
-        "Hainan Province signed ..."), when the first place its body names is that province; else None."""
+        "Hainan Province signed ..."), when one of the body's first three sentences names that province first; else None."""
         for s in [x for x in self.sentences if not x.heading and x.para != self.title_para][:3]:
             mentions = sorted((m for m in self.places if s.start <= m.start < s.end
                                and not re.match(r"\s*\d{1,2}月\d{1,2}日电", self.text[m.end:m.end + 10])),  # dateline
                               key=lambda m: m.start)
-            if mentions:
-                first = mentions[0]
-                return first.place if first.place.kind == "province" and ORGANISER_AFTER.match(self.text, first.end) \
-                    else None
+            if mentions and mentions[0].place.kind == "province" and ORGANISER_AFTER.match(self.text, mentions[0].end):
+                return mentions[0].place  # (a sentence before it may name what was built: "The Hefei-Wuhan Railway
+                #                            (Anhui Section) and … On January 2, Anhui province held a meeting")
         return None
 
     def _main_city(self) -> str | None:
@@ -378,6 +377,18 @@ class ArticleContext:
                 return None
         city, n = counts.most_common(1)[0]
         return city if n >= 0.6 * sum(counts.values()) else None
+
+    @cached_property
+    def most_named_province(self) -> Place | None:
+        """A place standing for the province the article's places are most often in (the first of it named; ties
+        to the first named): "the province plans 141 key projects" in a Qinghai article naming the
+        Lanzhou-Xinjiang Railway once."""
+        named = [m.place for m in self.places_in(0, len(self.text)) if m.place.province]
+        if not named:
+            return None
+        counts = Counter(p.province for p in named)
+        top = max(counts.values())
+        return next(p for p in named if counts[p.province] == top)
 
     @cached_property
     def only_province(self) -> str | None:
@@ -1759,9 +1770,10 @@ def _own_place(ctx: ArticleContext, d: Draft) -> None:
             m.place.kind != "province" and m.place.province == home.province for m in ctx.places_in(s.start, s.end)):
         d.province, d.city, d.district, d.park, d.place_zh = home.province, None, None, None, home.name_zh
         return  # "our province signed 4 projects": the province the article speaks for
-    if (WHOLE_PROVINCE.search(s.text) or IN_THE_PROVINCE.search(s.text)) and not OUR_CITY.search(s.text) \
+    if (WHOLE_PROVINCE.search(s.text) or IN_THE_PROVINCE.search(s.text) or PROVINCE_PLANS.search(s.text)) \
+            and not OUR_CITY.search(s.text) \
             and not any(m.place.kind != "province" for m in ctx.places_in(s.start, s.end)):
-        province = home or next((m.place for m in ctx.places if m.place.province), None)
+        province = home or ctx.most_named_province
         if province is not None:  # "Across the province, agreements on 263 projects were signed": the province's
             d.province, d.city, d.district, d.park, d.place_zh = province.province, None, None, None, None
             return
