@@ -1773,3 +1773,12 @@ def test_a_province_that_held_the_event_in_a_later_sentence_holds_its_batch_not_
                      "investment of 489.63 billion yuan.")
     (rec,) = with_amount(records_of(text))
     assert (rec["city"], rec["province"]) == (None, "Anhui")
+
+
+def test_a_group_of_a_kind_that_names_no_industry_is_other_and_a_group_by_place_takes_its_wholes():
+    text = HEADER + ("Wuhu has added 40 key projects on May 10, with a combined investment of 50 billion yuan.\n\n"
+                     "Besides, six projects concern environmental protection and nine are urban construction projects.")
+    sectors = {r["n_projects"]: r["sector"] for r in records_of(text) if r["part_of"]}
+    assert sectors == {6: "Energy saving & environment", 9: "Other"}
+    text = ("本报讯\n\n5月10日，安顺市13个光伏项目集中开工，总投资60亿元。13个光伏项目中，镇宁4个、关岭7个、紫云2个。")
+    assert {r["sector"] for r in records_of(text) if r["part_of"]} == {"New energy"}

@@ -630,14 +630,19 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
     return f"{count} {en}" + (f" in {where}" if where else "")
 
 
+def _group_match(text: str, n: int, at: int) -> re.Match | None:
+    """The count of n projects nearest before `at` in the text (else the first after)."""
+    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(_group_count(m)) == n]
+    before = [m for m in found if m.start() <= at]
+    return before[-1] if before else found[0] if found else None
+
+
 def _group_words(text: str, n: int, at: int) -> str:
     """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
     "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
-    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(_group_count(m)) == n]
-    if not found:
+    m = _group_match(text, n, at)
+    if m is None:
         return ""
-    before = [m for m in found if m.start() <= at]
-    m = before[-1] if before else found[0]
     kind = _group_kind(m).strip()
     if NOT_A_KIND.search(kind):
         return ""
@@ -1956,6 +1961,12 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         d.date, d.date_rank = str(ctx.ref_year), 8
 
 
+def _by_place(d: Draft) -> bool:
+    """Whether a group by kind is one of places: "Jiading New City", "13个光伏项目中，镇宁4个" (a breakdown's bare name)."""
+    m = _group_match(d.sent.text, d.n_projects, d.money.start if d.money else d.at)
+    return m is not None and bool(m["what_zh3"] or find_places(_group_kind(m)))
+
+
 def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     s = d.sent
     scores = Counter()
@@ -1967,10 +1978,14 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
         if d.by_kind and d.parent is not None and d.n_projects else ""
     if kind_words:
         # one group of a breakdown by kind ("71 concern major infrastructure, 23 concern culture"): its own words
-        # say its industry, not the sentence that names the others (else the steps below)
+        # say its industry, not the sentence that names the others; a kind that names none ("urban construction",
+        # "people's livelihood") is no industry of the list, but a group by place is of its whole's (the steps below)
         own_scores = {k: v for k, v in sector_scores(kind_words).items() if v > 0}
         if any("/" not in k for k in own_scores):
             d.sector, d.subsector = choose(own_scores)
+            return
+        if not _by_place(d):
+            d.sector, d.subsector = "Other", None
             return
     near = ctx.neighbours(s, 3)  # the sentences around it in its paragraph: linear in the article's length
     before = [p for p in near if p.end <= s.start]
