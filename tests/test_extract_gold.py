@@ -96,7 +96,7 @@ SHORT_OF_TARGETS = {
     # city-total err 0.085; zh 0.96 / 0.89 / 0.034), then used to fix list lead-ins
     "blind22": _blind(22, {"amount_f1": 0.86, "city_acc": 0.97, "noamount_recall": 0.75, "date_acc": 0.90, "city_total_err": 0.09}),
     # blind23 was written and sealed after this round's last rule, scored once at first look and not used since
-    "blind23": _blind(23, {"amount_f1": 0.86, "city_acc": 0.86, "noamount_recall": 0.25, "date_acc": 0.85, "city_total_err": 0.91}),
+    "blind23": _blind(23, {"amount_f1": 0.86, "city_acc": 0.84, "noamount_recall": 0.25, "date_acc": 0.85, "city_total_err": 0.91}),
 }
 
 

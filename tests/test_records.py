@@ -1782,3 +1782,24 @@ def test_a_group_of_a_kind_that_names_no_industry_is_other_and_a_group_by_place_
     assert sectors == {6: "Energy saving & environment", 9: "Other"}
     text = ("本报讯\n\n5月10日，安顺市13个光伏项目集中开工，总投资60亿元。13个光伏项目中，镇宁4个、关岭7个、紫云2个。")
     assert {r["sector"] for r in records_of(text) if r["part_of"]} == {"New energy"}
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Among the major infrastructure projects, the Foo-Bar inter-city railway, the Baz expressway and the Qux reservoir "
+     "expansion project are scheduled for completion in 2022.",
+     ["Foo-Bar inter-city railway", "Baz expressway", "Qux reservoir expansion project"]),
+    ("Foo Semiconductor Project and Bar Glass Project will help set up a chip industry chain.",
+     ["Foo Semiconductor Project", "Bar Glass Project"]),
+    ("Foo Terminal Project, Bar Manufacturing Base and Baz Industrial Park put the stress on terminals.",
+     ["Foo Terminal Project", "Bar Manufacturing Base", "Baz Industrial Park"]),
+])
+def test_named_projects_after_among_the_projects_comma_and_as_a_sentences_subjects(sentence, named):
+    text = HEADER + "On May 10, Hunan listed 40 key projects worth 135 billion yuan. " + sentence
+    assert [r["project"] for r in records_of(text) if r["kind"] == "deal"] == named
+
+
+def test_a_name_keeps_the_place_after_its_project_noun():
+    text = HEADER + ("On May 10, Hunan signed 12 projects, including the Hunan Blockchain Industrial Park in Loudi and the Foo Base of "
+                     "Bar Electronics Co., Ltd. in Zhengzhou.")
+    names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
+    assert names == ["Hunan Blockchain Industrial Park in Loudi", "Foo Base of Bar Electronics Co., Ltd. in Zhengzhou"]

@@ -21,6 +21,9 @@ from .record_words import COUNT_WORD, NUMBER_WORDS
 QUANTITY_START = re.compile(r"(?i:several|some|many|a\s+few|few|most|all|both|each|others?|another|"
                             + COUNT_WORD + r")\b|\d|[一二三四五六七八九十两几多]+[个家项]")
 
+# A name in title case ending in a project noun: "Huashi Semiconductor Project", "Tenda Global Intelligent Manufacturing Base".
+_TITLED_PROJECT = r"(?:[A-Z][\w'’&-]*\s+){1,8}(?:Project|Base|Park|Plant|Cent(?:er|re)|Headquarters)\b"
+
 # The words that open a list of named things.
 LEAD_IN = re.compile(r"""
     (?:其中有|其中包括|其中|包括|包含|涉及|既有|也有|还有|主要有|例如|比如|诸如|如|分别是|分别为)\s*
@@ -29,6 +32,9 @@ LEAD_IN = re.compile(r"""
   | \b(?:signed|inked)\s+(?:on\s+behalf\s+of\s+(?:[\w'-]+\s+){1,4}?)?(?=the\s+[A-Z][^.;]{0,150}?,\s+the\s+[A-Z])  # "signed the A Project, the B Project and …"
   | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
+  | ^\W*among\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\s*,\s*(?=the\s)       # "Among the major infrastructure projects, the A, the B and the C are …"
+  | ^(?=(?:the\s+)?""" + _TITLED_PROJECT + r"""(?:\s*,\s*(?:the\s+)?""" + _TITLED_PROJECT + r""")*\s*,?\s+and\s+(?:the\s+)?""" + _TITLED_PROJECT + r"""\s+
+       (?:will|are|were|have|has|put|stress|focus|help|form|make|start|started|began|broke|went)\b)     # "San'an Semiconductor Project and Huashi Semiconductor Project will help …"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
   | \b(?:these|those|the)\s+(?:\d{1,4}|""" + COUNT_WORD + r""")\s+(?:[\w-]+\s+){0,3}?(?:projects?\s+)?
       (?:(?:to\s+be|that\s+will\s+be|being)\s+\w+\s+)?(?:are|were|include)\s*:?\s+   # "These five are A, B …", "The five projects to be started are …"
@@ -170,7 +176,10 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
 
 
 # The verb a list's last item runs into: "… such as the Yiyin Cultural Industrial Park are launched".
-VERB_TAIL = re.compile(r"\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|un)$")
+VERB_TAIL = re.compile(r"\s+(?:are|is|were|was|will|have|has)\s+(?:be\s+|been\s+|being\s+|to\s+be\s+)?[a-z]+(?:ed|en|un)\b.*$"
+                       r"|\s+will\s+[a-z]+\b.*$"                              # "… project are scheduled for completion in 2017"
+                       r"|(?:(?<=Project)|(?<=Base)|(?<=Park)|(?<=Plant))\s+(?!(?:in|of|at|for|on|by|and|with|to|from|near)\b)"
+                       r"[a-z]+\b.*$")  # "… Park will form", "… Project put the stress on" (not "… Park in Loudi")
 
 
 # Where an English list ends: a full stop or semicolon — not the stop of "No. 3", and the stop of "Co."/"Inc."/"Ltd."
