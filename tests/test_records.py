@@ -1803,3 +1803,20 @@ def test_a_name_keeps_the_place_after_its_project_noun():
                      "Bar Electronics Co., Ltd. in Zhengzhou.")
     names = [r["project"] for r in records_of(text) if r["kind"] == "deal"]
     assert names == ["Hunan Blockchain Industrial Park in Loudi", "Foo Base of Bar Electronics Co., Ltd. in Zhengzhou"]
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Work also began that day on a solar plant, on the western stretch of a ring road, and on a new school.",
+     ["solar plant", "western stretch of a ring road", "new school"]),
+    ("Among the started projects, Foo Chemical's curing agent project will make 15,000 tons a year.",
+     ["Foo Chemical's curing agent project"]),
+])
+def test_lists_after_work_began_on_and_among_the_projects_comma(sentence, named):
+    text = HEADER + "On May 10, Wenzhou started 30 projects worth 20 billion yuan. " + sentence
+    assert [r["project"] for r in records_of(text) if r["kind"] == "deal"] == named
+
+
+def test_groups_that_come_from_kinds_of_investors():
+    text = HEADER + ("On May 10, Zhangjiajie signed 12 projects worth 20 billion yuan. Among them, 7 projects come from "
+                     "Fortune 500 enterprises and 2 come from leading industrial enterprises.")
+    assert [r["n_projects"] for r in records_of(text) if r["part_of"]] == [7, 2]

@@ -32,7 +32,8 @@ LEAD_IN = re.compile(r"""
   | \b(?:signed|inked)\s+(?:on\s+behalf\s+of\s+(?:[\w'-]+\s+){1,4}?)?(?=the\s+[A-Z][^.;]{0,150}?,\s+the\s+[A-Z])  # "signed the A Project, the B Project and …"
   | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
-  | ^\W*among\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\s*,\s*(?=the\s)       # "Among the major infrastructure projects, the A, the B and the C are …"
+  | \bwork\s+(?:also\s+)?(?:began|started|commenced)\s+(?:[\w-]+\s+){0,3}?on\s+(?=(?:a|an|the)\s[^.;]{3,120}?,\s+(?:and\s+)?on\s)  # "Work also began that day on a plant, on the …, and on …"
+  | ^\W*among\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\s*,\s*(?=the\s|[A-Z])   # "Among the major infrastructure projects, the A, the B and the C are …"
   | ^(?=(?:the\s+)?""" + _TITLED_PROJECT + r"""(?:\s*,\s*(?:the\s+)?""" + _TITLED_PROJECT + r""")*\s*,?\s+and\s+(?:the\s+)?""" + _TITLED_PROJECT + r"""\s+
        (?:will|are|were|have|has|put|stress|focus|help|form|make|start|started|began|broke|went)\b)     # "San'an Semiconductor Project and Huashi Semiconductor Project will help …"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
@@ -171,7 +172,7 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
             else:
                 pieces.append((part, pos + part.find(part.strip()[:1]) if part.strip() else pos))
         pos += len(part)
-    return [(VERB_TAIL.sub("", re.sub(r"^(?:the|a|an)\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I)).strip(), at)
+    return [(VERB_TAIL.sub("", re.sub(r"^(?:on\s+)?(?:the|a|an)\s+|^on\s+|等$", "", part.strip(" \"“”「」'"), flags=re.I)).strip(), at)
             for part, at in pieces]
 
 

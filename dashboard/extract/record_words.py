@@ -261,7 +261,7 @@ _KIND_END_EN = r"\s*(?:,|;|:|\.(?:\s|$)|\band\s+(?:\d+|" + COUNT_WORD + r")\b|\b
 GROUP_WORDS = re.compile(r"""
     (?<![\d.,])(?<![\w-])(?P<n_en3>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:(?:[\w-]+\s+){0,2}?projects?\s+)?   # "Of the 230 projects, 71 concern …",
     (?:of\s+(?:them|these|which)\s+)?                                     # "six projects concern urban construction"
-    (?:concerns?|involves?|relates?\s+to|belongs?\s+to|fall\s+(?:under|into|in)|are\s+(?:in|for|(?:devoted|dedicated)\s+to))\s+(?:the\s+)?
+    (?:concerns?|involves?|relates?\s+to|belongs?\s+to|fall\s+(?:under|into|in)|comes?\s+from|are\s+(?:in|for|from|(?:devoted|dedicated)\s+to))\s+(?:the\s+)?
     (?P<what_en3>""" + _KIND_EN + r""")(?=""" + _KIND_END_EN + r""")
   | (?<![\d.,])(?<![\w-])(?P<n>\d{1,5}|""" + COUNT_WORD + r""")\s+(?:of\s+(?:them|these|which)\s+)?(?:(?:are|were)\s+)?   # "26 of them are industrial projects"
     (?P<what>(?:(?!(?:of|the|these|those|are|were|is|was|with|in|for)\b)[A-Za-z][\w'-]*\s+){0,5}?)projects?\b
