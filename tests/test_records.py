@@ -1820,3 +1820,12 @@ def test_groups_that_come_from_kinds_of_investors():
     text = HEADER + ("On May 10, Zhangjiajie signed 12 projects worth 20 billion yuan. Among them, 7 projects come from "
                      "Fortune 500 enterprises and 2 come from leading industrial enterprises.")
     assert [r["n_projects"] for r in records_of(text) if r["part_of"]] == [7, 2]
+
+
+def test_a_provinces_own_event_held_elsewhere_and_its_breakdown_past_a_photo_caption():
+    text = HEADER + ("Huasheng Online, Shanghai, May 3 (reporter Foo) Today in Shanghai was held Hunan's promotion "
+                     "conference. During this \"Shanghai Trade Week\", a total of 88 contracted projects have been signed, "
+                     "with a total investment of 93.5 billion yuan.\n\n(Project signing site. Photo by Bar)\n\n"
+                     "The 88 contracted projects have 65 manufacturing projects, investing 63.8 billion yuan.")
+    total, part = with_amount(records_of(text))
+    assert (total["city"], total["province"], part["part_of"]) == (None, "Hunan", total["id"])

@@ -377,7 +377,7 @@ VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕
 VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b
     | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
     | (?:[A-Z][\w-]*\s+){0,5}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
-    | (?:(?:[A-Z][\w-]*|&|and)\s+){1,6}(?:Expo|Fair)\b                       # "China (Mianyang) Science & Technology … Expo"
+    | (?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}(?:Expo|Fair|Week)\b                 # "China (Mianyang) Science & Technology … Expo", "Shanghai Q&A Week"
     | (?:[A-Z][\w'-]*\s+){0,3}(?:Guest\s+House|Hotel|(?:Exhibition|Convention|Conference|Expo)(?:\s+and\s+\w+)?\s+Cent(?:er|re))\b
     | [\u4e00-\u9fff]{0,8}?(?:宾馆|酒店|迎宾馆|会展中心|会议中心|博览中心))   # "Shanghai Hongqiao State Guest House": where the ceremony was""", re.I | re.X)
 
@@ -466,6 +466,8 @@ ORGANISER_AFTER = re.compile(r"""(?:省|壮族自治区|回族自治区|维吾�
     (?:在[^，。,]{0,25})?(?:举行|举办|召开|集中|组织|开展)
   | \s+(?:[Pp]rovince\s+|(?:Zhuang\s+|Hui\s+|Uygur\s+)?Autonomous\s+Region\s+)?(?:held|holds|hosted|hosts|signed|launched|kicked\s+off|staged)\b""", re.X)
 
+# "Today in Shanghai was held Hunan's promotion conference": a province's own event, wherever it was held.
+ORGANISER_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,12}?(?:conference|fair|week|forum|expo|meeting|ceremony|event)\b")
 # "Shenzhen-based DJI": where a company comes from, not where its money goes.
 HOME_AFTER = re.compile(r"-(?:based|headquartered|funded|invested|backed)\b"
                         r"|\s+(?:companies|enterprises|firms|businesses)\b"

@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PROVINCE_PLANS, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, PROVINCE_PLANS, ORGANISER_POSSESSIVE, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -359,7 +359,13 @@ class ArticleContext:
     def _organising_province(self):
         """The province that holds the article's event ("广西举行…", "廣西壯族自治區黨委、政府在深圳舉辦…",
         "Hainan Province signed ..."), when one of the body's first three sentences names that province first; else None."""
-        for s in [x for x in self.sentences if not x.heading and x.para != self.title_para][:3]:
+        lead = [x for x in self.sentences if not x.heading and x.para != self.title_para][:3]
+        for s in lead:
+            for m in self.places:
+                if s.start <= m.start < s.end and m.place.kind == "province" \
+                        and ORGANISER_POSSESSIVE.match(self.text, m.end, s.end):
+                    return m.place  # "Today in Shanghai was held Hunan's promotion conference"
+        for s in lead:
             mentions = sorted((m for m in self.places if s.start <= m.start < s.end
                                and not re.match(r"\s*\d{1,2}月\d{1,2}日电", self.text[m.end:m.end + 10])),  # dateline
                               key=lambda m: m.start)

@@ -36,12 +36,15 @@ _END = re.compile(r"""
 """, re.X)
 _LIST = re.compile(r"^\s*(?:\d{1,2}[.、)]|[(（]\d{1,2}[)）]|[•·\-*])\s*")
 _DATED_HEADING = re.compile(r"^\s*[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\|")
+_CAPTION = re.compile(r"^\s*[(（][^()（）]{4,200}[)）]\s*$")
 _FINAL = re.compile(r"[.!?。！？;；:：”\"]\s*$")
 
 
 def _is_heading(line: str, next_line: str | None) -> bool:
     if _DATED_HEADING.match(line):
         return True
+    if _CAPTION.match(line):
+        return False  # "(Project signing site. Photo by …)": a photo's caption inside the story, no new section
     if _FINAL.search(line) or next_line is None:
         return False
     words = len(line.split())
