@@ -1829,3 +1829,12 @@ def test_a_provinces_own_event_held_elsewhere_and_its_breakdown_past_a_photo_cap
                      "The 88 contracted projects have 65 manufacturing projects, investing 63.8 billion yuan.")
     total, part = with_amount(records_of(text))
     assert (total["city"], total["province"], part["part_of"]) == (None, "Hunan", total["id"])
+
+
+def test_projects_coming_from_other_provinces_land_where_signed_and_a_signing_still_to_come_is_none():
+    text = HEADER + ("On May 22, 124 projects worth 200 billion yuan were signed in Chongqing. During the fair, the "
+                     "counties are set to sign more projects with a total value exceeding 100 billion yuan. Of the signed "
+                     "projects, 122 industrial projects worth 170 billion yuan came from eastern and central regions such "
+                     "as Guangdong, Zhejiang and Shanghai.")
+    recs = with_amount(records_of(text))
+    assert [(r["amount_cny"], r["city"]) for r in recs] == [(200e9, "Chongqing"), (170e9, "Chongqing")]

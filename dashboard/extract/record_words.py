@@ -452,6 +452,10 @@ ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 MODEL_AFTER = re.compile(r"\s+[A-Z]+\d")
 # "约50位来自深圳市…企业": where people come from.
 COMES_FROM_BEFORE = re.compile(r"来自(?:于)?$")
+# "122 projects came from eastern and central regions such as Guangdong, Zhejiang, Shanghai": where projects come from.
+CAME_FROM_BEFORE_EN = re.compile(r"\b(?:came|come|comes|coming)\s+from\s+(?:(?:[A-Z][\w-]*|eastern|central|western|northern|"
+                                 r"southern|coastal|and|or|other|regions?|provinces?|cities|areas?|such\s+as|including|the)"
+                                 r"[\s,]+){0,14}$")
 COUNT_CLAUSE_CUT = re.compile(r",\s*(?:and\s+|while\s+)?|;\s*|\s+and\s+(?=(?:another\s+|a\s+further\s+)?\d)|[，；]")
 
 # "Dongbao Park", "Humen Avenue", "东宝公园": a district's name naming a thing in another place.
@@ -525,6 +529,7 @@ ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w
                       r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
 # "may come to the area", "有望落地", "在谈项目": prospects, not deals.
 PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
+                      r"|\b(?:are|is)\s+(?:set|expected|scheduled|going|due)\s+to\s+sign\b"  # "the counties are set to sign more projects"
                       r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
 # "总投资195亿元的16个项目": a total before the count of its projects.
 TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")
