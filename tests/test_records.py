@@ -1838,3 +1838,15 @@ def test_projects_coming_from_other_provinces_land_where_signed_and_a_signing_st
                      "as Guangdong, Zhejiang and Shanghai.")
     recs = with_amount(records_of(text))
     assert [(r["amount_cny"], r["city"]) for r in recs] == [(200e9, "Chongqing"), (170e9, "Chongqing")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "By scale, the projects above 100 million yuan are 29, the projects of 1 billion yuan are 5.",
+    "Some single contracted projects reach up to US$1.4 billion.",
+    "Pudong is set to invest 165.6 billion yuan (US$ 23 billion) in major projects this year.",
+    "For Fujian to build a trillion-dollar petrochemical pillar industry, the Gulei base is an important support.",
+    "By the middle of December, the annual investment in key projects in Hainan had reached 80.1 billion yuan.",
+    "About 690 million yuan has gone into the Haikou aircraft maintenance base project.",
+])
+def test_sizes_maxima_year_plans_industry_scales_and_money_spent_are_no_deals(sentence):
+    assert with_amount(records_of(HEADER + sentence)) == []

@@ -27,6 +27,9 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |registered\s+capital|\bcapital\s+total|\btotal\s+assets\b|\btotal\s+capital\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
+      |\bsingle\s+(?:[\w-]+\s+){0,2}projects?\s+(?:reach(?:es)?|of)\s+(?:up\s+to\s+)?(?:about\s+)?   # "some single contracted projects reach up to US$1.4 billion"
+      |\bannual\s+investment\b[^.;]{0,60}\b(?:had\s+|has\s+)?(?:reached|hit|totall?ed|amounted\s+to)\s+(?:about\s+|over\s+|more\s+than\s+)?  # "the annual investment in key projects … had reached"
+      |\bis\s+set\s+to\s+invest\s*(?=$)
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
       |\bcompleted\s*$|\binvestment\s+for\s+(?:20\d\d|this\s+year)\s+(?:is|was|will\s+be)\s*$
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
@@ -142,6 +145,8 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
       |\s*(?:is|are|will\s+be)\s+(?:planned|scheduled|expected|estimated)\s+to\s+be\s+(?:invested|completed|finished|spent)\s+(?:with)?in\s+(?:(?:the|this)\s+year|(?:19|20)\d\d)\b  # "… are planned to be invested within the year"
       |\s*in\s+(?:[\w-]+\s+){0,2}(?:awards|prizes|rewards|bonuses|subsidies|grants)\b  # "75 million RMB in awards to firms"
       |\s*(?:of\s+investment\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:completed|invested|received|in\s+place)\b   # "17.53 billion yuan of investment was completed"
+      |\s*(?:has|have|had)\s+(?:already\s+)?gone\s+into\b                # "About 690 million yuan has gone into the … project": funds spent
+      |\s*(?:[(（][^)）]{0,40}[)）]\s*)?in\s+(?:[\w-]+\s+){0,3}projects\s+(?:this|next)\s+year\b  # "165.6 billion yuan (US$ 23 billion) in major projects this year"
       |\s*of\s+(?:the|this|that)\s+(?:sum|total|amount)\b                    # "200 million yuan of the sum will go into"
       |\s*of\s+(?:[\w-]+\s+){0,3}(?:incentives|subsidies|rewards|awards|bonuses)\b  # "11.4 million yuan of industrial support incentives"
       |\s*(?:[(（][^)）]{0,40}[)）]\s*)?or\s+(?:more|above|higher)\s+each\b   # "1 billion yuan ($140 million) or more each"
@@ -159,6 +164,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
 # "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
 TARGET_AFTER = re.compile(r"""
     \s*(?:-?\s*level|级|量级)?\s*(?:\w+\s+){0,3}(?:industry|industrial)?\s*(?:cluster|clusters|产业集群|集群|产业链)
+  | (?:(?<=-dollar)|(?<=-yuan))\s+(?:[\w-]+\s+){0,3}(?:pillar\s+)?industry\b                # "a trillion-dollar petrochemical pillar industry"
   | (?:级|量级)[\u4e00-\u9fff]{0,8}(?:产业集群|集群|产业链|产业基地|产业|园区)          # "5000亿元级智能终端产业集群"
 """, re.X | re.I)
 # "将形成5000亿元级…", "打造千亿级…": a target the city sets itself.
@@ -421,7 +427,9 @@ COUNTED_WORTH_BEFORE = re.compile(r"(?<![\d.,])\b(?:\d{1,5}|" + COUNT_WORD + r")
 EACH_AFTER = re.compile(r"\s*(?:[(（][^)）]{0,40}[)）]\s*)?(?:each|apiece|per\s+project|or\s+(?:more|above))\b", re.I)
 SIZE_CLASS_AFTER = re.compile(r"\s*(?:以上|及以上|以下)?的?(?:[\u4e00-\u9fff]{0,4}?)项目")  # "投资超百亿元项目集中签约" too
 THRESHOLD_AFTER = re.compile(r"""\s*(?:以上|及以上|以下)?\s*(?:的)?(?:[\u4e00-\u9fff]{0,4}?项目)?(?:共有|共计|有|共|达|超过|逾|近)?
-    (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)""", re.X)
+    (?:\d+|[两二三四五六七八九十]+)\s*(?:个|项|家)
+  | \s*(?:or\s+(?:more|above)\s+)?(?:are|were|number(?:ed)?)\s+(?:\d{1,4}|""" + COUNT_WORD + r""")\b   # "the projects of 1 billion yuan are 5"
+""", re.X | re.I)
 
 # A sentence that continues about the thing named before ("The project's total investment ...", "该项目").
 ANAPHORA = re.compile(r"""\s*(?:

@@ -493,7 +493,7 @@ def _is_not_investment(text: str, ms: list[Money], i: int, first_not: bool = Fal
         cue = None  # "12 projects with a total capital of 5.54 billion yuan": the projects' investment
     if cue and (physical := PHYSICAL_OUTPUT.search(before, cue.start())) and INVESTMENT_VERB.search(before, physical.end()):
         cue = None  # "designed for an annual output of 30,000 tonnes, will cost 4.85 billion yuan": an output in tonnes
-    if cue or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(after):
+    if cue or NOT_INVESTMENT_AFTER.match(after) or TARGET_AFTER.match(text, m.end):
         return True
     if TARGET_BEFORE.search(_words_before(text, m.start, 12)) or RUNNING_TOTAL.search(text[:m.start]) \
             or RUNNING_TOTAL_AFTER.match(text, m.end) \
