@@ -1850,3 +1850,13 @@ def test_projects_coming_from_other_provinces_land_where_signed_and_a_signing_st
 ])
 def test_sizes_maxima_year_plans_industry_scales_and_money_spent_are_no_deals(sentence):
     assert with_amount(records_of(HEADER + sentence)) == []
+
+
+def test_a_figure_without_a_currency_after_investment_reached_is_yuan_and_a_told_again_figure_keeps_its_currency():
+    text = HEADER + ("On February 12 our city had 23 major projects start, total investment reached 28.1 billion.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["amount_cny"], "currency_assumed_cny" in rec["flags"]) == (28.1e9, True)
+    text = ("The total investment is 27 billion! Karamay will build a plant!\n\nOn May 3, Foo Co. signed to build a "
+            "biomass chemical project in Karamay. The total investment of the project is 27.029 billion yuan.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["amount_cny"], rec["flags"]) == (27.029e9, [])

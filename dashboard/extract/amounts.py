@@ -141,7 +141,8 @@ _BETWEEN_END = re.compile(rf"\bbetween\s+(?:{_alternation(W.CURRENCY_BEFORE)}\s*
 _FROM_END = re.compile(r"\b(?<!ranging )(?<!range )(?<!ranges )from\s+$", re.I)
 _CONTEXT_EN_END = re.compile(rf"""
     \b(?:{"|".join(W.MONEY_CONTEXT_EN)})\s+           # invest | investment | worth
-    (?:(?:of|at|totall?ing|amounting\s+to|a\s+total\s+of|reaching)\s+)*$
+    (?:(?:of|at|totall?ing|amounting\s+to|a\s+total\s+of|reaching|reached|reaches|is|was|will\s+be|hit|
+          about|around|approximately|nearly|over|more\s+than)\s+)*$    # "total investment reached 28.1 billion"
 """, re.I | re.X)
 _CONTEXT_ZH_END = re.compile(rf"(?:{'|'.join(W.MONEY_CONTEXT_ZH)})[^，。；、,;.!?！？\s\d]{{0,4}}$")
 _NOT_MONEY_AFTER_ZH = re.compile(rf"\s*{_alternation(W.NOT_MONEY_AFTER_ZH)}")

@@ -1067,6 +1067,11 @@ def _repeats(d: Draft, seen: _Seen, s: Sentence) -> bool:
                 continue
             if d.kind == "deal" and d.investors and other.investors and not set(d.investors) & set(other.investors):
                 continue
+            if other.money.currency_implied and not d.money.currency_implied:
+                hint = other.date_hint
+                other.__dict__.update(d.__dict__)  # "The total investment is 27 billion!" atop "… is 27.029 billion
+                other.date_hint = hint or other.date_hint  # yuan": the figure told with its currency is the record
+                return True
             other.date_hint = other.date_hint or s  # the repeat may carry the date the first mention lacked
             return True
     return False
