@@ -1860,3 +1860,10 @@ def test_a_figure_without_a_currency_after_investment_reached_is_yuan_and_a_told
             "biomass chemical project in Karamay. The total investment of the project is 27.029 billion yuan.")
     (rec,) = with_amount(records_of(text))
     assert (rec["amount_cny"], rec["flags"]) == (27.029e9, [])
+
+
+def test_a_fair_named_after_its_own_city_lands_its_projects_there():
+    text = HEADER + ("The 2021 China Jingdezhen International Ceramic Fair opened on Monday in Jingdezhen, east China's "
+                     "Jiangxi Province. Eight projects worth 19.6 billion yuan were signed at the opening ceremony.")
+    (rec,) = with_amount(records_of(text))
+    assert (rec["city"], rec["province"]) == ("Jingdezhen", "Jiangxi")

@@ -383,7 +383,8 @@ VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕
 VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b
     | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
     | (?:[A-Z][\w-]*\s+){0,5}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
-    | (?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}(?:Expo|Fair|Week)\b                 # "China (Mianyang) Science & Technology … Expo", "Shanghai Q&A Week"
+    | (?<=[)）])\s*(?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}(?:Expo|Fair|Week)\b     # "China (Mianyang) Science & Technology … Expo" (not
+    | (?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}Week\b                               # "China Jingdezhen … Fair": its city's own), "Shanghai Q&A Week"
     | (?:[A-Z][\w'-]*\s+){0,3}(?:Guest\s+House|Hotel|(?:Exhibition|Convention|Conference|Expo)(?:\s+and\s+\w+)?\s+Cent(?:er|re))\b
     | [\u4e00-\u9fff]{0,8}?(?:宾馆|酒店|迎宾馆|会展中心|会议中心|博览中心))   # "Shanghai Hongqiao State Guest House": where the ceremony was""", re.I | re.X)
 
