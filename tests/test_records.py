@@ -1863,7 +1863,8 @@ def test_a_figure_without_a_currency_after_investment_reached_is_yuan_and_a_told
 
 
 def test_a_fair_named_after_its_own_city_lands_its_projects_there():
-    text = HEADER + ("The 2021 China Jingdezhen International Ceramic Fair opened on Monday in Jingdezhen, east China's "
-                     "Jiangxi Province. Eight projects worth 19.6 billion yuan were signed at the opening ceremony.")
+    text = HEADER + ("NANCHANG, May 10 (Xinhua) -- The 2021 China Jingdezhen International Ceramic Fair opened on Monday in "
+                     "Jingdezhen, the world-famous \"porcelain capital\" in east China's Jiangxi Province.\n\nEight projects "
+                     "worth 19.6 billion yuan were signed at the opening ceremony of the fair.")
     (rec,) = with_amount(records_of(text))
     assert (rec["city"], rec["province"]) == ("Jingdezhen", "Jiangxi")
