@@ -46,7 +46,7 @@ score: install
 	$(BIN)/python ../shared/extraction/score.py --gold ../shared/extraction/gold/seeds.jsonl --articles data/articles
 	$(BIN)/python ../shared/extraction/score.py --gold ../shared/extraction/gold/dev.jsonl --articles ../shared/extraction/dev
 	$(BIN)/python ../shared/extraction/score.py --gold ../shared/extraction/gold/dev2.jsonl --articles ../shared/extraction/dev2
-	for b in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do $(BIN)/python ../shared/extraction/score.py --gold tests/blind/batch$$b/gold.jsonl --articles tests/blind/batch$$b/articles; done
+	for b in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29; do $(BIN)/python ../shared/extraction/score.py --gold tests/blind/batch$$b/gold.jsonl --articles tests/blind/batch$$b/articles; done
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal
