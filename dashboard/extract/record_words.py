@@ -284,6 +284,10 @@ GROUP_WORDS = re.compile(r"""
   | (?:^|(?<=[,;:]\s))(?P<what_en6>[A-Za-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}?)\s+(?:makes?|made)\s+up\s+
     (?P<n_en6>\d{1,5}|""" + COUNT_WORD + r""")\s+of\b                      # "Advanced manufacturing makes up 19 of the … projects"
 """, re.X | re.I)
+# A semicolon: where the words of one figure or one run of groups end.
+CLAUSE_STOP = re.compile(r"[;；]")
+# A group told in addition to a count's parts ("另有重大前期项目17个"), not one of them.
+IN_ADDITION = re.compile(r"另有|另外|此外")  # (not English "another 12 projects …": in a breakdown, one more part)
 # "Of the 2,051 major projects, 903 are …": a breakdown naming the count of its whole.
 WHOLE_OF_BREAKDOWN = re.compile(r"\W*(?:of|among)\s+the\s+(\d[\d,]{0,6}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects\b",
                                 re.I)

@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, CAME_FROM_BEFORE_EN, PROVINCE_PLANS, ORGANISER_POSSESSIVE, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, CAME_FROM_BEFORE_EN, CLAUSE_STOP, IN_ADDITION, PROVINCE_PLANS, ORGANISER_POSSESSIVE, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -912,9 +912,6 @@ def _name_before(text: str, kept: list[Money], k: int) -> str | None:
     return name if is_project_name(name) and name[:1].isupper() else None
 
 
-CLAUSE_STOP = re.compile(r"[;；]")
-
-
 def _clause_of(text: str, kept: list[Money], k: int) -> str | None:
     """With several figures in one sentence, the words that belong to figure k: from the end of the
     figure before it to the end of this one ("A ..., with 2.8 billion yuan, and B ..., with 2.16 billion yuan")."""
@@ -1168,7 +1165,6 @@ def _parts_only(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int
     return [(at, n) for at, n in groups if not IN_ADDITION.search(text, max(0, at - 12), at + 2)]  # (the group may begin with it)
 
 
-IN_ADDITION = re.compile(r"另有|另外|此外|in\s+addition|another", re.I)
 
 
 def _no_investment_after(text: str, ms: list[Money], at: int) -> bool:
