@@ -1868,3 +1868,48 @@ def test_a_fair_named_after_its_own_city_lands_its_projects_there():
                      "worth 19.6 billion yuan were signed at the opening ceremony of the fair.")
     (rec,) = with_amount(records_of(text))
     assert (rec["city"], rec["province"]) == ("Jingdezhen", "Jiangxi")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the review of this round's rules found: each still a deal, or no group, as a reader expects
+    ("On May 10, Tesla is set to invest 5 billion yuan in a new battery plant in Shanghai.", [5e9]),
+    ("On May 10, Hefei signed a 10-billion-yuan new energy vehicle industry park project with BYD.", [10e9]),
+    ("On May 10, Wuhu and Foo Group, which are expected to sign more deals next year, signed a 5 billion yuan chip "
+     "plant project.", [5e9]),
+    ("On May 10, Wuhu signed 12 projects worth 5 billion yuan. By 2025, the city's total investment will reach 300 "
+     "billion yuan, the mayor said.", [5e9]),
+    ("On May 10, Wuhu signed 10 projects which require an investment of 5 billion yuan.", [5e9]),
+    ("On May 10, Wuhu signed 20 projects. The largest single project of 10 billion yuan is a chip plant by Foo Group.",
+     [10e9]),
+])
+def test_figures_the_rounds_not_deal_rules_must_leave_alone(sentence, expected):
+    assert [r["amount_cny"] for r in with_amount(records_of(HEADER + sentence))] == expected
+
+
+@pytest.mark.parametrize("later", [
+    "The city already hosts 12 foreign-funded projects and 20 high-tech projects.",
+    "Of these, 12 of them will be completed this year and 28 of them will start next year.",
+    "The new plant and the research center will create 2,000 jobs.",
+    "Among the projects, investors from Guangdong, Zhejiang and Shanghai account for half.",
+])
+def test_plain_sentences_after_a_count_give_no_groups_or_names(later):
+    text = HEADER + "On May 10, Wuhu signed 60 projects worth 50 billion yuan. " + later
+    assert [r["kind"] for r in records_of(text)] == ["bundle"]
+
+
+def test_a_names_own_noun_after_its_project_word_stays_and_this_week_is_no_venue():
+    text = HEADER + ("On May 10, Wuhu signed 3 projects, including the Foo Industrial Park expansion project, the Bar "
+                     "Base renovation project and the Baz Plant upgrade project.")
+    assert [r["project"] for r in records_of(text) if r["kind"] == "deal"] == [
+        "Foo Industrial Park expansion project", "Bar Base renovation project", "Baz Plant upgrade project"]
+    (rec,) = records_of(HEADER + "On May 10, 12 projects worth 6 billion yuan were signed in Hefei and Wuhu earlier "
+                                 "this week.")
+    assert rec["province"] == "Anhui"
+
+
+def test_a_whole_years_tally_keeps_its_year_and_chinese_groups_that_overflow_their_count_are_none():
+    text = "Local news desk\n\nA headline\n\nUpdated: 2021-12-28\n\n" + (
+        "In 2021, Wuhu signed 200 projects worth 100 billion yuan, the city's commerce bureau said.")
+    assert [r["date"] for r in records_of(text)] == ["2021"]
+    text = "本报讯\n\n5月10日，芜湖市签约项目20个，总投资50亿元。其中工业项目12个；服务业项目9个；农业项目8个。"
+    assert [r["n_projects"] for r in records_of(text) if r["part_of"]] == []

@@ -420,7 +420,7 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
 _NOT_NEWS = re.compile(r"(?i:copyright|©|all\s+rights\s+reserved|版权所有|https?://|www\.)")
 _NAMED_YEAR = re.compile(r"^\s+(?!(?:" + _MON_NAMES + r")\b)[A-Z\u201c\"'“]|^\s*[“\"]")
 # "出席2015中国海门经贸投资暨转型发展合作洽谈会": a bare year naming a Chinese event (no 年, so no date of its own).
-_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!年)(?=[\u4e00-\u9fff][\u4e00-\u9fff·（）()]{1,25}?"
+_YEAR_NAMES_EVENT_ZH = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!年)(?![亿万千百])(?=[\u4e00-\u9fff][\u4e00-\u9fff·（）()]{1,25}?"
                                   r"(?:洽谈会|博览会|交易会|推介会|招商会|峰会|论坛|大会|文化节|旅游节|艺术节|投资节|嘉年华|"
                                   r"展会|展览会|年会|大赛))")  # (not "2014年春节"; "2017中国侨都（江门）华人嘉年华" too)
 

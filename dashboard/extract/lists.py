@@ -22,7 +22,7 @@ QUANTITY_START = re.compile(r"(?i:several|some|many|a\s+few|few|most|all|both|ea
                             + COUNT_WORD + r")\b|\d|[一二三四五六七八九十两几多]+[个家项]")
 
 # A name in title case ending in a project noun: "Huashi Semiconductor Project", "Tenda Global Intelligent Manufacturing Base".
-_TITLED_PROJECT = r"(?:[A-Z][\w'’&-]*\s+){1,8}(?:Project|Base|Park|Plant|Cent(?:er|re)|Headquarters)\b"
+_TITLED_PROJECT = r"(?-i:[A-Z])[\w'’&-]*\s+(?:[\w'’&-]+\s+){0,7}(?:project|base|park|plant|cent(?:er|re)|headquarters)\b"
 
 # The words that open a list of named things.
 LEAD_IN = re.compile(r"""
@@ -33,7 +33,7 @@ LEAD_IN = re.compile(r"""
   | \b(?:another|one|the\s+(?:first|second|third|largest|biggest))\s+(?:[\w-]+\s+){0,2}?project\s+(?:is|was)\s+(?=[A-Z])  # "Another key project is Baidu …" (one item)
   | \bamong\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\b(?:[^.;:,]|,(?=[^,]{0,30}\b(?:are|were)\b)){0,50}?\b(?:are|were)\s+  # "Among the biggest projects starting this year are A, B and C"
   | \bwork\s+(?:also\s+)?(?:began|started|commenced)\s+(?:[\w-]+\s+){0,3}?on\s+(?=(?:a|an|the)\s[^.;]{3,120}?,\s+(?:and\s+)?on\s)  # "Work also began that day on a plant, on the …, and on …"
-  | ^\W*among\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\s*,\s*(?=the\s|[A-Z])   # "Among the major infrastructure projects, the A, the B and the C are …"
+  | ^\W*among\s+(?:the|these|its)\s+(?:[\w-]+\s+){0,3}?projects\s*,\s*(?=the\s|(?-i:[A-Z]))   # "Among the major infrastructure projects, the A, the B and the C are …"
   | ^(?=(?:the\s+)?""" + _TITLED_PROJECT + r"""(?:\s*,\s*(?:the\s+)?""" + _TITLED_PROJECT + r""")*\s*,?\s+and\s+(?:the\s+)?""" + _TITLED_PROJECT + r"""\s+
        (?:will|are|were|have|has|put|stress|focus|help|form|make|start|started|began|broke|went)\b)     # "San'an Semiconductor Project and Huashi Semiconductor Project will help …"
   | \b(?:they|these|the\s+(?:\w+\s+)?projects)\s+(?:are|were|include)\s+(?=.{0,300}?;)   # "They are A; B; C and D."
@@ -178,9 +178,9 @@ def _items(rest: str, semicolons: bool = False) -> list[tuple[str, int]]:
 
 # The verb a list's last item runs into: "… such as the Yiyin Cultural Industrial Park are launched".
 VERB_TAIL = re.compile(r"\s+(?:are|is|were|was|will|have|has)\s+(?:be\s+|been\s+|being\s+|to\s+be\s+)?[a-z]+(?:ed|en|un)\b.*$"
-                       r"|\s+will\s+[a-z]+\b.*$"                              # "… project are scheduled for completion in 2017"
-                       r"|(?:(?<=Project)|(?<=Base)|(?<=Park)|(?<=Plant))\s+(?!(?:in|of|at|for|on|by|and|with|to|from|near)\b)"
-                       r"[a-z]+\b.*$")  # "… Park will form", "… Project put the stress on" (not "… Park in Loudi")
+                       r"|\s+will\s+[a-z]+\b.*$"                              # "… Park will form a cluster"
+                       r"|(?:(?<=Project)|(?<=Base)|(?<=Park)|(?<=Plant))\s+(?:put|puts|help|helps|form|forms|make|makes|stress|"
+                       r"stresses|focus|focuses|lead|leads|drive|drives)\b.*$")  # "… Project put the stress on" (not "… Park expansion project")
 
 
 # Where an English list ends: a full stop or semicolon — not the stop of "No. 3", and the stop of "Co."/"Inc."/"Ltd."

@@ -27,9 +27,10 @@ NOT_INVESTMENT_BEFORE = re.compile(r"""
       |registered\s+capital|\bcapital\s+total|\btotal\s+assets\b|\btotal\s+capital\b|\bassets\s+(?:of|total)|foreign\s+capital|utili[sz]ed\s+foreign|capital\s+inflows?|net\s+assets?|实际利用外资|利用外资|market\s+(?:value|cap\w*)|valuation|subsid(?:y|ies)|loans?
       |financing\s+scale|\braise[sd]?\b|fund(?:ing)?\s+scale|salary|salaries|prize|award
       |平均|\b(?:on\s+)?average\b|\bper\s+project\b
-      |\bsingle\s+(?:[\w-]+\s+){0,2}projects?\s+(?:reach(?:es)?|of)\s+(?:up\s+to\s+)?(?:about\s+)?   # "some single contracted projects reach up to US$1.4 billion"
+      |\b(?:are|is)\s+(?:set|expected|scheduled|due)\s+to\s+sign\b[^.;,]{0,80}$   # "the counties are set to sign more projects with a total value exceeding …"
+      |\bsingle\s+(?:[\w-]+\s+){0,2}projects?\s+reach(?:es)?\s+(?:up\s+to\s+)?(?:about\s+)?   # "some single contracted projects reach up to US$1.4 billion"
       |\bannual\s+investment\b[^.;]{0,60}\b(?:had\s+|has\s+)?(?:reached|hit|totall?ed|amounted\s+to)\s+(?:about\s+|over\s+|more\s+than\s+)?  # "the annual investment in key projects … had reached"
-      |\bis\s+set\s+to\s+invest\s*(?=$)
+
       |(?:地区)?生产总值|财政(?:总)?收入|技工贸总收入|有效投资(?![\u4e00-\u9fff]{0,4}(?:项目|活动))|协议外资|合同外资|外资到位|到位资金
       |\bcompleted\s*$|\binvestment\s+for\s+(?:20\d\d|this\s+year)\s+(?:is|was|will\s+be)\s*$
       |营业收入|销售收入|营收|收入|产值|利润|税收|出口|注册资本|净资产|市值|估值|融资规模|补贴|奖励|贷款|营业额
@@ -69,7 +70,7 @@ PROMOTED = re.compile(r"\b(?:push(?:ed|ing)|promot(?:ed|ing)|showcas(?:ed|ing)|p
                       # "the 390 billion yuan of projects on offer include 12 new-energy projects worth …": its parts too
                       r"|\bprojects\s+(?:on\s+offer|being\s+promoted|up\s+for\s+investment)\b"
                       # "released 60 new projects that need 275 billion yuan": capital sought, not committed
-                      r"|\bprojects\s+(?:that|which)\s+(?:need|needs|require|requires|seek|seeks)\s+(?:[\w-]+\s+){0,3}$"
+                      r"|\b(?:released|unveiled|published|issued|promoted|pushed)\s+(?:[\w-]+\s+){0,4}?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?projects\s+(?:that|which)\s+(?:need|needs|require|requires|seek|seeks)\s+(?:[\w-]+\s+){0,3}$"
                       # "543 projects were solicited for the activities", "207 investment project clues": candidates
                       r"|\bprojects\s+(?:were|have\s+been|had\s+been)\s+(?:solicited|collected|gathered)\b|\bproject\s+(?:clues|leads)\b|项目线索"
                       r"|(?:推介|推出|发布)(?:了)?(?:第[一二三四五六七八九十\d]{1,3}批|首批)?\d+个?[\u4e00-\u9fff]{0,8}(?:招商)?项目"
@@ -164,7 +165,7 @@ NOT_INVESTMENT_AFTER = re.compile(r"""
 # "a 100-billion RMB information industry cluster", "千亿级产业集群": a target's scale, not a deal.
 TARGET_AFTER = re.compile(r"""
     \s*(?:-?\s*level|级|量级)?\s*(?:\w+\s+){0,3}(?:industry|industrial)?\s*(?:cluster|clusters|产业集群|集群|产业链)
-  | (?:(?<=-dollar)|(?<=-yuan))\s+(?:[\w-]+\s+){0,3}(?:pillar\s+)?industry\b                # "a trillion-dollar petrochemical pillar industry"
+  | (?:(?<=-dollar)|(?<=-yuan))\s+(?:[\w-]+\s+){0,3}(?:pillar\s+)?industry\b(?!\s+(?:park|base|project|zone|cent(?:er|re)|city|cluster)\b)  # "a trillion-dollar petrochemical pillar industry" (not "a 10-billion-yuan … industry park")
   | (?:级|量级)[\u4e00-\u9fff]{0,8}(?:产业集群|集群|产业链|产业基地|产业|园区)          # "5000亿元级智能终端产业集群"
 """, re.X | re.I)
 # "将形成5000亿元级…", "打造千亿级…": a target the city sets itself.
@@ -218,7 +219,7 @@ SHARE_OF_IT_AFTER = re.compile(r"\s*of\s+it\b", re.I)
 # to reach" otherwise starts a target.
 INVESTMENT_REACHES = re.compile(r"""(?:(?:\binvestment|投资总?额?|总投资)\s*(?:is\s+|was\s+|will\s+)?
     (?:expected|estimated|projected|planned|set|预计|计划|拟)\s*(?:to\s+)?
-    | \btotal\s+investment\s+(?:will|would|shall|is\s+to)\s+)              # "Their total investment will reach": the sum of what is counted
+    | \b(?:their|these\s+projects['’]?|the\s+projects['’]?)\s+total\s+investment\s+(?:will|would|shall|is\s+to)\s+)  # "Their total investment will reach": the sum of what is counted
     (?:reach|total|hit|be|达到|达)\s*
     (?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+|约)?$""", re.X | re.I)
 # "the first phase ... at an estimated investment of 1.6 billion yuan", "其一期总投资达42亿元": a phase of a project
@@ -261,7 +262,7 @@ BUNDLE_COUNT = re.compile(r"""
   | (?<![第\d])(?P<n_zh5>\d{1,3}|[两二三四五六七八九十]+)\s*[个份项](?:[\u4e00-\u9fff]{0,2})?(?:投资|合作)(?:协议|合同)  # "签订两个投资协议"
 """, re.X | re.I)
 # The words of a kind a count names after its verb ("71 concern major infrastructure"), and where they end.
-_KIND_EN = r"[a-z][\w'-]*(?:\s+(?!and\s+(?:\d+|" + COUNT_WORD + r")\b)[\w'-]+){0,7}?"
+_KIND_EN = r"(?!(?:will|would|have|has|had|are|is|was|were|be|been|to)\b)[a-z][\w'-]*(?:\s+(?!and\s+(?:\d+|" + COUNT_WORD + r")\b)[\w'-]+){0,7}?"
 _KIND_END_EN = r"\s*(?:,|;|:|\.(?:\s|$)|\band\s+(?:\d+|" + COUNT_WORD + r")\b|\bwhile\b|$)"
 # "16 industry transfer projects", "7个工业项目": a count with the words that say what kind of projects it counts.
 GROUP_WORDS = re.compile(r"""
@@ -288,6 +289,13 @@ GROUP_WORDS = re.compile(r"""
 CLAUSE_STOP = re.compile(r"[;；]")
 # A group told in addition to a count's parts ("另有重大前期项目17个"), not one of them.
 IN_ADDITION = re.compile(r"另有|另外|此外")  # (not English "another 12 projects …": in a breakdown, one more part)
+# "this year", "今年": the year of the article, said relative to it.
+THIS_YEAR_WORDS = re.compile(r"\b(?:this|the)\s+year\b|今年|本年", re.I)
+# Words of a sentence that goes on breaking down a count told before it ("Advanced manufacturing makes up 19 of the new
+# key projects", "Besides, six projects concern …", "Another 12 projects belong to …", "Thirty of them are in …").
+CONTINUES_COUNT = re.compile(r"^\W*(?:of|among|besides|another|by\s+(?:type|industry|sector|field|category|area)|the\s+\d+)\b"
+                             r"|\bmakes?\s+up\b|\bof\s+(?:them|these)\b|\b(?:concerns?|relates?\s+to|belongs?\s+to|devoted\s+to|dedicated\s+to|comes?\s+from)\b"
+                             r"|其中|另有|此外", re.I)
 # "Of the 2,051 major projects, 903 are …": a breakdown naming the count of its whole.
 WHOLE_OF_BREAKDOWN = re.compile(r"\W*(?:of|among)\s+the\s+(\d[\d,]{0,6}|" + COUNT_WORD + r")\s+(?:[\w-]+\s+){0,3}?projects\b",
                                 re.I)
@@ -387,8 +395,8 @@ VENUE_AFTER = re.compile(r"\s*(?:举行|举办|召开|开幕|闭幕|隆重开幕
 VENUE_NAMED = re.compile(r"""\s*[)）]?\s*(?:(?:venue|会场|主会场|分会场)\b
     | (?:(?![在赴到与和向])[\u4e00-\u9fff]){0,8}?(?:恳谈会|推介会|洽谈会|招商会|交易会|峰会|论坛)          # "深圳产业合作恳谈会": an event held there
     | (?:[A-Z][\w-]*\s+){0,5}(?:Roadshow|Investment\s+Fair|Promotion\s+Conference|Forum|Summit)\b
-    | (?<=[)）])\s*(?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}(?:Expo|Fair|Week)\b     # "China (Mianyang) Science & Technology … Expo" (not
-    | (?:(?:[A-Z][\w&-]*|&|and)\s+){1,6}Week\b                               # "China Jingdezhen … Fair": its city's own), "Shanghai Q&A Week"
+    | (?<=[)）])\s*(?:(?:(?-i:[A-Z])[\w&-]*|&|and)\s+){1,6}(?-i:Expo|Fair|Week)\b  # "China (Mianyang) Science & Technology … Expo" (not
+    | (?:(?:(?-i:[A-Z])[\w&-]*|&)\s+){1,6}(?-i:Week)\b                       # "China Jingdezhen … Fair": its city's own), "Shanghai Q&A Week"
     | (?:[A-Z][\w'-]*\s+){0,3}(?:Guest\s+House|Hotel|(?:Exhibition|Convention|Conference|Expo)(?:\s+and\s+\w+)?\s+Cent(?:er|re))\b
     | [\u4e00-\u9fff]{0,8}?(?:宾馆|酒店|迎宾馆|会展中心|会议中心|博览中心))   # "Shanghai Hongqiao State Guest House": where the ceremony was""", re.I | re.X)
 
@@ -542,7 +550,6 @@ ELLIPSIS = re.compile(r"[^,.;:\d]{0,30}?\s*(?:,\s*(?:and\s+)?|\band\s+)(?!(?:[\w
                       r"saw|got|won|inked|clinched|received|raised)\b)(?:[\w-]+\s+){1,6}", re.I)
 # "may come to the area", "有望落地", "在谈项目": prospects, not deals.
 PROSPECT = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:come|land|settle|move)\s+(?:to|in|into)\b"
-                      r"|\b(?:are|is)\s+(?:set|expected|scheduled|going|due)\s+to\s+sign\b"  # "the counties are set to sign more projects"
                       r"|有望(?:落地|落户|签约|引进)|正在洽谈|在谈项目", re.I)
 # "总投资195亿元的16个项目": a total before the count of its projects.
 TOTAL_BEFORE = re.compile(r"(?:总投资|投资总额|合计投资|总额)(?:为|达|约|超)?\s*$")

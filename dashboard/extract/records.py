@@ -34,7 +34,7 @@ from dashboard.extract.record_words import (LIST_LEAD_EARLIER, GROUP_WORDS, VAGU
                                             GROWTH_AFTER, INTRODUCES_ITEMS, PARA_TALLY, PART_CUE, PLACE_LIST_GAP,
                                             PLANNED_BEFORE, PROSPECT, SIZE_GROUP, THIS_YEAR_LATER, TOTAL_BEFORE, VENUE_LATER,
                                             NAME_BEFORE_FIGURE, ORGANISER_AFTER, NAMES_AFTER_FIGURE, NAMES_END, THING_AFTER, CITY_THING_AFTER, BRAND_AFTER_PLACE, PINYIN_WORD, STAGE_CUE, OFFERED, OUTER_COUNT, COMPARED_WITH, MORE_BEFORE, ALSO_SIGNED_GROUP, COUNT_CLAUSE_CUT, CLAUSE_COUNT, BARE_NAME, ACRONYM_BEFORE, MODEL_AFTER, COMES_FROM_BEFORE, THIS_EVENT, LIST_LEAD_BEFORE, IN_THE_PROVINCE, INVESTMENT_VERB, PHYSICAL_OUTPUT, NAMED_PROJECT, ATTENDEE_AFTER, ATTENDEE_BEFORE, COUNT_AFTER_EN, RUNNING_TOTAL_AFTER, ALSO_SIGNING, ENUMERATION_AFTER_FIGURE, BUNDLE_COUNT, ENUMERATION, EVENT_OBJECT, GOVERNMENT_BODY,
-                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, CAME_FROM_BEFORE_EN, CLAUSE_STOP, IN_ADDITION, PROVINCE_PLANS, ORGANISER_POSSESSIVE, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
+                                            NOT_INVESTMENT_AFTER, NOT_INVESTMENT_BEFORE, NUMBER_WORDS, OBJECT_AFTER_VERB, TOTAL_OF_ALL, PROMOTED, INVESTMENT_REACHES, CAME_FROM_BEFORE_EN, CONTINUES_COUNT, THIS_YEAR_WORDS, CLAUSE_STOP, IN_ADDITION, PROVINCE_PLANS, ORGANISER_POSSESSIVE, SHARE_OF_IT_AFTER, ONE_FIGURE_VERB, WHOLE_OF_BREAKDOWN, PHASE_BEFORE, BREAKDOWN_CUE, SPLIT_BY, WHOLE_PROVINCE, CALENDAR_PERIOD, VENUE_VERB_IN, OUR_CITY, SIZE_CLASS_BEFORE, SIZE_CLASS_AFTER,
                                             PLURAL_PROJECTS, RESPECTIVELY, SIGNING, SUB_ALLOCATION, SUPERLATIVE,
                                             TARGET_AFTER, TOGETHER, VENUE_BEFORE, INSTITUTION_AFTER,
                                             COUNT_IS_PART, THRESHOLD_AFTER, THRESHOLD_BEFORE, ANAPHORA, VENUE_AFTER, REFERS_BACK, VENUE_NAMED,
@@ -637,9 +637,15 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
     return f"{count} {en}" + (f" in {where}" if where else "")
 
 
+@lru_cache(maxsize=256)
+def _group_matches(text: str) -> tuple[re.Match, ...]:
+    """A sentence's counts of projects by kind, found once (asked for each of its groups)."""
+    return tuple(GROUP_WORDS.finditer(text))
+
+
 def _group_match(text: str, n: int, at: int) -> re.Match | None:
     """The count of n projects nearest before `at` in the text (else the first after)."""
-    found = [m for m in GROUP_WORDS.finditer(text) if _number_word(_group_count(m)) == n]
+    found = [m for m in _group_matches(text) if _number_word(_group_count(m)) == n]
     before = [m for m in found if m.start() <= at]
     return before[-1] if before else found[0] if found else None
 
@@ -1082,7 +1088,7 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
             continue
         status = status_of(s.text)
         groups, count_before = _counts_by_kind(s.text), None
-        if not status and not ctx.amounts(s) and not ctx.dates_in(s.start, s.end) \
+        if not status and not ctx.amounts(s) and not ctx.dates_in(s.start, s.end) and CONTINUES_COUNT.search(s.text) \
                 and (more := _counts_by_kind(s.text, continuing=True)) and (
                 (count_before := _counted_in_previous(ctx, s, back=6, at_least=_counted_by(s.text, more))[1]) is not None):
             groups = more  # "… added 87 key projects. Advanced manufacturing makes up 19 of them, …; six projects
@@ -1162,7 +1168,7 @@ def _parts_only(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int
     cut = text.find("其中")
     if cut > 0 and any(at >= cut for at, _ in groups):
         groups = [(at, n) for at, n in groups if at >= cut]
-    return [(at, n) for at, n in groups if not IN_ADDITION.search(text, max(0, at - 12), at + 2)]  # (the group may begin with it)
+    return [(at, n) for at, n in groups if not IN_ADDITION.match(text, at)]  # (the group that 另有 opens)
 
 
 
@@ -1182,7 +1188,9 @@ def _counted_by(text: str, groups: list[tuple[int, int]]) -> int:
             runs.append(total)
             total = 0
         total, last = total + n, at
-    return max(runs + [total])
+    runs.append(total)
+    # (runs of about the same sum are breakdowns of one count; unequal ones, "工业项目12个；服务业项目9个；…", its parts)
+    return max(runs) if min(runs) >= 0.8 * max(runs) else sum(runs)
 
 
 def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]]:
@@ -1958,7 +1966,8 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         d.date, d.date_rank = year_only
         if (ctx.first_event_date or "").startswith(year_only[0]):
             d.date = ctx.first_event_date  # "… to be invested in 2023" beside the article's event of May 28, 2023
-        elif not ctx.first_event_date and ctx.ref and ctx.ref.year == int(year_only[0]):
+        elif not ctx.first_event_date and ctx.ref and ctx.ref.year == int(year_only[0]) \
+                and THIS_YEAR_WORDS.search(d.sent.text) and not RUNNING_TOTAL.search(d.sent.text):
             d.date = ctx.ref.isoformat()[:7]  # "this year" in an article of October 2022 with no event day: its month
         return
     if ctx.first_event_date:
