@@ -110,3 +110,40 @@ class Alternation:
                     last = m.end()
                     break
         return out
+
+
+def word_alternation(words) -> str:
+    """A regex for the alternation of `words`, longest first, factored into a trie: the same matches.
+
+    ``"|".join(sorted(words, key=len, reverse=True))`` makes the regex engine compare the text with every word
+    in turn at each place it is tried (a hundred number words at every word of an article). The trie
+    compares one character per level. It is a drop-in for that alternation inside any pattern, with or without
+    ``(?i)``: the words that match at one place are all prefixes of one another (two words of ASCII letters that
+    match the same text agree letter by letter), so both forms offer them to the rest of the pattern in the
+    same order, longest first: the trie tries a longer continuation before stopping at a word's end.
+    `tests/test_needs.py` compares the patterns built with it against the plain alternation.
+
+    >>> word_alternation(["two", "twenty", "twenty-one", "ten"])
+    '(?:t(?:w(?:enty(?:\\\\-one)?|o)|en))'
+    """
+    words = list(dict.fromkeys(words))
+    if not all(w and w.isascii() and w.lower() == w for w in words):
+        raise ValueError("word_alternation takes lower-case ASCII words")  # the prefix argument needs them
+    root: dict = {}
+    for w in sorted(words, key=len, reverse=True):
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    return f"(?:{_trie(root)})"
+
+
+def _trie(node: dict) -> str:
+    """The regex of a trie node's continuations: its children (at most one matches a character), then its end."""
+    alts = [re.escape(c) + _trie(child) for c, child in node.items() if c]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    if "" in node:
+        return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else f"{body}?"
+    return body

@@ -1,0 +1,66 @@
+"""The speed structures answer as the code they replace: word tries in patterns (fastscan.word_alternation)."""
+import gc
+import random
+import re
+
+import pytest
+
+from conftest import ARTICLE_DIRS
+from dashboard.articles import article_files, read_article
+from dashboard.extract import lists, record_words, records  # noqa: F401  (their patterns are built)
+from dashboard.extract.fastscan import word_alternation
+from dashboard.extract.segments import sentences
+
+
+@pytest.fixture(scope="module")
+def texts():
+    arts = [read_article(f) for f in article_files([str(d) for d in ARTICLE_DIRS if d.exists()]) if f.suffix != ".csv"]
+    out = [a.text for a in arts] + [s.text for a in arts for s in sentences(a.text)]
+    rng = random.Random(11)
+    words = record_words.COUNT_WORD_PLAIN.split("|")
+    for _ in range(300):  # number-word soup: prefixes of one another ("seven", "seventy", "seventy-seven"), case
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            w = rng.choice(words)
+            w = w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.2 else w
+            parts.append(w + rng.choice([" projects", " of them are", "-", "", " ", ", ", " new projects were", "个"]))
+        out.append("Of these, " + "".join(parts) + ".")
+    return out
+
+
+def _found(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_count_word_patterns_match_as_with_the_plain_alternation(texts):
+    """Every compiled rule built with COUNT_WORD finds the same spans and groups as with the plain alternation."""
+    built = {p for p in gc.get_objects() if isinstance(p, re.Pattern) and isinstance(p.pattern, str)
+             and record_words.COUNT_WORD in p.pattern}
+    assert len(built) >= 10
+    for pattern in built:
+        plain = re.compile(pattern.pattern.replace(record_words.COUNT_WORD, record_words.COUNT_WORD_PLAIN),
+                           pattern.flags)
+        for t in texts:
+            assert _found(pattern, t) == _found(plain, t), (pattern.pattern[:80], t[:200])
+
+
+def test_word_alternation_is_the_alternation_longest_first():
+    """Random words that are prefixes of one another, in patterns that backtrack into the alternation."""
+    rng = random.Random(3)
+    for _ in range(200):
+        words = list({"".join(rng.choice("ab-") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))})
+        words = [w for w in words if w.strip("-")] or ["a"]
+        plain = "|".join(sorted(words, key=len, reverse=True))
+        trie = word_alternation(words)
+        for wrap in ("(?:{})", "(?i:{})", "(?:{})b", "(?:{})(?=-)", "x?(?:{})(?!a)", "(?P<w>{})\\b", "(?:{})(?:a|-b)?"):
+            p, q = re.compile(wrap.format(plain)), re.compile(wrap.format(trie))
+            for _ in range(20):
+                text = "".join(rng.choice("abAB- x") for _ in range(rng.randint(0, 30)))
+                assert _found(p, text) == _found(q, text), (words, wrap, text)
+
+
+def test_word_alternation_takes_lower_case_ascii_words():
+    with pytest.raises(ValueError):
+        word_alternation(["Two"])
+    with pytest.raises(ValueError):
+        word_alternation(["两"])
