@@ -64,3 +64,27 @@ def test_word_alternation_takes_lower_case_ascii_words():
         word_alternation(["Two"])
     with pytest.raises(ValueError):
         word_alternation(["两"])
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [read_article(f) for f in article_files([str(d) for d in ARTICLE_DIRS if d.exists()]) if f.suffix != ".csv"]
+
+
+def test_places_in_kept_verdicts_answer_as_judged_afresh(articles):
+    """places_in keeps each mention's verdict (records.ArticleContext._verdict): spans asked in any order, with
+    and without `context`, give what judging every mention again gives."""
+    rng = random.Random(5)
+    asked = 0
+    for article in articles[::2]:
+        ctx = records.ArticleContext(article)
+        n = len(ctx.text)
+        spans = [(s.start, s.end, c) for s in ctx.sentences for c in (False, True)] + [(0, n, False), (0, n, True)]
+        spans += [(a, a + rng.randint(0, 3000), rng.random() < 0.5) for a in (rng.randint(0, n) for _ in range(20))]
+        rng.shuffle(spans)
+        kept = [ctx.places_in(a, b, context=c) for a, b, c in spans]
+        for (a, b, c), got in zip(spans, kept):
+            ctx._verdicts.clear()
+            assert ctx.places_in(a, b, context=c) == got, (article.file_name, a, b, c)
+            asked += 1
+    assert asked > 5000

@@ -268,12 +268,20 @@ class ArticleContext:
     # --- places -------------------------------------------------------------------------------------------------
     def places_in(self, start: int, end: int, context: bool = False) -> list[PlaceMention]:
         """Places named in a span where money may land: not inside a company's name, not a ceremony's venue
-        (`context`: a sentence before the record's own, where a venue's address is a venue too)."""
+        (`context`: a sentence before the record's own, where a venue's address is a venue too).
+
+        Each mention's verdict but the venue's address is the mention's own, whatever span it is asked in
+        (`_verdict`, judged once per mention: places_in is asked about the same mentions for every record)."""
         out = []
         starts, ends = self._place_bounds
+        verdicts = self._verdicts.setdefault(getattr(self, "main_city", None), {})  # (main_city is set after a first use)
         venue = None  # the last city left out as an event's venue
-        for m in self.places[bisect_left(starts, start):bisect_right(ends, end)]:  # mentions are in order, apart
-            if self._in_company(m):
+        lo = bisect_left(starts, start)
+        for i, m in enumerate(self.places[lo:bisect_right(ends, end)], lo):  # mentions are in order, apart
+            verdict = verdicts.get(i)
+            if verdict is None:
+                verdict = verdicts[i] = self._verdict(m)
+            if verdict is _IN_COMPANY:
                 continue
             if venue is not None and m.place.kind == "province" and m.place.province == venue.place.province \
                     and context and venue.place.city == self.main_city \
@@ -281,64 +289,77 @@ class ArticleContext:
                 continue  # "A forum opened in Changzhou, east China's Jiangsu Province." before "27 projects were
                 #           signed" in an article about Changzhou: the venue's address (not "signed at the convention
                 #           held in Hefei, east China's Anhui Province", the record's own words: Anhui's projects)
-            if m.place.kind == "province" and len(m.text) == 1:
-                out.append(m)  # "鄂港经贸合作推介会": the province that holds the pairing's event (places.PROVINCE_SHORT)
-                continue
-            if m.place.kind in ("city", "province") and (
-                    VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
-                    or (re.search(r"在(?:[\u4e00-\u9fff]{2,3}省?)?$", self.text[max(0, m.start - 5):m.start])
-                        and VENUE_AFTER.match(self.text[m.end:m.end + 4]))  # "在(广东)深圳举行的洽谈会上"
-                    or (re.search(r"(?:仪式|大会|会议|活动|[^机]会)\s*在(?:[\u4e00-\u9fff]{2,3}省)?$",
-                                  self.text[max(0, m.start - 12):m.start])
-                        and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
-                    or VENUE_NAMED.match(self.text[m.end:m.end + 60])
-                    or (CAME_TO_BEFORE.search(self.text[max(0, m.start - 20):m.start])
-                        and FOR_EVENT_AFTER.match(self.text, m.end))):
+            if verdict is _VENUE:
                 venue = m
-                continue
-            if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
-                                                         or re.match(r"-[A-Z]", self.text[m.end:m.end + 2])):
-                continue  # "the Shandong-Hong Kong signing ceremony", "Sino-German": a pairing of places, not a place
-            if m.place.kind == "city" and self.title_province and m.place.province == self.title_province.province \
-                    and VENUE_VERB_IN.search(self.text[max(0, m.start - 40):m.start]):
-                continue  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
-            if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
-                continue
-            if COMES_FROM_BEFORE.search(self.text[max(0, m.start - 3):m.start]) \
-                    or CAME_FROM_BEFORE_EN.search(self.text, max(0, m.start - 120), m.start) \
-                    or ATTENDEE_AFTER.match(self.text, m.end) or ATTENDEE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
-                continue  # "约50位来自深圳市…企业", "绍兴柯桥经开区…的负责人参加交流会", "officials from X attended": guests
-            if self._dateline(m):
-                continue  # "XIAMEN, Sept. 9 --": where the report was filed
-            if m.place.kind == "park" and self._city_provinces.get(m.place.city, set()) - {m.place.province}:
-                continue  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
-            if m.place.kind == "city" and self.dominant_city and m.place.city != self.dominant_city \
-                    and re.fullmatch(r"[\u4e00-\u9fff]{2}", m.text) and m.text + "市" != m.place.name_zh \
-                    and m.place.province not in self.named_cities and self.place_counts[m.place.city] == 1:
-                continue  # "海西" (the West Strait) once, in an article about Quanzhou: not Haixi prefecture in Qinghai
-            if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
-                    and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
-                continue  # in an article about one city, a district of a city it never names is a misreading
-            if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
-                    and m.place.province not in self.named_cities and BARE_NAME.fullmatch(m.text) \
-                    and (self._said[m.text] == 1 or m.text in self._brand_words):
-                continue  # "FAW Hongqi", "Jiefang J7" in an article about Jilin: a bare word, not Xinxiang's district
-            main = getattr(self, "main_city", None)
-            if m.place.province in OFFSHORE:
-                continue  # "与香港投资促进机构签署", "鲁港合作": where investors come from, not where their money lands
-            if m.place.kind == "park" and main and m.place.city and m.place.city != main and m.place.city not in m.text \
-                    and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
-                continue  # a bare "开发区" read as another city's zone, in an article about one city
-            if m.place.kind == "city" and CITY_THING_AFTER.match(self.text, m.end) and m.text[:1].isupper():
-                continue  # "Daqing Mountain", "Beijing Road": named after the city, not in it
-            if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
-                continue  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
-            if m.place.kind in ("city", "province") and self._brand_after(m):
-                continue  # "Tianjin Zhonghuan Semiconductor's factory in Yinchuan": the company's home
-            if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
-                continue  # "Sichuan University" names a university, not where money lands
-            out.append(m)
+            elif verdict is _LANDS:
+                out.append(m)
         return out
+
+    @cached_property
+    def _verdicts(self) -> dict[str | None, dict[int, str]]:
+        """main city -> mention's index -> its `_verdict`, judged once."""
+        return {}
+
+    def _verdict(self, m: PlaceMention) -> str:
+        """Whether money may land at the mention (_LANDS), it is an event's venue (_VENUE), inside a company's name
+        (_IN_COMPANY) or none of these (_NOT_THERE): all that `places_in` asks but the venue's address."""
+        if self._in_company(m):
+            return _IN_COMPANY
+        if m.place.kind == "province" and len(m.text) == 1:
+            return _LANDS  # "鄂港经贸合作推介会": the province that holds the pairing's event (places.PROVINCE_SHORT)
+        if m.place.kind in ("city", "province") and (
+                VENUE_BEFORE.search(self.text[max(0, m.start - 40):m.start])
+                or (re.search(r"在(?:[\u4e00-\u9fff]{2,3}省?)?$", self.text[max(0, m.start - 5):m.start])
+                    and VENUE_AFTER.match(self.text[m.end:m.end + 4]))  # "在(广东)深圳举行的洽谈会上"
+                or (re.search(r"(?:仪式|大会|会议|活动|[^机]会)\s*在(?:[\u4e00-\u9fff]{2,3}省)?$",
+                              self.text[max(0, m.start - 12):m.start])
+                    and VENUE_LATER.match(self.text, m.end))  # "开工仪式在贵阳市双龙航空港经济区的宝能城举行"
+                or VENUE_NAMED.match(self.text[m.end:m.end + 60])
+                or (CAME_TO_BEFORE.search(self.text[max(0, m.start - 20):m.start])
+                    and FOR_EVENT_AFTER.match(self.text, m.end))):
+            return _VENUE
+        if m.place.kind in ("city", "province") and (re.search(r"[A-Za-z]-$", self.text[max(0, m.start - 2):m.start])
+                                                     or re.match(r"-[A-Z]", self.text[m.end:m.end + 2])):
+            return _NOT_THERE  # "the Shandong-Hong Kong signing ceremony", "Sino-German": a pairing of places, not a place
+        if m.place.kind == "city" and self.title_province and m.place.province == self.title_province.province \
+                and VENUE_VERB_IN.search(self.text[max(0, m.start - 40):m.start]):
+            return _NOT_THERE  # "Hainan launches 108 projects ... launched in Haikou": the province's, signed in its capital
+        if HOME_AFTER.match(self.text[m.end:m.end + 16]) or HOME_BEFORE.search(self.text[max(0, m.start - 80):m.start]):
+            return _NOT_THERE
+        if COMES_FROM_BEFORE.search(self.text[max(0, m.start - 3):m.start]) \
+                or CAME_FROM_BEFORE_EN.search(self.text, max(0, m.start - 120), m.start) \
+                or ATTENDEE_AFTER.match(self.text, m.end) or ATTENDEE_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
+            return _NOT_THERE  # "约50位来自深圳市…企业", "绍兴柯桥经开区…的负责人参加交流会", "officials from X attended": guests
+        if self._dateline(m):
+            return _NOT_THERE  # "XIAMEN, Sept. 9 --": where the report was filed
+        if m.place.kind == "park" and self._city_provinces.get(m.place.city, set()) - {m.place.province}:
+            return _NOT_THERE  # "Fuzhou High-tech Zone" in an article about the other Fuzhou
+        if m.place.kind == "city" and self.dominant_city and m.place.city != self.dominant_city \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2}", m.text) and m.text + "市" != m.place.name_zh \
+                and m.place.province not in self.named_cities and self.place_counts[m.place.city] == 1:
+            return _NOT_THERE  # "海西" (the West Strait) once, in an article about Quanzhou: not Haixi prefecture in Qinghai
+        if m.place.kind == "district" and self.dominant_city and m.place.city != self.dominant_city \
+                and m.place.city not in self.named_cities and m.place.province not in self.named_cities:
+            return _NOT_THERE  # in an article about one city, a district of a city it never names is a misreading
+        if m.place.kind == "district" and self.named_cities and m.place.city not in self.named_cities \
+                and m.place.province not in self.named_cities and BARE_NAME.fullmatch(m.text) \
+                and (self._said[m.text] == 1 or m.text in self._brand_words):
+            return _NOT_THERE  # "FAW Hongqi", "Jiefang J7" in an article about Jilin: a bare word, not Xinxiang's district
+        main = getattr(self, "main_city", None)
+        if m.place.province in OFFSHORE:
+            return _NOT_THERE  # "与香港投资促进机构签署", "鲁港合作": where investors come from, not where their money lands
+        if m.place.kind == "park" and main and m.place.city and m.place.city != main and m.place.city not in m.text \
+                and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
+            return _NOT_THERE  # a bare "开发区" read as another city's zone, in an article about one city
+        if m.place.kind == "city" and CITY_THING_AFTER.match(self.text, m.end) and m.text[:1].isupper():
+            return _NOT_THERE  # "Daqing Mountain", "Beijing Road": named after the city, not in it
+        if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
+            return _NOT_THERE  # "Dongbao Park", "Weiyuan Island", "Humen Avenue": the name of a thing, not the district
+        if m.place.kind in ("city", "province") and self._brand_after(m):
+            return _NOT_THERE  # "Tianjin Zhonghuan Semiconductor's factory in Yinchuan": the company's home
+        if INSTITUTION_AFTER.match(self.text[m.end:m.end + 30]):
+            return _NOT_THERE  # "Sichuan University" names a university, not where money lands
+        return _LANDS
 
     def _brand_after(self, m: PlaceMention) -> bool:
         """Whether a Chinese brand in pinyin follows the place, making it a company's name ("Jiangsu Hongdou
@@ -445,6 +466,9 @@ class ArticleContext:
         # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
         return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
 
+
+# What `ArticleContext._verdict` says of a place mention.
+_LANDS, _VENUE, _IN_COMPANY, _NOT_THERE = "lands", "venue", "in company", "not there"
 
 # Hong Kong, Macau and Taiwan are where investors come from: no labelled record (0 of ~1,000, in every batch)
 # lands its money there, and the product follows money landing in the mainland's cities and zones.
