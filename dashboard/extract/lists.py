@@ -228,7 +228,8 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
     folded = fold(text)
     groups = [Group(int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()], g["what"].strip(), g.start())
               for g in (GROUP.finditer(text) if _GROUP_NEEDS.may_match(folded) else ())]
-    for lead in LEAD_IN.finditer(text):
+    leads = list(LEAD_IN.finditer(text))  # (read twice below: the lists, then the lists of clauses)
+    for lead in leads:
         group = next((g for g in reversed(groups) if g.start < lead.start() and lead.start() - g.start < 90), None)
         rest = text[lead.end():lead.end() + LIST_REACH]  # (a list ends long before; a run-on text is not read again per lead-in)
         if clause_items(text, lead.end()):
@@ -245,11 +246,12 @@ def named_projects(text: str, under_lead: bool = False, has_figure: bool = False
             if (is_project_name(name) or (counted and _plain_name(name))) and not GROUP.match(name) \
                     and not re.match(r"\d", name) and not LEAD_IN.search(name) and (name not in found or group):
                 found[name] = Named(name, lead.end() + at, group)  # the nearest lead-in says which group
-    for trail in AMONG_AFTER.finditer(text):  # "A, B and the C were among the projects on the signing list"
+    for trail in AMONG_AFTER.finditer(text) if _AMONG_NEEDS.may_match(folded) else ():
+        # "A, B and the C were among the projects on the signing list"
         for name, at in _items(trail["items"] + "."):
             if (is_project_name(name) or _plain_name(name)) and name not in found and not LEAD_IN.search(name):
                 found[name] = Named(name, trail.start("items") + at, None)
-    for lead in LEAD_IN.finditer(text):  # "包括：A公司的X项目将落户…；B公司在南山设立Y基地；…": one project a clause
+    for lead in leads:  # "包括：A公司的X项目将落户…；B公司在南山设立Y基地；…": one project a clause
         for name, at in clause_items(text, lead.end()):
             if name not in found and not any(name in f or f in name for f in found):
                 found[name] = Named(name, at, None)
@@ -394,4 +396,5 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
 GROUP, LEAD_IN, PROJECT_NOUN_EN = guarded(GROUP), guarded(LEAD_IN), guarded(PROJECT_NOUN_EN)
 # Speed (needs.py): the words these cannot match without ("project"; 建设/build ...): a sentence without them is not scanned.
 _GROUP_NEEDS = needs(GROUP)
+_AMONG_NEEDS = needs(AMONG_AFTER)  # ("among": a sentence without it is not tried at every "; " for 300 characters)
 _NAMING_PATTERNS = [(p, needs(p)) for p in (_TOPIC_PROJECT, _PLANNED_BUILD, _WILL_BUILD)]
