@@ -48,7 +48,7 @@ def test_same_matches_as_the_alternation():
 
 def test_guarded_rules_find_the_same():
     """Every rule run with a guard (guard.py) finds the same spans and groups as the rule itself."""
-    from dashboard.extract import amounts, dates, guard, lists, names, record_words, status  # noqa: F401  (their rules register)
+    from dashboard.extract import amounts, dates, figure_filter, guard, lists, names, record_words, status  # noqa: F401  (their rules register)
 
     rng = random.Random(9)
     texts = list(_texts()) + [
