@@ -88,3 +88,36 @@ def test_places_in_kept_verdicts_answer_as_judged_afresh(articles):
             assert ctx.places_in(a, b, context=c) == got, (article.file_name, a, b, c)
             asked += 1
     assert asked > 5000
+
+
+def _same_part_by_scan(opened, d):
+    """_OpenBundles.same_part as it was: every earlier top-level bundle gathered and sorted for each ask."""
+    here = [b for b in opened if b.sent.section == d.sent.section]
+    top = [b for b in opened if b.parent is None]
+    if not top or not records._breakdown_cue(d.sent.text):
+        return here
+    earlier = [b for b in top if b.sent.section < d.sent.section]
+    if not earlier:
+        return here
+    order = {id(b): i for i, b in enumerate(opened)}
+    return sorted({id(b): b for b in here + earlier}.values(), key=lambda b: order[id(b)])
+
+
+def test_open_bundles_same_part_answers_as_the_scan():
+    """Bundles in text order (sections rising) and out of it: the same bundles, in the same order."""
+    from types import SimpleNamespace as NS
+
+    rng = random.Random(8)
+    cue = "按项目类别分,其中工业项目12个"
+    assert records._breakdown_cue(cue)
+    for trial in range(300):
+        opened, index = [], records._OpenBundles()
+        section = 0
+        for _ in range(rng.randint(1, 40)):
+            section = section + rng.choice([0, 0, 1, 2]) if trial % 3 else rng.randint(0, 6)  # a third out of order
+            d = NS(sent=NS(section=section, text=rng.choice([cue, "签约项目12个"])),
+                   parent=rng.choice([None, None, opened[-1]]) if opened else None)
+            assert [id(b) for b in index.same_part(d)] == [id(b) for b in _same_part_by_scan(opened, d)]
+            if rng.random() < 0.6:
+                index.append(d)
+                opened.append(d)

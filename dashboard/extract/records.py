@@ -1603,13 +1603,18 @@ class _OpenBundles:
         self._order: dict[int, int] = {}                 # id(bundle) -> its place in order
         self._by_section: dict[int, list[Draft]] = {}
         self._top: list[Draft] = []                      # bundles without a parent (fixed once they are open)
+        self._top_sections: list[int] = []               # ... their sections
+        self._top_in_order = True                        # ... came in the order of their sections
         self._sentences: set[int] = set()                # id of each open bundle's sentence
 
     def append(self, b: Draft) -> None:
         self._order[id(b)] = len(self._order)
         self._by_section.setdefault(b.sent.section, []).append(b)
         if b.parent is None:
+            if self._top_sections and self._top_sections[-1] > b.sent.section:
+                self._top_in_order = False
             self._top.append(b)
+            self._top_sections.append(b.sent.section)
         self._sentences.add(id(b.sent))
 
     def first_top(self) -> Draft | None:
@@ -1624,10 +1629,19 @@ class _OpenBundles:
         here = self._by_section.get(d.sent.section, [])
         if not self._top or not _breakdown_cue(d.sent.text):
             return here
-        earlier = [b for b in self._top if b.sent.section < d.sent.section]
+        earlier = self._top_before(d.sent.section)
         if not earlier:
             return here
+        if not here or self._order[id(earlier[-1])] < self._order[id(here[0])]:
+            return earlier + here  # (both in order, apart, one before the other: what the sort below gives)
         return sorted({id(b): b for b in here + earlier}.values(), key=lambda b: self._order[id(b)])
+
+    def _top_before(self, section: int) -> list[Draft]:
+        """The top-level bundles of the sections before `section`, in order: a slice when the bundles came in
+        the order of their sections (drafts are in text order), not a pass over all of them for each sentence."""
+        if self._top_in_order:
+            return self._top[:bisect_left(self._top_sections, section)]
+        return [b for b in self._top if b.sent.section < section]
 
 
 def link_components(drafts: list[Draft]) -> None:
