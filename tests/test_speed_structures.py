@@ -121,3 +121,20 @@ def test_open_bundles_same_part_answers_as_the_scan():
             if rng.random() < 0.6:
                 index.append(d)
                 opened.append(d)
+
+
+def test_company_spans_of_sentences_with_places_answer_in_company(articles):
+    """Company names read only in the sentences where a place mention begins tell, for every mention, what the
+    names of every sentence tell: whether a name holds it."""
+    from dashboard.extract.names import companies
+
+    checked = 0
+    for article in articles:
+        ctx = records.ArticleContext(article)
+        place_spans = {(m.start, m.end) for m in ctx.places}
+        every = [(s.start + n.start, s.start + n.end) for s in ctx.sentences for n in companies(s.text)
+                 if (s.start + n.start, s.start + n.end) not in place_spans]
+        for m in ctx.places:
+            assert ctx._in_company(m) == any(a <= m.start and m.end <= b for a, b in every), (article.file_name, m)
+            checked += 1
+    assert checked > 3000

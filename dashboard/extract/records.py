@@ -130,9 +130,6 @@ class ArticleContext:
         self.named_cities = set(city_counts)
         self.named_cities |= {m.place.province for m in self.places if m.place.kind == "province"}
         self.named_cities |= {m.place.city for m in self.places if m.place.kind == "province" and m.place.city}
-        place_spans = {(m.start, m.end) for m in self.places}
-        self.company_spans = [(s.start + n.start, s.start + n.end) for s in self.sentences
-                              for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
         # the province the headline names first ("Hainan launches 108 projects"), if it names one before any city
         # (a headline gives a figure or count; a site's banner taken for the title does not)
         named = find_places(article.title, context=self.text) if re.search(r"\d", article.title) else []
@@ -144,7 +141,20 @@ class ArticleContext:
         # the city it speaks for ("我市"): the headline's first city, or the one the article is about
         self.home_city = next((m.place for m in named if m.place.kind == "city"), None) or next(
             (m.place for m in self.places if m.place.kind == "city" and m.place.city == self.main_city), None)
-        self.article_sector = sector_scores(article.title + "\n" + self.text[:1500])
+
+    @cached_property
+    def company_spans(self) -> list[tuple[int, int]]:
+        """Where companies are named (not a place's own words), in the sentences where a place mention begins:
+        only there can a name hold a mention (`_in_company`), and the other sentences need not be read for names."""
+        place_spans = {(m.start, m.end) for m in self.places}
+        starts, _ = self._place_bounds
+        return [(s.start + n.start, s.start + n.end) for s in self.sentences if _any_in(starts, s.start, s.end)
+                for n in companies(s.text) if (s.start + n.start, s.start + n.end) not in place_spans]
+
+    @cached_property
+    def article_sector(self) -> dict[str, float]:
+        """The sector scores of the headline and lead (read when a record's own words name no sector: not always)."""
+        return sector_scores(self.article.title + "\n" + self.text[:1500])
 
     def _header_end(self) -> int:
         """Where the header (title, dateline, "Updated: ...") ends: its dates are publication dates, not events."""
@@ -465,6 +475,12 @@ class ArticleContext:
             found = events  # (not "… the first quarter of 2022" of the dateline's sentence: a year)
         # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
         return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 # What `ArticleContext._verdict` says of a place mention.
