@@ -138,3 +138,14 @@ def test_company_spans_of_sentences_with_places_answer_in_company(articles):
             assert ctx._in_company(m) == any(a <= m.start and m.end <= b for a, b in every), (article.file_name, m)
             checked += 1
     assert checked > 3000
+
+
+def test_status_statuses_from_each_cues_first_match(texts):
+    """status._strong_and_weak stops each cue's scan at its first match that counts: the same statuses as
+    every cue `_cues` finds."""
+    from dashboard.extract import status
+
+    for t in texts:
+        found = [c for c in status._cues(t) if not status._LISTED_COMPANY.search(t[max(0, c[0] - 5):c[1] + 25])]
+        want = (frozenset(st for _, _, st, s in found if s), frozenset(st for _, _, st, s in found if not s))
+        assert status._strong_and_weak.__wrapped__(t) == want, t[:200]

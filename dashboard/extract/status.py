@@ -115,25 +115,40 @@ _CUE_SCREEN = Screen([needs(pattern) for _, _, pattern in _CUES])
 
 
 def _cues(text: str) -> list[tuple[int, int, str, bool]]:
+    """Every cue of the text that reports an event: (start, end, status, strong)."""
     found = []
     for (status, strong, pattern), may in zip(_CUES, _CUE_SCREEN.which(fold(text))):
         if not may:
             continue
         for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 40):m.start()]
-            if _NEGATED.search(before) or (status not in _PLAN_OK and _PLANNED.search(before)):
-                continue
-            if _CONDITION_AFTER.match(text, m.end()):
-                continue  # "达产后", "投产后", "建成达产后": "once it is ...", a condition, not an event
-            found.append((m.start(), m.end(), status, strong))
+            if _reports(text, m, status):
+                found.append((m.start(), m.end(), status, strong))
     return found
+
+
+def _reports(text: str, m: re.Match, status: str) -> bool:
+    """Whether a cue reports the event: not planned (but for a list or announcement) nor negated."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if _NEGATED.search(before) or (status not in _PLAN_OK and _PLANNED.search(before)):
+        return False
+    return not _CONDITION_AFTER.match(text, m.end())  # "达产后", "投产后", "建成达产后": "once it is ...", a condition
 
 
 @lru_cache(maxsize=4096)
 def _strong_and_weak(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The statuses of the text's strong cues and of its weak ones ("listed company" is no listing)."""
-    found = [c for c in _cues(text) if not _LISTED_COMPANY.search(text[max(0, c[0] - 5):c[1] + 25])]
-    return (frozenset(status for _, _, status, s in found if s), frozenset(status for _, _, status, s in found if not s))
+    """The statuses of the text's strong cues and of its weak ones ("listed company" is no listing).
+
+    What `_cues` finds gives them, but each cue's scan stops at its first match that counts: the statuses are sets,
+    and a second match of the same cue adds nothing."""
+    strong, weak = set(), set()
+    for (status, is_strong, pattern), may in zip(_CUES, _CUE_SCREEN.which(fold(text))):
+        if not may:
+            continue
+        for m in pattern.finditer(text):
+            if _reports(text, m, status) and not _LISTED_COMPANY.search(text[max(0, m.start() - 5):m.end() + 25]):
+                (strong if is_strong else weak).add(status)
+                break
+    return frozenset(strong), frozenset(weak)
 
 
 @lru_cache(maxsize=4096)
