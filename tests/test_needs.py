@@ -100,6 +100,7 @@ def test_find_dates_and_status_as_without_the_needs(texts, monkeypatch):
     fast = [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts]
     cues = [status._cues(t) for t in texts]
     monkeypatch.setattr(dates, "_RULE_NEEDS", [needs.Needs([])] * len(dates._RULES))
+    monkeypatch.setattr(dates, "_RULE_SCREEN", needs.Screen([needs.Needs([])] * len(dates._RULES)))
     monkeypatch.setattr(status, "_CUE_SCREEN", needs.Screen([needs.Needs([])] * len(status._CUES)))
     assert [[dates.find_dates(t, ref=r, ref_year=2021) for r in refs] for t in texts] == fast
     assert [status._cues(t) for t in texts] == cues

@@ -149,3 +149,17 @@ def test_status_statuses_from_each_cues_first_match(texts):
         found = [c for c in status._cues(t) if not status._LISTED_COMPANY.search(t[max(0, c[0] - 5):c[1] + 25])]
         want = (frozenset(st for _, _, st, s in found if s), frozenset(st for _, _, st, s in found if not s))
         assert status._strong_and_weak.__wrapped__(t) == want, t[:200]
+
+
+def test_find_dates_screened_in_one_pass_or_word_by_word(texts, monkeypatch):
+    """find_dates screens short texts with one Aho-Corasick pass, long ones word by word: the same dates."""
+    from datetime import date
+
+    from dashboard.extract import dates
+
+    lines = [line for t in texts[:300] for line in t.split("\n")] + texts[:300]
+    got = {limit: None for limit in (0, 10**9)}
+    for limit in got:
+        monkeypatch.setattr(dates, "_SCREEN_BELOW", limit)
+        got[limit] = [dates.find_dates(t, ref=date(2021, 3, 2)) for t in lines]
+    assert got[0] == got[10**9] and sum(map(len, got[0])) > 1000
