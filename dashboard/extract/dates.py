@@ -358,6 +358,7 @@ _WIDER_BEFORE = re.compile(r"""
              [Ii]s\s+to|[Aa]re\s+to|[Ss]et\s+to|[Dd]ue\s+to)\b              # (not "Aiming", a reporter's name)
       | 将|计划|预计|力争|争取|有望|拟|目标|规划""", re.X)
 _AFTER = re.compile(r"^\s*(?:前|之前|以前|年底前|底前)")
+_JUST_BEFORE, _WIDER_BEFORE = guarded(_JUST_BEFORE), guarded(_WIDER_BEFORE)  # searched before each date (guard.py)
 
 
 def _prospective(text: str, m_start: int, m_end: int, value: str, ctx: _Ctx) -> bool:

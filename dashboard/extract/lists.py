@@ -394,6 +394,8 @@ def _bare_enumerations(text: str) -> list[tuple[str, int]]:
 
 # Speed (guard.py): these skip at C speed the characters no match of theirs begins with; the same matches.
 GROUP, LEAD_IN, PROJECT_NOUN_EN = guarded(GROUP), guarded(LEAD_IN), guarded(PROJECT_NOUN_EN)
+LIST_END_EN = guarded(LIST_END_EN)  # (its six look-backs were tried at every character before its "." or ";")
+_AIM_BEFORE, _CLAUSE = guarded(_AIM_BEFORE), guarded(_CLAUSE)
 # Speed (needs.py): the words these cannot match without ("project"; 建设/build ...): a sentence without them is not scanned.
 _GROUP_NEEDS = needs(GROUP)
 _AMONG_NEEDS = needs(AMONG_AFTER)  # ("among": a sentence without it is not tried at every "; " for 300 characters)
