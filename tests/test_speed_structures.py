@@ -163,3 +163,43 @@ def test_find_dates_screened_in_one_pass_or_word_by_word(texts, monkeypatch):
         monkeypatch.setattr(dates, "_SCREEN_BELOW", limit)
         got[limit] = [dates.find_dates(t, ref=date(2021, 3, 2)) for t in lines]
     assert got[0] == got[10**9] and sum(map(len, got[0])) > 1000
+
+
+def test_date_rules_in_windows_find_what_the_plain_scan_finds(texts):
+    """windows.Windows: each date rule run only around its needed words finds what its finditer finds, on the
+    shipped texts (every one, windows forced), one long file, texts with long runs of whitespace and splices."""
+    from dashboard.extract import dates
+    from dashboard.extract.fastscan import fold
+    from dashboard.extract.windows import longest_space_run
+
+    rng = random.Random(12)
+    pieces = [t[i:i + 50] for t in texts[:300] for i in range(0, len(t), 83)]
+    extra = ["\n\n".join(texts[:400]), "May" + " " * 40 + "5, 2021 and  \t\n 3月 \n\n\n 5日" + "\u3000" * 200 + "2020年",
+             "On " + " " * 9 + "June 3" + " " * 30 + "2019, " + "x" * 50 + " early   May"]
+    extra += ["".join(rng.choice(pieces) + rng.choice(["", " ", "\n\n", " " * 12, "\t"]) for _ in range(30))
+              for _ in range(100)]
+    used = 0
+    for t in texts[::2] + extra:
+        space_run, places = longest_space_run(t), dates._RULE_ANCHORS.find(fold(t))
+        for (pattern, _), windows, found in zip(dates._RULES, dates._RULE_WINDOWS, places):
+            want = _found(pattern, t)
+            for most in (None, 0.25):
+                assert [(m.span(), m.groups()) for m in windows.finditer(t, space_run, found, most)] == want, \
+                    (pattern.pattern[:60], t[:100])
+            used += windows.reach(space_run) is not None and found is not None
+    assert used > 10000
+
+
+def test_anchors_are_the_words_places():
+    """Anchors.find: every place of every word of each set (str.find's), in order."""
+    from dashboard.extract.windows import Anchors
+
+    sets = [("may", "march", "mar"), ("年",), ("q", "quarter"), ("the", "them")]
+    text = "in march, the market may rise; them 2021年 q1 the quarter 年年"
+    got = Anchors(sets).find(text)
+    for words, places in zip(sets, got):
+        if any(len(w) == 1 and w.isascii() for w in words):
+            assert places is None
+            continue
+        want = sorted((i, i + len(w)) for w in words for i in range(len(text)) if text.startswith(w, i))
+        assert places == want and want

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from dashboard.extract.fastscan import fold
 from dashboard.extract.guard import guarded
 from dashboard.extract.needs import Screen, needs
+from dashboard.extract.windows import Anchors, Windows, longest_space_run
 from dashboard.datelines import HEADER_CHARS, MONTHS, full_dates, header_date  # noqa: F401 (re-exported)
 
 
@@ -340,6 +341,10 @@ _RULES: list[tuple[re.Pattern, object]] = [(guarded(re.compile(p, re.X)), f) for
 # The words each rule cannot match without (needs.py): a text holding none of them is not scanned by the rule.
 _RULE_NEEDS = [needs(pattern) for pattern, _ in _RULES]
 _RULE_SCREEN = Screen(_RULE_NEEDS)
+# On a long text (a report of many pages) a rule is run only near its most selective needed words (windows.py).
+_RULE_WINDOWS = [Windows(pattern, need.sets[0] if need.sets else ()) for (pattern, _), need in zip(_RULES, _RULE_NEEDS)]
+_RULE_ANCHORS = Anchors([w.words for w in _RULE_WINDOWS])
+_WINDOWS_FROM = 20_000  # characters: in an article the words are near everywhere, and a plain scan is cheaper
 _SCREEN_BELOW = 1000  # characters: below, one Aho-Corasick pass beats the substring tests (measured on the articles' lines)
 
 # Words that make the date a plan or target, read in the clause before it.
@@ -402,10 +407,12 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     # (a short text, a line for infer_year, is screened for every rule's words in one pass; a long one holds most
     # of them, each found near its start by a substring test)
     mays = _RULE_SCREEN.which(folded) if len(text) < _SCREEN_BELOW else (n.may_match(folded, memo) for n in _RULE_NEEDS)
-    for (pattern, resolve), may in zip(_RULES, mays):
+    long = len(text) >= _WINDOWS_FROM
+    space_run, places = (longest_space_run(text), _RULE_ANCHORS.find(folded)) if long else (None, None)
+    for k, ((pattern, resolve), may) in enumerate(zip(_RULES, mays)):
         if not may:
             continue  # no match of the rule in the text (needs.py)
-        for m in pattern.finditer(text):
+        for m in _RULE_WINDOWS[k].finditer(text, space_run, places[k]) if long else pattern.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1].isspace():
                 e -= 1

@@ -1,0 +1,171 @@
+"""A rule's `finditer` on a long text, run only near the words every match of it needs.
+
+On one long file (a 5 MB report) each date rule scans all of it, though its matches are few and each needs
+one of a few words (needs.py: a month name, 年, "yesterday" ...) that occur in a small part of the text.
+`Windows.finditer` gives exactly what `pattern.finditer(text)` gives, scanning only windows around those
+words:
+
+- the text a match attempt at p can look at ends before p + R, its *reach*: read from the pattern's syntax
+  tree (literals, classes and anchors 1, a repeat its count times its item's, a lookahead its content's, a
+  lookbehind nothing), where a repeat without upper bound is allowed only of one whitespace character, counted
+  as the text's longest run of whitespace (else the reach is unbounded and the plain scan is used);
+- every match starting at p holds one of the needed words within p .. p + R (in the match, or in a lookahead
+  it makes), so a word found at a .. b puts p within b - R .. a: the windows;
+- in a window lo .. hi, `pattern.search(text, s, hi + R + 2)` tries each start from s on as in the whole text
+  (an attempt at a start up to hi sees all it can look at; lookbehinds and ``\\b`` see the text before s), so
+  its first match starting by hi is the next match of `finditer`; one starting later is dropped (it may see
+  the text cut short) and the next window is searched;
+- matches are never empty (a pattern that can match nothing is scanned plainly), so after one ending at e
+  the search goes on from e, as `finditer` does.
+
+The words' places are found for all rules in one Aho-Corasick pass (`Anchors`). Where the windows would cover
+more than a quarter of the text the plain scan is cheaper and is used; `find_dates` uses windows only on a
+text of 20,000 characters or more (in an article the words are near everywhere).
+
+`tests/test_speed_structures.py` compares the two on every date rule over the shipped articles, a long file
+and texts with long runs of whitespace.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as C, _parser as P
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as C  # type: ignore
+    import sre_parse as P  # type: ignore
+
+_UNBOUNDED = None
+_SPACE_RUNS = re.compile(r"\s\s+")
+
+
+def _reach(seq) -> tuple[int, int] | None:
+    """(a, b): an attempt looks at most a + b * (longest whitespace run) characters past its start; None: no bound."""
+    a = b = 0
+    for op, av in seq:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.AT):
+            a += 1  # (an anchor such as \\b looks at the character at its place)
+            continue
+        if op is C.SUBPATTERN:
+            inner = _reach(av[3])
+        elif op is C.BRANCH:
+            parts = [_reach(branch) for branch in av[1]]
+            if any(p is None for p in parts):
+                return None
+            inner = (max(p[0] for p in parts), max(p[1] for p in parts))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            _, high, item = av
+            if high is C.MAXREPEAT:
+                if not _one_space(item):
+                    return None
+                inner = (0, 1)
+            else:
+                one = _reach(item)
+                inner = None if one is None else (high * one[0], high * one[1])
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            direction, content = av
+            inner = _reach(content) if direction == 1 else (0, 0)  # a lookbehind looks at the text before
+        else:
+            return None  # (a back-reference, an atomic group ...: not read here)
+        if inner is None:
+            return None
+        a, b = a + inner[0], b + inner[1]
+    return a, b
+
+
+def _one_space(item) -> bool:
+    """Whether a repeated item is one whitespace character (\\s, or a space written as itself)."""
+    if len(item) != 1:
+        return False
+    op, av = item[0]
+    return (op is C.IN and list(av) == [(C.CATEGORY, C.CATEGORY_SPACE)]) or (op is C.LITERAL and chr(av).isspace())
+
+
+def longest_space_run(text: str) -> int:
+    """The length of the text's longest run of whitespace (\\s as the rules read it)."""
+    return max(map(len, _SPACE_RUNS.findall(text)), default=1)
+
+
+class Windows:
+    """`finditer` of a pattern, run only around the places of the words of one of its needed sets (needs.py)."""
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern = pattern
+        self.words = words
+        tree = P.parse(pattern.pattern, pattern.flags) if isinstance(pattern.pattern, str) and words else None
+        self._reach = _reach(tree) if tree is not None and tree.getwidth()[0] > 0 else _UNBOUNDED
+
+    def reach(self, space_run: int | None) -> int | None:
+        """How far past its start an attempt may look, in a text whose whitespace runs are at most space_run."""
+        if self._reach is _UNBOUNDED or space_run is None:
+            return None
+        a, b = self._reach
+        return a + b * space_run
+
+    def finditer(self, text: str, space_run: int | None, found: list[tuple[int, int]] | None,
+                 most: float | None = 0.25):
+        """The matches `pattern.finditer(text)` gives, in order. `found`: where the words occur in the folded text
+        (`Anchors.find`), None if not looked for. Scans plainly when the windows would cover more than `most`
+        of the text (a window costs about a hundred characters' scan more; None: windows whenever the reach is
+        bounded, for the tests)."""
+        reach = self.reach(space_run)
+        if reach is None or found is None or (most is not None and len(found) * (reach + 100) > most * len(text)):
+            yield from self.pattern.finditer(text)
+            return
+        n, pos, search = len(text), 0, self.pattern.search
+        for lo, hi in _windows(found, reach):
+            start = max(lo, pos)
+            while start <= hi:
+                m = search(text, start, min(n, hi + reach + 2))
+                if m is None or m.start() > hi:
+                    break
+                yield m
+                pos = start = m.end()
+
+
+class Anchors:
+    """Where the words of several sets occur in a folded text: one Aho-Corasick pass for all of them.
+
+    A set holding a one-letter ASCII word ("q" of "Q1") is not looked for: it occurs everywhere."""
+
+    def __init__(self, sets: list[tuple[str, ...]]):
+        import ahocorasick
+
+        self._n = len(sets)
+        by_word: dict[str, list[int]] = {}
+        for i, words in enumerate(sets):
+            if words and not any(len(w) == 1 and w.isascii() for w in words):
+                for w in words:
+                    by_word.setdefault(w, []).append(i)
+        self._looked = {i for ids in by_word.values() for i in ids}
+        self._auto = ahocorasick.Automaton() if by_word else None
+        for w, ids in by_word.items():
+            self._auto.add_word(w, (len(w), tuple(ids)))
+        if self._auto is not None:
+            self._auto.make_automaton()
+
+    def find(self, folded: str) -> list[list[tuple[int, int]] | None]:
+        """For each set, its words' places (start, end) in order; None for a set not looked for."""
+        out: list[list[tuple[int, int]] | None] = [[] if i in self._looked else None for i in range(self._n)]
+        if self._auto is not None:
+            for end, (length, ids) in self._auto.iter(folded):
+                for i in ids:
+                    out[i].append((end + 1 - length, end + 1))
+        for places in out:
+            if places:
+                places.sort()
+        return out
+
+
+def _windows(found: list[tuple[int, int]], reach: int):
+    """The starts a match may have, lo .. hi (both included), merged, in order: each word's b - reach .. a."""
+    lo = hi = None
+    for w_lo, w_hi in sorted((max(0, b - reach), a) for a, b in found):
+        if hi is not None and w_lo <= hi + 1:
+            hi = max(hi, w_hi)
+            continue
+        if hi is not None:
+            yield lo, hi
+        lo, hi = w_lo, w_hi
+    if hi is not None:
+        yield lo, hi
