@@ -19,8 +19,8 @@ words:
   the search goes on from e, as `finditer` does.
 
 The words' places are found for all rules in one Aho-Corasick pass (`Anchors`). Where the windows would cover
-more than a quarter of the text the plain scan is cheaper and is used; `find_dates` uses windows only on a
-text of 20,000 characters or more (in an article the words are near everywhere).
+more than a quarter of the text the plain scan is cheaper and is used; `find_dates` uses windows on a text
+of 1,000 characters or more (below, the plain scan is as fast).
 
 `tests/test_speed_structures.py` compares the two on every date rule over the shipped articles, a long file
 and texts with long runs of whitespace.
