@@ -280,11 +280,13 @@ class ArticleContext:
         """Places named in a span where money may land: not inside a company's name, not a ceremony's venue
         (`context`: a sentence before the record's own, where a venue's address is a venue too).
 
-        Each mention's verdict but the venue's address is the mention's own, whatever span it is asked in
-        (`_verdict`, judged once per mention: places_in is asked about the same mentions for every record)."""
+        Each mention's verdict but the venue's address and the main city's zone test is the mention's own,
+        whatever span it is asked in (`_verdict`, judged once per mention: places_in is asked about the same
+        mentions for every record)."""
         out = []
         starts, ends = self._place_bounds
-        verdicts = self._verdicts.setdefault(getattr(self, "main_city", None), {})  # (main_city is set after a first use)
+        verdicts = self._verdicts
+        main = getattr(self, "main_city", None)  # (set after a first use)
         venue = None  # the last city left out as an event's venue
         lo = bisect_left(starts, start)
         for i, m in enumerate(self.places[lo:bisect_right(ends, end)], lo):  # mentions are in order, apart
@@ -301,18 +303,19 @@ class ArticleContext:
                 #           held in Hefei, east China's Anhui Province", the record's own words: Anhui's projects)
             if verdict is _VENUE:
                 venue = m
-            elif verdict is _LANDS:
+            elif verdict is _LANDS and not _zone_of_another_city(m, main):
                 out.append(m)
         return out
 
     @cached_property
-    def _verdicts(self) -> dict[str | None, dict[int, str]]:
-        """main city -> mention's index -> its `_verdict`, judged once."""
+    def _verdicts(self) -> dict[int, str]:
+        """Mention's index -> its `_verdict`, judged once."""
         return {}
 
     def _verdict(self, m: PlaceMention) -> str:
         """Whether money may land at the mention (_LANDS), it is an event's venue (_VENUE), inside a company's name
-        (_IN_COMPANY) or none of these (_NOT_THERE): all that `places_in` asks but the venue's address."""
+        (_IN_COMPANY) or none of these (_NOT_THERE): all that `places_in` asks but the venue's address and (for
+        a mention that lands) whether it is a zone of another city than the main one (`_zone_of_another_city`)."""
         if self._in_company(m):
             return _IN_COMPANY
         if m.place.kind == "province" and len(m.text) == 1:
@@ -355,12 +358,8 @@ class ArticleContext:
                 and m.place.province not in self.named_cities and BARE_NAME.fullmatch(m.text) \
                 and (self._said[m.text] == 1 or m.text in self._brand_words):
             return _NOT_THERE  # "FAW Hongqi", "Jiefang J7" in an article about Jilin: a bare word, not Xinxiang's district
-        main = getattr(self, "main_city", None)
         if m.place.province in OFFSHORE:
             return _NOT_THERE  # "与香港投资促进机构签署", "鲁港合作": where investors come from, not where their money lands
-        if m.place.kind == "park" and main and m.place.city and m.place.city != main and m.place.city not in m.text \
-                and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5:
-            return _NOT_THERE  # a bare "开发区" read as another city's zone, in an article about one city
         if m.place.kind == "city" and CITY_THING_AFTER.match(self.text, m.end) and m.text[:1].isupper():
             return _NOT_THERE  # "Daqing Mountain", "Beijing Road": named after the city, not in it
         if m.place.kind == "district" and THING_AFTER.match(self.text, m.end):
@@ -475,6 +474,12 @@ class ArticleContext:
             found = events  # (not "… the first quarter of 2022" of the dateline's sentence: a year)
         # the most precise date wins: "on Aug 18" over the "2021" of "the 2021 Smart China Expo"
         return max(found, key=lambda d: (len(d.value), bool(re.search(r"(19|20)\d\d", d.text)), -d.start)).value
+
+
+def _zone_of_another_city(m: PlaceMention, main: str | None) -> bool:
+    """A bare "开发区" read as another city's zone, in an article about one city (`main`)."""
+    return m.place.kind == "park" and bool(main) and bool(m.place.city) and m.place.city != main \
+        and m.place.city not in m.text and not m.text.startswith(m.place.name[:2]) and len(m.text) <= 5
 
 
 def _any_in(positions: list[int], start: int, end: int) -> bool:
