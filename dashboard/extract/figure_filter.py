@@ -99,16 +99,16 @@ def features(record: dict, text: str, title: str) -> set[str]:
     evidence = record.get("evidence") or ""
     start = record.get("evidence_start") or 0
     out = _grams(evidence, "e:")
-    out |= _grams(title, "t:")
+    out |= _grams_of(title, "t:", False)  # (the cached set joined in, not copied first)
     before = text[max(0, start - 3000):start].rstrip()  # (the sentence before lies in it: no copy of the whole prefix per record)
     cut = max(before.rfind(c) for c in ".。!！?？\n")
     prev_start = max(before[:cut].rfind(c) for c in ".。!！?？\n") + 1 if cut > 0 else 0
-    out |= _grams(before[prev_start:cut + 1] if cut > 0 else "", "p:")
+    out |= _grams_of(before[prev_start:cut + 1] if cut > 0 else "", "p:", False)
     figure = record.get("amount_text") or ""
     at = evidence.find(figure) if figure else -1
     if at >= 0:
-        out |= _grams(evidence[max(0, at - 40):at], "w:", pairs=True)
-        out |= _grams(evidence[at + len(figure):at + len(figure) + 25], "a:", pairs=True)
+        out |= _grams_of(evidence[max(0, at - 40):at], "w:", True)
+        out |= _grams_of(evidence[at + len(figure):at + len(figure) + 25], "a:", True)
     low = simplified(evidence).lower()
     out |= _cues_in(low, "cue:")
     around = simplified(before[prev_start:]).lower()  # (once, not once per cue)
