@@ -170,23 +170,24 @@ def test_date_rules_in_windows_find_what_the_plain_scan_finds(texts):
     shipped texts (every one, windows forced), one long file, texts with long runs of whitespace and splices."""
     from dashboard.extract import dates
     from dashboard.extract.fastscan import fold
-    from dashboard.extract.windows import longest_space_run
+    from dashboard.extract.windows import Runs
 
     rng = random.Random(12)
     pieces = [t[i:i + 50] for t in texts[:300] for i in range(0, len(t), 83)]
     extra = ["\n\n".join(texts[:400]), "May" + " " * 40 + "5, 2021 and  \t\n 3月 \n\n\n 5日" + "\u3000" * 200 + "2020年",
-             "On " + " " * 9 + "June 3" + " " * 30 + "2019, " + "x" * 50 + " early   May"]
+             "On " + " " * 9 + "June 3" + " " * 30 + "2019, " + "x" * 50 + " early   May",
+             "at the end  - -  - of  March 2020, mid- - -February, late\n\n\nMay, the close of " + "-" * 60 + "2021"]
     extra += ["".join(rng.choice(pieces) + rng.choice(["", " ", "\n\n", " " * 12, "\t"]) for _ in range(30))
               for _ in range(100)]
     used = 0
     for t in texts[::2] + extra:
-        space_run, places = longest_space_run(t), dates._RULE_ANCHORS.find(fold(t))
+        runs, places = Runs(t), dates._RULE_ANCHORS.find(fold(t))
         for (pattern, _), windows, found in zip(dates._RULES, dates._RULE_WINDOWS, places):
             want = _found(pattern, t)
             for most in (None, 0.25):
-                assert [(m.span(), m.groups()) for m in windows.finditer(t, space_run, found, most)] == want, \
+                assert [(m.span(), m.groups()) for m in windows.finditer(t, runs, found, most)] == want, \
                     (pattern.pattern[:60], t[:100])
-            used += windows.reach(space_run) is not None and found is not None
+            used += windows.reach(runs) is not None and found is not None
     assert used > 10000
 
 

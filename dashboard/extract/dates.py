@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dashboard.extract.fastscan import fold
 from dashboard.extract.guard import guarded
 from dashboard.extract.needs import Screen, needs
-from dashboard.extract.windows import Anchors, Windows, longest_space_run
+from dashboard.extract.windows import Anchors, Runs, Windows
 from dashboard.datelines import HEADER_CHARS, MONTHS, full_dates, header_date  # noqa: F401 (re-exported)
 
 
@@ -408,11 +408,11 @@ def find_dates(text: str, ref: date | None = None, ref_year: int | None = None) 
     # of them, each found near its start by a substring test)
     mays = _RULE_SCREEN.which(folded) if len(text) < _SCREEN_BELOW else (n.may_match(folded, memo) for n in _RULE_NEEDS)
     long = len(text) >= _WINDOWS_FROM
-    space_run, places = (longest_space_run(text), _RULE_ANCHORS.find(folded)) if long else (None, None)
+    runs, places = (Runs(text), _RULE_ANCHORS.find(folded)) if long else (None, None)
     for k, ((pattern, resolve), may) in enumerate(zip(_RULES, mays)):
         if not may:
             continue  # no match of the rule in the text (needs.py)
-        for m in _RULE_WINDOWS[k].finditer(text, space_run, places[k]) if long else pattern.finditer(text):
+        for m in _RULE_WINDOWS[k].finditer(text, runs, places[k]) if long else pattern.finditer(text):
             s, e = m.span()
             while e > s and text[e - 1].isspace():
                 e -= 1
