@@ -682,15 +682,9 @@ def _describe_bundle(ctx: ArticleContext, d: Draft) -> str:
     return f"{count} {en}" + (f" in {where}" if where else "")
 
 
-@lru_cache(maxsize=256)
-def _group_matches(text: str) -> tuple[re.Match, ...]:
-    """A sentence's counts of projects by kind, found once (asked for each of its groups)."""
-    return tuple(GROUP_WORDS.finditer(text))
-
-
 def _group_match(text: str, n: int, at: int) -> re.Match | None:
     """The count of n projects nearest before `at` in the text (else the first after)."""
-    found = [m for m in _group_matches(text) if _number_word(_group_count(m)) == n]
+    found = [m for m in _group_words_in(text) if _number_word(_group_count(m)) == n]
     before = [m for m in found if m.start() <= at]
     return before[-1] if before else found[0] if found else None
 
@@ -1246,7 +1240,7 @@ def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]
     told after its count, "71 concern major infrastructure", only where the sentence goes on about a count:
     "Of the 230 projects,", or `continuing`, the caller knows it does)."""
     out, kinds = [], []
-    for m in GROUP_WORDS.finditer(text):
+    for m in _group_words_in(text):
         kind = _group_kind(m).strip()
         n = _number_word(_group_count(m))
         if not kind or not n or n < 2 or NOT_A_KIND.search(kind):
@@ -1262,6 +1256,12 @@ def _counts_by_kind(text: str, continuing: bool = False) -> list[tuple[int, int]
         return out  # one group alone, of a kind of its own ("Twenty-two projects are devoted to industry"), only in a
         #             breakdown going on (not "the city had 5 big projects")
     return out if len(out) >= 2 else []
+
+
+@lru_cache(maxsize=256)  # a sentence is read for its groups, as a breakdown going on, and for a bundle's name
+def _group_words_in(text: str) -> tuple[re.Match, ...]:
+    """GROUP_WORDS's matches in the text, found once."""
+    return tuple(GROUP_WORDS.finditer(text))
 
 
 def _group_kind(m: re.Match) -> str:
