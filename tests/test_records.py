@@ -1633,7 +1633,7 @@ def test_groups_that_concern_kinds_of_a_counted_list_and_their_own_industry():
 
 
 def test_concern_is_no_group_outside_a_breakdown():
-    text = HEADER + "On May 10, Wuhu signed 12 projects worth 3 billion yuan; 3 concern new energy."
+    text = HEADER + "On May 10, Wuhu signed 12 projects worth 3 billion yuan; 3 concern new energy and 4 concern chips."
     assert [r["n_projects"] for r in records_of(text) if r["kind"] == "bundle"] == [12]
 
 

@@ -16,6 +16,7 @@ from .guard import guarded
 from .places import lookup
 from .needs import needs
 from .record_words import COUNT_WORD, NUMBER_WORDS
+from .segments import SENTENCE_OPENERS
 
 # "several from Shenzhen", "some of them", "两个": a quantity, no name.
 QUANTITY_START = re.compile(r"(?i:several|some|many|a\s+few|few|most|all|both|each|others?|another|"
@@ -187,9 +188,7 @@ VERB_TAIL = re.compile(r"\s+(?:are|is|were|was|will|have|has)\s+(?:be\s+|been\s+
 # only when a sentence's first word follows — or "etc", or a clause about the items.
 LIST_END_EN = re.compile(r"""
     (?<!\bNo)(?<!\bSt)(?<!\bMt)(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCO)(?<!\bINC)(?<!\bLTD)[.;](?:\s|$)   # ("Co., LTD." too)
-  | (?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd)|(?<=\bCO)|(?<=\bINC)|(?<=\bLTD))\.(?=\s+(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile
-        |Besides|Other|All|Both|According|Among|Of|With|By|But|And|Then|There
-        |One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)\b|\s*$)  # "… and Bar Inc. The rest …" (not
+  | (?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd)|(?<=\bCO)|(?<=\bINC)|(?<=\bLTD))\.(?=\s+(?:""" + SENTENCE_OPENERS + r""")\b|\s*$)  # "… and Bar Inc. The rest …" (not
         #                                                                            "Bar Co., Ltd. Base Construction Project")
   | (?<=\bNo)\.(?=\s+[^\d\s])
   | \s+(?:etc|and\s+so\s+on|and\s+others)\b|,\s+(?:which|with|where|all|each)\b""", re.X)

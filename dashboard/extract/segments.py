@@ -27,8 +27,10 @@ ABBREVIATIONS = {"co", "ltd", "inc", "corp", "no", "mr", "mrs", "ms", "dr", "st"
 
 # Company suffixes whose stop may also end a sentence, when a sentence's first word follows it.
 COMPANY_SUFFIXES = {"co", "ltd", "inc", "corp"}
-_OPENER = re.compile(r"""(?:The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile|Besides|Other|All|Both
-    |According|Among|Of|With|By|But|And|Then|There|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+)\b""", re.X)
+# Words a sentence begins with (a company suffix's stop before one ends the sentence, and a list: lists.LIST_END_EN).
+SENTENCE_OPENERS = r"""The|This|These|Those|It|Its|They|Their|He|She|In|On|At|Also|Meanwhile|Besides|Other|All|Both
+    |According|Among|Of|With|By|But|And|Then|There|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+"""
+_OPENER = re.compile(r"(?:" + SENTENCE_OPENERS + r")\b", re.X)
 _END = re.compile(r"""
     [.!?]["'”’)]*\s+(?=["'“‘(]?[A-Z0-9\u4e00-\u9fff])   # English: punctuation, space, capital
   | (?<=[a-z]{2})[.!?;](?=[A-Z][a-z])                  # "a new journey.In the morning": a lost space
