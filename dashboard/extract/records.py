@@ -693,8 +693,11 @@ def _group_words(text: str, n: int, at: int) -> str:
     """The words a count of n projects gives their kind by, the count nearest before `at` (else the first after):
     "16 industry transfer projects" -> "industry transfer", "7个工业项目" -> "工业"; "" when it gives none."""
     m = _group_match(text, n, at)
-    if m is None:
-        return ""
+    return _kind_words(m) if m is not None else ""
+
+
+def _kind_words(m: re.Match) -> str:
+    """A count's words of kind, without the vague ones ("16 other projects"); "" for a stage or the whole."""
     kind = _group_kind(m).strip()
     if NOT_A_KIND.search(kind):
         return ""
@@ -1145,12 +1148,12 @@ def plain_drafts(ctx: ArticleContext, taken: set[int]) -> list[Draft]:
                 whole = Draft("bundle", s, n_projects=whole_n, project=_bundle_name(ctx, s))
                 whole.status = status
                 drafts.append(whole)
-            if status:
-                stage = status
-            elif count_before is not None:
-                stage = status_of(count_before.text) or ""
-            else:
-                stage = _status_of_count_before(ctx, s, counted) if OF_THE_COUNT_BEFORE.search(s.text) else None
+            if not status and count_before is None and OF_THE_COUNT_BEFORE.search(s.text):
+                # "24 projects were signed. Of these, …": the count the groups fit in (not "24 of them over 100
+                # million yuan each"; not "the city now has 300 manufacturing projects and 200 …" after it)
+                count_before = _counted_in_previous(ctx, s, at_least=counted)[1]
+            # the stage: the sentence's own, else the count's ("": counted before, at a stage not said there)
+            stage = status or ((status_of(count_before.text) or "") if count_before is not None else None)
             if stage is not None:
                 for at, count in groups:
                     d = Draft("bundle", s, n_projects=count, at=at, by_kind=True, parent=whole)
@@ -1208,8 +1211,6 @@ def _parts_only(text: str, groups: list[tuple[int, int]]) -> list[tuple[int, int
     if cut > 0 and any(at >= cut for at, _ in groups):
         groups = [(at, n) for at, n in groups if at >= cut]
     return [(at, n) for at, n in groups if not IN_ADDITION.match(text, at)]  # (the group that 另有 opens)
-
-
 
 
 def _no_investment_after(text: str, ms: list[Money], at: int) -> bool:
@@ -1272,13 +1273,6 @@ def _group_kind(m: re.Match) -> str:
 def _group_count(m: re.Match) -> str:
     return m["n"] or m["n_zh"] or m["n_zh2"] or m["n_zh3"] or m["n_en2"] or m["n_en3"] or m["n_en4"] or m["n_en6"] \
         or m["n_en7"]
-
-
-def _status_of_count_before(ctx: ArticleContext, s: Sentence, counted: int) -> str | None:
-    """The status of the projects counted in the sentences just before s ("24 projects were signed. Of these, …"),
-    when s's groups fit in that count (not "the city now has 300 manufacturing projects and 200 …" after it)."""
-    _, before = _counted_in_previous(ctx, s, at_least=counted)  # (not "24 of them over 100 million yuan each")
-    return (status_of(before.text) or "") if before else None  # ("": counted before, at a stage not said there)
 
 
 def _counts_by_stage(text: str) -> list[tuple[int, int, str]]:
@@ -2037,12 +2031,6 @@ def _date_for(ctx: ArticleContext, d: Draft) -> None:
         d.date, d.date_rank = str(ctx.ref_year), 8
 
 
-def _by_place(d: Draft) -> bool:
-    """Whether a group by kind is one of places: "Jiading New City", "13个光伏项目中，镇宁4个" (a breakdown's bare name)."""
-    m = _group_match(d.sent.text, d.n_projects, d.money.start if d.money else d.at)
-    return m is not None and bool(m["what_zh3"] or find_places(_group_kind(m)))
-
-
 def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     s = d.sent
     scores = Counter()
@@ -2050,8 +2038,9 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
     if d.kind == "bundle" and (d.n_projects or 0) >= 100 and not sector_scores(own):
         d.sector, d.subsector = "Other", None  # a province's list of a thousand projects spans every industry
         return
-    kind_words = _group_words(s.text, d.n_projects, d.money.start if d.money else d.at) \
-        if d.by_kind and d.parent is not None and d.n_projects else ""
+    group = _group_match(s.text, d.n_projects, d.money.start if d.money else d.at) \
+        if d.by_kind and d.parent is not None and d.n_projects else None
+    kind_words = _kind_words(group) if group is not None else ""
     if kind_words:
         # one group of a breakdown by kind ("71 concern major infrastructure, 23 concern culture"): its own words
         # say its industry, not the sentence that names the others; a kind that names none ("urban construction",
@@ -2060,7 +2049,7 @@ def _sector_for(ctx: ArticleContext, d: Draft) -> None:
         if any("/" not in k for k in own_scores):
             d.sector, d.subsector = choose(own_scores)
             return
-        if not _by_place(d):
+        if not (group["what_zh3"] or find_places(_group_kind(group))):  # (a group by place: "13个光伏项目中，镇宁4个")
             d.sector, d.subsector = "Other", None
             return
     near = ctx.neighbours(s, 3)  # the sentences around it in its paragraph: linear in the article's length
